@@ -1,0 +1,60 @@
+# Nine Months: the commands a developer and an operator need. See README.md.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip --disable-pip-version-check
+PORT ?= 8000
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help run test serve lint format seed migrate static bench loadtest screenshots backup audit clean
+
+help:
+	@echo "make run     serve the site with demo data on http://127.0.0.1:$(PORT)/ (debug on, SQLite)"
+	@echo "make test    run the whole test suite (DATABASE_URL=postgres://... runs it on PostgreSQL)"
+	@echo "make serve   gunicorn with debug off on PORT (needs DJANGO_SECRET_KEY)"
+	@echo "make lint    ruff check and format check"
+	@echo "make seed    load (or top up) the demo data"
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when a requirements file changes, so a second `make run` starts in seconds.
+$(VENV)/.installed: requirements.txt | $(PY)
+	$(PIP) install -q -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(PY)
+	$(PIP) install -q -r requirements-dev.txt
+	@touch $@ $(VENV)/.installed
+
+run: $(VENV)/.installed
+	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput -v 0
+	DJANGO_DEBUG=1 $(PY) manage.py seed_demo --if-empty
+	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+seed: $(VENV)/.installed
+	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput -v 0
+	DJANGO_DEBUG=1 $(PY) manage.py seed_demo
+
+test: $(VENV)/.installed-dev
+	$(VENV)/bin/pytest
+
+static: $(VENV)/.installed
+	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-collectstatic-only} $(PY) manage.py collectstatic --noinput -v 0
+
+# Production shape: debug off, static files hashed and compressed, gunicorn on PORT.
+serve: static
+	$(PY) manage.py migrate --noinput -v 0
+	$(VENV)/bin/gunicorn portal.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -
+
+lint: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) var/static .pytest_cache

@@ -1,0 +1,54 @@
+"""Load demo data. Idempotent: running it twice leaves the same data as running it once."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from portal import roles
+
+DEMO_PASSWORD = "ninemonths-demo"  # noqa: S105 - only ever set when DEBUG is on
+DEMO_USERS = [
+    # username, group, superuser
+    ("admin", None, True),
+    ("editor", roles.EDITORS, False),
+    ("reviewer", roles.MEDICAL_REVIEWERS, False),
+    ("manager", roles.DIRECTORY_MANAGERS, False),
+    ("staff", roles.CENTRE_STAFF, False),
+]
+
+
+class Command(BaseCommand):
+    help = "Load idempotent demo data (and, with DEBUG on, demo admin accounts)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--if-empty", action="store_true", help="Do nothing if demo data is already there."
+        )
+
+    def handle(self, *args, **options):
+        User = get_user_model()
+        if options["if_empty"] and User.objects.exists():
+            self.stdout.write("Database already has data; leaving it as it is.")
+            return
+        call_command("setup_roles", stdout=self.stdout)
+        if settings.DEBUG:
+            self._demo_users(User)
+        else:
+            self.stdout.write("DEBUG is off: no demo accounts created (create one with createsuperuser).")
+
+    def _demo_users(self, User):
+        for username, group_name, superuser in DEMO_USERS:
+            user, created = User.objects.get_or_create(
+                username=username,
+                defaults={"is_staff": True, "is_superuser": superuser, "email": f"{username}@example.com"},
+            )
+            if created:
+                user.set_password(DEMO_PASSWORD)
+                user.save()
+            if group_name:
+                user.groups.add(Group.objects.get(name=group_name))
+        self.stdout.write(
+            f"Demo accounts (debug only): {', '.join(u for u, _, _ in DEMO_USERS)}; password {DEMO_PASSWORD}"
+        )

@@ -1,0 +1,22 @@
+"""The permission groups of the contract. `setup_roles` makes the database match this table.
+
+Each entry lists permissions as "app_label.codename". Apps add theirs as they gain models.
+"""
+
+EDITORS = "Editors"
+MEDICAL_REVIEWERS = "Medical reviewers"
+DIRECTORY_MANAGERS = "Directory managers"
+CENTRE_STAFF = "Centre staff"
+
+
+def _crud(app_label: str, *models: str, delete: bool = True) -> list[str]:
+    actions = ["view", "add", "change"] + (["delete"] if delete else [])
+    return [f"{app_label}.{action}_{model}" for model in models for action in actions]
+
+
+ROLES: dict[str, list[str]] = {
+    EDITORS: [],
+    MEDICAL_REVIEWERS: [],
+    DIRECTORY_MANAGERS: [],
+    CENTRE_STAFF: [],
+}

@@ -1,0 +1,69 @@
+"""Site-wide views: home, health endpoints and error pages."""
+
+import logging
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.cache.backends.dummy import DummyCache
+from django.db import DatabaseError, connection
+from django.http import HttpResponse, HttpResponseServerError
+from django.shortcuts import render
+from django.template import loader
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+logger = logging.getLogger(__name__)
+
+
+@require_GET
+def home(request):
+    return render(request, "home.html")
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """Liveness: the process answers. Touches neither the database nor the cache."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def _database_problem() -> str | None:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError as exc:
+        logger.warning("readyz: database unreachable: %s", exc.__class__.__name__)
+        return "database unreachable"
+    return None
+
+
+def _cache_problem() -> str | None:
+    if isinstance(cache, DummyCache):  # caching turned off on purpose
+        return None
+    key, token = "readyz-probe", uuid.uuid4().hex
+    try:
+        cache.set(key, token, timeout=10)
+        if cache.get(key) != token:
+            return "cache unreachable"
+    except Exception as exc:  # noqa: BLE001 - any backend failure means "not ready"
+        logger.warning("readyz: cache error: %s", exc.__class__.__name__)
+        return "cache unreachable"
+    return None
+
+
+@never_cache
+@require_GET
+def readyz(request):
+    """Readiness: 200 when the database and the cache both answer, 503 with the reason otherwise."""
+    problems = [p for p in (_database_problem(), _cache_problem()) if p]
+    if problems:
+        return HttpResponse("; ".join(problems), status=503, content_type="text/plain")
+    return HttpResponse("ready", content_type="text/plain")
+
+
+def server_error(request):
+    """The 500 page, rendered without the database or request context processors."""
+    html = loader.get_template("500.html").render({"SITE_NAME": settings.SITE_NAME})
+    return HttpResponseServerError(html)

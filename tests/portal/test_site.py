@@ -1,0 +1,100 @@
+"""The site shell: home, health endpoints, error pages, admin."""
+
+import pytest
+from django.db import OperationalError
+from django.test import Client
+from django.urls import path
+
+from portal import urls as portal_urls
+
+
+def test_home_introduces_the_three_parts_of_the_site(client):
+    response = client.get("/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<h1>Pregnancy care you can trust" in html
+    for href in ("/articles/", "/gynecologists/", "/maternity-packages/", "/due-date-calculator/"):
+        assert f'href="{href}"' in html
+    assert 'class="skip-link" href="#main"' in html
+    assert "Medical disclaimer" in html
+    assert 'action="/search/"' in html
+
+
+@pytest.mark.django_db
+def test_healthz_answers_without_touching_the_database(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.content == b"ok"
+
+
+@pytest.mark.django_db
+def test_readyz_is_200_when_database_and_cache_answer(client):
+    response = client.get("/readyz")
+    assert response.status_code == 200
+    assert response.content == b"ready"
+
+
+@pytest.mark.django_db
+def test_readyz_is_503_when_the_database_is_unreachable(client, monkeypatch):
+    from django.db import connection
+
+    def unreachable(*args, **kwargs):
+        raise OperationalError("could not connect to server")
+
+    monkeypatch.setattr(connection, "cursor", unreachable)
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.content == b"database unreachable"
+
+
+@pytest.mark.django_db
+def test_readyz_is_503_when_the_cache_loses_writes(client, monkeypatch):
+    from django.core.cache import cache
+
+    monkeypatch.setattr(cache, "get", lambda *a, **k: None)
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.content == b"cache unreachable"
+
+
+def test_unknown_page_is_a_friendly_404(client):
+    response = client.get("/no-such-page/")
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert "We could not find that page" in html
+    assert 'href="/gynecologists/"' in html
+
+
+def _boom(request):
+    raise RuntimeError("boom")
+
+
+urlpatterns = [*portal_urls.urlpatterns, path("boom/", _boom)]
+handler500 = portal_urls.handler500
+
+
+@pytest.mark.django_db
+def test_server_error_page_needs_no_database(settings, django_assert_num_queries):
+    settings.ROOT_URLCONF = __name__
+    client = Client(raise_request_exception=False)
+    with django_assert_num_queries(0):
+        response = client.get("/boom/")
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert "Something went wrong on our side" in html
+    assert "Traceback" not in html and "boom" not in html
+
+
+@pytest.mark.django_db
+def test_admin_login_page_carries_the_site_name(client):
+    response = client.get("/admin/login/")
+    assert response.status_code == 200
+    assert "Nine Months administration" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_admin_index_redirects_anonymous_visitors_to_login(client):
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith("/admin/login/")

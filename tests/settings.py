@@ -1,0 +1,16 @@
+"""Settings for the test suite: the real settings, with test-only keys and fast hashing."""
+
+import os
+import tempfile
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key-not-for-production-use-0123456789")
+os.environ.setdefault("DJANGO_HTTPS", "0")
+
+from portal.settings import *  # noqa: F403
+from portal.settings import STORAGES
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tests never need hashed file names: plain storage avoids requiring collectstatic first.
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+MEDIA_ROOT = tempfile.mkdtemp(prefix="ninemonths-test-media-")
