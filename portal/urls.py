@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 from django.views.static import serve
 
 from portal import views
@@ -16,6 +16,9 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     path("admin/", admin.site.urls),
+    path("", include("directory.urls")),
+    path("", include("articles.urls")),
+    path("", include("calculators.urls")),
 ]
 
 if settings.DEBUG:

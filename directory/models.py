@@ -1,0 +1,259 @@
+"""The directory: cities, centres (hospitals), gynecologists, maternity packages and enquiries.
+
+A few columns are derived from others so that searches filter on one indexed row instead of joining:
+`Gynecologist.city`, `Gynecologist.language_mask`, `Gynecologist.search_text`,
+`MaternityPackage.city` and `MaternityPackage.search_text`. They are kept in step by the models'
+`refresh_derived()` methods, which every write path (admin, import, seed) calls.
+"""
+
+import secrets
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+
+class City(models.Model):
+    name = models.CharField(max_length=80)
+    slug = models.SlugField(max_length=90, unique=True)
+    state = models.CharField(max_length=80)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "city"
+        verbose_name_plural = "cities"
+        constraints = [models.UniqueConstraint(fields=["name", "state"], name="city_unique_name_state")]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("directory:doctor_city", kwargs={"city": self.slug})
+
+
+class Language(models.Model):
+    """A language a doctor consults in. `bit` gives each language a place in a doctor's language mask."""
+
+    name = models.CharField(max_length=40, unique=True)
+    slug = models.SlugField(max_length=40, unique=True)
+    bit = models.PositiveSmallIntegerField(
+        unique=True, help_text="Position in the doctors' language mask (0-62)."
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "language"
+        constraints = [models.CheckConstraint(condition=Q(bit__lte=62), name="language_bit_fits_in_mask")]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def mask(self) -> int:
+        return 1 << self.bit
+
+
+class Hospital(models.Model):
+    name = models.CharField(max_length=150)
+    slug = models.SlugField(max_length=170, unique=True)
+    city = models.ForeignKey(City, on_delete=models.PROTECT, related_name="hospitals")
+    locality = models.CharField(max_length=100, blank=True)
+    address = models.TextField(blank=True)
+    phone = models.CharField(max_length=20, blank=True)
+    email = models.EmailField(blank=True, help_text="Where new enquiries for this centre are announced.")
+    photo = models.ImageField(upload_to="hospitals/", blank=True)
+    description = models.TextField("short description", blank=True)
+    is_active = models.BooleanField(default=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "hospital"
+        constraints = [models.UniqueConstraint(fields=["city", "name"], name="hospital_unique_name_in_city")]
+
+    def __str__(self):
+        return f"{self.name}, {self.city}"
+
+    def get_absolute_url(self):
+        return reverse("directory:hospital_detail", kwargs={"slug": self.slug})
+
+
+class Gender(models.TextChoices):
+    FEMALE = "female", "Female"
+    MALE = "male", "Male"
+
+
+class Gynecologist(models.Model):
+    name = models.CharField(max_length=120, help_text="As displayed, e.g. “Dr Asha Kulkarni”.")
+    slug = models.SlugField(max_length=140, unique=True)
+    photo = models.ImageField(upload_to="doctors/", blank=True)
+    gender = models.CharField(max_length=6, choices=Gender.choices)
+    qualifications = models.CharField(max_length=200, help_text="e.g. MBBS, MS (Obstetrics & Gynaecology)")
+    registration_number = models.CharField("medical council registration number", max_length=40, unique=True)
+    experience_years = models.PositiveSmallIntegerField("years of experience")
+    consultation_fee = models.PositiveIntegerField("consultation fee (INR)")
+    languages = models.ManyToManyField(Language, related_name="doctors", blank=True)
+    hospitals = models.ManyToManyField(Hospital, related_name="doctors", blank=True)
+    city = models.ForeignKey(
+        City,
+        on_delete=models.PROTECT,
+        related_name="doctors",
+        help_text="The city where the doctor practises.",
+    )
+    consultation_days = models.CharField(max_length=80, blank=True, help_text="e.g. Monday to Saturday")
+    consultation_hours = models.CharField(max_length=80, blank=True, help_text="e.g. 10:00 to 14:00")
+    bio = models.TextField("short bio", blank=True)
+    is_active = models.BooleanField(default=True)
+    # Derived for fast search (see module docstring).
+    language_mask = models.BigIntegerField(default=0, editable=False)
+    search_text = models.TextField(blank=True, editable=False)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-experience_years", "name"]
+        verbose_name = "gynecologist"
+        constraints = [
+            models.CheckConstraint(condition=Q(gender__in=Gender.values), name="doctor_gender_valid"),
+            models.CheckConstraint(condition=Q(experience_years__lte=70), name="doctor_experience_plausible"),
+        ]
+        indexes = [
+            models.Index(fields=["is_active", "city", "-experience_years"], name="doctor_city_experience"),
+            models.Index(fields=["is_active", "city", "consultation_fee"], name="doctor_city_fee"),
+            models.Index(fields=["is_active", "city", "name"], name="doctor_city_name"),
+            models.Index(fields=["is_active", "-experience_years"], name="doctor_experience"),
+            models.Index(fields=["is_active", "consultation_fee"], name="doctor_fee"),
+            models.Index(fields=["is_active", "name"], name="doctor_name"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("directory:doctor_detail", kwargs={"slug": self.slug})
+
+
+class DeliveryType(models.TextChoices):
+    NORMAL = "normal", "Normal delivery"
+    INSTRUMENTAL = "instrumental", "Assisted (instrumental) delivery"
+    CAESAREAN = "caesarean", "Caesarean section"
+    CAESAREAN_TUBECTOMY = "caesarean_tubectomy", "Caesarean with tubectomy"
+
+
+class RoomType(models.TextChoices):
+    GENERAL = "general", "General ward"
+    TWIN_SHARING = "twin_sharing", "Twin sharing"
+    SINGLE = "single", "Single room"
+    DELUXE = "deluxe", "Deluxe room"
+    SUITE = "suite", "Suite"
+
+
+class MaternityPackage(models.Model):
+    hospital = models.ForeignKey(Hospital, on_delete=models.CASCADE, related_name="packages")
+    city = models.ForeignKey(City, on_delete=models.PROTECT, related_name="packages", editable=False)
+    name = models.CharField(max_length=150)
+    slug = models.SlugField(max_length=200, unique=True)
+    delivery_type = models.CharField(max_length=20, choices=DeliveryType.choices)
+    room_type = models.CharField(max_length=20, choices=RoomType.choices)
+    price = models.PositiveIntegerField("price (INR)", help_text="Whole rupees, taxes included.")
+    nights = models.PositiveSmallIntegerField("nights of stay")
+    inclusions = models.JSONField(default=list, blank=True, help_text="One item per entry.")
+    exclusions = models.JSONField(default=list, blank=True, help_text="One item per entry.")
+    valid_until = models.DateField(
+        null=True, blank=True, help_text="Leave empty if the price has no end date."
+    )
+    is_active = models.BooleanField(default=True)
+    search_text = models.TextField(blank=True, editable=False)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["price", "name"]
+        verbose_name = "maternity package"
+        constraints = [
+            models.UniqueConstraint(fields=["hospital", "name"], name="package_unique_name_in_hospital"),
+            models.CheckConstraint(
+                condition=Q(delivery_type__in=DeliveryType.values), name="package_delivery_valid"
+            ),
+            models.CheckConstraint(condition=Q(room_type__in=RoomType.values), name="package_room_valid"),
+            models.CheckConstraint(condition=Q(nights__lte=60), name="package_nights_plausible"),
+        ]
+        indexes = [
+            models.Index(fields=["is_active", "city", "price"], name="package_city_price"),
+            models.Index(
+                fields=["is_active", "city", "delivery_type", "price"], name="package_city_type_price"
+            ),
+            models.Index(fields=["is_active", "price"], name="package_price"),
+            models.Index(fields=["is_active", "delivery_type", "price"], name="package_type_price"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.hospital.name})"
+
+    def get_absolute_url(self):
+        return reverse("directory:package_detail", kwargs={"slug": self.slug})
+
+
+def new_reference() -> str:
+    """A short reference a patient can read out on the phone: no 0/O or 1/I to confuse."""
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    return "NM-" + "".join(secrets.choice(alphabet) for _ in range(7))
+
+
+class EnquiryStatus(models.TextChoices):
+    NEW = "new", "New"
+    CONTACTED = "contacted", "Contacted"
+    CLOSED = "closed", "Closed"
+
+
+class Enquiry(models.Model):
+    reference = models.CharField(max_length=12, unique=True, default=new_reference, editable=False)
+    doctor = models.ForeignKey(
+        Gynecologist, on_delete=models.PROTECT, null=True, blank=True, related_name="enquiries"
+    )
+    package = models.ForeignKey(
+        MaternityPackage, on_delete=models.PROTECT, null=True, blank=True, related_name="enquiries"
+    )
+    hospital = models.ForeignKey(
+        Hospital,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="enquiries",
+        help_text="The centre that follows this enquiry up.",
+    )
+    patient_name = models.CharField(max_length=100)
+    phone = models.CharField("mobile number", max_length=13)
+    email = models.EmailField(blank=True)
+    preferred_date = models.DateField(null=True, blank=True)
+    message = models.TextField(blank=True, max_length=1000)
+    consent = models.BooleanField(default=False)
+    status = models.CharField(max_length=10, choices=EnquiryStatus.choices, default=EnquiryStatus.NEW)
+    staff_notes = models.TextField(blank=True)
+    created = models.DateTimeField(default=timezone.now, editable=False)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = "enquiry"
+        verbose_name_plural = "enquiries"
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(doctor__isnull=False) & Q(package__isnull=True))
+                | (Q(doctor__isnull=True) & Q(package__isnull=False)),
+                name="enquiry_about_doctor_or_package",
+            ),
+            models.CheckConstraint(condition=Q(consent=True), name="enquiry_has_consent"),
+            models.CheckConstraint(condition=Q(status__in=EnquiryStatus.values), name="enquiry_status_valid"),
+        ]
+        indexes = [
+            models.Index(fields=["status", "-created"], name="enquiry_status_created"),
+            models.Index(fields=["hospital", "status"], name="enquiry_hospital_status"),
+            models.Index(fields=["created"], name="enquiry_created"),
+        ]
+
+    def __str__(self):
+        return self.reference
+
+    @property
+    def subject(self):
+        return self.doctor or self.package
