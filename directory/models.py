@@ -9,9 +9,14 @@ A few columns are derived from others so that searches filter on one indexed row
 import secrets
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, F, Prefetch, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
+
+
+def search_words(q: str | None) -> list[str]:
+    """The words of a search box entry, lower-cased, at most eight (longer queries add nothing)."""
+    return (q or "").lower().split()[:8]
 
 
 class City(models.Model):
@@ -84,6 +89,76 @@ class Gender(models.TextChoices):
     MALE = "male", "Male"
 
 
+class GynecologistQuerySet(models.QuerySet):
+    """Read logic for the doctor search. Filters touch only the doctor row (derived columns), no joins."""
+
+    def active(self):
+        return self.filter(is_active=True)
+
+    def in_city(self, city):
+        return self.filter(city=city)
+
+    def speaking_all(self, languages):
+        """Doctors who consult in every one of `languages` (bits of the language mask all set)."""
+        mask = 0
+        for language in languages:
+            mask |= language.mask
+        if not mask:
+            return self
+        return self.alias(_languages_wanted=F("language_mask").bitand(mask)).filter(_languages_wanted=mask)
+
+    def search(self, q):
+        """Doctors whose name, centres, localities or qualifications contain every word of `q`."""
+        words = search_words(q)
+        if not words:
+            return self
+        return self.filter(*[Q(search_text__icontains=word) for word in words])
+
+    def by_relevance(self, q):
+        """Best text match first: the whole query in the name, then every word in the name, then the rest."""
+        words = search_words(q)
+        if not words:
+            return self.by_experience()
+        rank = Case(
+            When(name__icontains=" ".join(words), then=Value(0)),
+            When(Q(*[Q(name__icontains=word) for word in words]), then=Value(1)),
+            default=Value(2),
+            output_field=models.IntegerField(),
+        )
+        return self.alias(_rank=rank).order_by("_rank", "-experience_years", "name", "id")
+
+    def by_experience(self):
+        return self.order_by("-experience_years", "name", "id")
+
+    def by_fee(self):
+        return self.order_by("consultation_fee", "name", "id")
+
+    def by_name(self):
+        return self.order_by("name", "id")
+
+    def for_cards(self):
+        """Only what a doctor card shows, with languages and active centres in two extra queries."""
+        return self.only(
+            "id",
+            "name",
+            "slug",
+            "photo",
+            "gender",
+            "qualifications",
+            "experience_years",
+            "consultation_fee",
+            "city_id",
+        ).prefetch_related(
+            Prefetch("languages", queryset=Language.objects.only("id", "name", "slug")),
+            Prefetch(
+                "hospitals",
+                queryset=Hospital.objects.filter(is_active=True).only(
+                    "id", "name", "slug", "locality", "city_id"
+                ),
+            ),
+        )
+
+
 class Gynecologist(models.Model):
     name = models.CharField(max_length=120, help_text="As displayed, e.g. “Dr Asha Kulkarni”.")
     slug = models.SlugField(max_length=140, unique=True)
@@ -109,6 +184,8 @@ class Gynecologist(models.Model):
     language_mask = models.BigIntegerField(default=0, editable=False)
     search_text = models.TextField(blank=True, editable=False)
     updated = models.DateTimeField(auto_now=True)
+
+    objects = GynecologistQuerySet.as_manager()
 
     class Meta:
         ordering = ["-experience_years", "name"]
@@ -148,6 +225,51 @@ class RoomType(models.TextChoices):
     SUITE = "suite", "Suite"
 
 
+class MaternityPackageQuerySet(models.QuerySet):
+    """Read logic for the package search. Filters touch only the package row, no joins."""
+
+    def listed(self, today=None):
+        """Active packages whose price is still valid on `today` (India time by default)."""
+        today = today or timezone.localdate()
+        return self.filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today), is_active=True)
+
+    def search(self, q):
+        words = search_words(q)
+        if not words:
+            return self
+        return self.filter(*[Q(search_text__icontains=word) for word in words])
+
+    def by_price(self):
+        return self.order_by("price", "name", "id")
+
+    def by_price_descending(self):
+        return self.order_by("-price", "name", "id")
+
+    def by_nights(self):
+        return self.order_by("nights", "price", "name", "id")
+
+    def for_cards(self):
+        """Only what a package card shows, with its centre and city joined in the same query."""
+        return self.select_related("hospital", "city").only(
+            "id",
+            "name",
+            "slug",
+            "delivery_type",
+            "room_type",
+            "price",
+            "nights",
+            "inclusions",
+            "valid_until",
+            "hospital__id",
+            "hospital__name",
+            "hospital__slug",
+            "hospital__locality",
+            "city__id",
+            "city__name",
+            "city__slug",
+        )
+
+
 class MaternityPackage(models.Model):
     hospital = models.ForeignKey(Hospital, on_delete=models.CASCADE, related_name="packages")
     city = models.ForeignKey(City, on_delete=models.PROTECT, related_name="packages", editable=False)
@@ -165,6 +287,8 @@ class MaternityPackage(models.Model):
     is_active = models.BooleanField(default=True)
     search_text = models.TextField(blank=True, editable=False)
     updated = models.DateTimeField(auto_now=True)
+
+    objects = MaternityPackageQuerySet.as_manager()
 
     class Meta:
         ordering = ["price", "name"]
