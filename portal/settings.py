@@ -69,6 +69,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.pagecache.PageCacheMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -152,6 +153,10 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
+
+# Whole pages for anonymous visitors (portal/pagecache.py); an edit invalidates them at once.
+PAGE_CACHE_SECONDS = 300
+PAGE_CACHE_EXCLUDE = ("/admin/", "/healthz", "/readyz", "/static/", "/media/")
 
 # Sessions live in the database so every app server sees them, with or without Redis.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"

@@ -1,0 +1,230 @@
+"""Benchmark the portal's pages against its own /healthz, on a scale database.
+
+    make bench                       # SQLite + local-memory cache
+    DATABASE_URL=postgres://... REDIS_URL=redis://... make bench
+    DJANGO_CACHE=dummy make bench    # every cache off: the first visitor's view
+
+Builds (or reuses) a database with 100,000 doctors and 20,000 packages, starts gunicorn with debug
+off on 127.0.0.1, drives each page with wrk for a fixed time and prints one table: requests/s, the
+ratio to /healthz of the same run, p50/p99 latency, queries per request (cold and warm cache) and
+gzip-compressed HTML size. Results are also written to bench/results/<time>.json.
+"""
+
+import argparse
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = str(ROOT / ".venv" / "bin" / "python")
+SCALE_DOCTORS = 100_000
+SCALE_PACKAGES = 20_000
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--seconds", type=int, default=int(os.environ.get("BENCH_SECONDS", "8")))
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=int(os.environ.get("BENCH_WORKERS", "2")))
+    parser.add_argument("--doctors", type=int, default=SCALE_DOCTORS)
+    parser.add_argument("--packages", type=int, default=SCALE_PACKAGES)
+    parser.add_argument("--only", help="comma-separated page names to run (healthz always runs)")
+    return parser.parse_args()
+
+
+def bench_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'bench.sqlite3'}")
+    env.setdefault("DJANGO_SECRET_KEY", "bench-only-secret-key-" + "x" * 40)
+    env["DJANGO_DEBUG"] = "0"
+    env["DJANGO_HTTPS"] = "0"
+    env["DJANGO_ALLOWED_HOSTS"] = "127.0.0.1,localhost"
+    env.setdefault("DJANGO_LOG_LEVEL", "WARNING")
+    return env
+
+
+def manage(env, *args):
+    subprocess.run([PY, "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+def prepare_database(env, doctors, packages):
+    manage(env, "migrate", "--noinput", "-v", "0")
+    manage(env, "collectstatic", "--noinput", "-v", "0")
+    out = subprocess.run(
+        [
+            PY,
+            "manage.py",
+            "shell",
+            "-c",
+            "from directory.models import Gynecologist, MaternityPackage; "
+            "print(Gynecologist.objects.count(), MaternityPackage.objects.count())",
+        ],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    have_doctors, have_packages = int(out[0]), int(out[1])
+    if have_doctors >= doctors and have_packages >= packages:
+        print(f"reusing scale database: {have_doctors:,} doctors, {have_packages:,} packages")
+        return
+    print(f"building scale database: {doctors:,} doctors, {packages:,} packages (once; reused later)")
+    started = time.monotonic()
+    manage(env, "seed_demo", "--doctors", str(doctors), "--packages", str(packages))
+    print(f"built in {time.monotonic() - started:.0f} s")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_gunicorn(env, port, workers):
+    proc = subprocess.Popen(
+        [
+            str(ROOT / ".venv" / "bin" / "gunicorn"),
+            "portal.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--worker-class",
+            "sync",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return proc
+        except OSError:
+            time.sleep(0.2)
+    proc.kill()
+    raise SystemExit("gunicorn did not start")
+
+
+def stop(proc):
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=20)
+    except (ProcessLookupError, subprocess.TimeoutExpired):
+        os.killpg(proc.pid, signal.SIGKILL)
+
+
+def to_ms(value: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def run_wrk(url, seconds, connections, threads) -> dict:
+    out = subprocess.run(
+        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "5s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=seconds + 60,
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    p50 = to_ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1))
+    p99 = to_ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1))
+    errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {
+        "rps": rps,
+        "p50_ms": p50,
+        "p99_ms": p99,
+        "socket_errors": errors,
+        "non_2xx": int(non2xx.group(1)) if non2xx else 0,
+    }
+
+
+def main():
+    args = parse_args()
+    env = bench_env()
+    prepare_database(env, args.doctors, args.packages)
+
+    # The page list and per-page query counts come from Django in this process, same settings.
+    os.environ.update(env)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings"
+    sys.path.insert(0, str(ROOT))
+    from bench import pages
+
+    page_list = pages.bench_pages()
+    if args.only:
+        wanted = set(args.only.split(","))
+        page_list = [p for p in page_list if p.name in wanted or p.name == "healthz"]
+    probes = {p.name: pages.probe(p) for p in page_list}
+
+    port = free_port()
+    server = start_gunicorn(env, port, args.workers)
+    results = []
+    try:
+        for page in page_list:
+            url = f"http://127.0.0.1:{port}{page.path}"
+            subprocess.run(["curl", "-s", "-o", "/dev/null", url], check=False)  # warm the cache
+            figures = run_wrk(url, args.seconds, args.connections, args.threads)
+            results.append({"page": page.name, "path": page.path, **figures, **probes[page.name]})
+            print(f"  {page.name:<18} {figures['rps']:>9.1f} req/s", flush=True)
+    finally:
+        stop(server)
+
+    healthz = next(r["rps"] for r in results if r["page"] == "healthz")
+    for r in results:
+        r["ratio"] = round(r["rps"] / healthz, 3)
+
+    backend = "postgresql" if env["DATABASE_URL"].startswith("postgres") else "sqlite"
+    cache = "dummy" if env.get("DJANGO_CACHE") == "dummy" else ("redis" if env.get("REDIS_URL") else "locmem")
+    header = f"{'page':<18} {'req/s':>9} {'ratio':>6} {'p50 ms':>7} {'p99 ms':>7} {'q cold':>6} {'q warm':>6} {'gz KB':>6} {'errors':>6}"
+    print(
+        f"\nNine Months bench: {backend} + {cache} cache, {args.workers} gunicorn workers, "
+        f"wrk {args.threads}t/{args.connections}c x {args.seconds}s per page"
+    )
+    print(header)
+    print("-" * len(header))
+    for r in results:
+        print(
+            f"{r['page']:<18} {r['rps']:>9.1f} {r['ratio']:>6.3f} {r['p50_ms']:>7.2f} {r['p99_ms']:>7.2f} "
+            f"{r['queries_cold']:>6} {r['queries_warm']:>6} {r['gzip_bytes'] / 1024:>6.1f} "
+            f"{r['socket_errors'] + r['non_2xx']:>6}"
+        )
+
+    out_dir = ROOT / "bench" / "results"
+    out_dir.mkdir(exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    out = out_dir / f"{stamp}-{backend}-{cache}.json"
+    out.write_text(
+        json.dumps(
+            {
+                "when": stamp,
+                "database": backend,
+                "cache": cache,
+                "workers": args.workers,
+                "seconds": args.seconds,
+                "connections": args.connections,
+                "results": results,
+            },
+            indent=2,
+        )
+    )
+    print(f"\nwritten {out.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,77 @@
+"""Whole-page cache: anonymous visitors get cached pages, any content edit shows at once."""
+
+import pytest
+from django.http import HttpResponse
+from django.urls import path
+from django.views.decorators.cache import never_cache
+from django.views.decorators.vary import vary_on_cookie
+
+from tests.factories import CityFactory
+
+calls = {"n": 0}
+
+
+def counted(request):
+    calls["n"] += 1
+    return HttpResponse(f"render {calls['n']}")
+
+
+def sets_cookie(request):
+    calls["n"] += 1
+    response = HttpResponse("cookie")
+    response.set_cookie("x", "1")
+    return response
+
+
+urlpatterns = [
+    path("page/", counted),
+    path("private/", never_cache(counted)),
+    path("varies/", vary_on_cookie(counted)),
+    path("cookie/", sets_cookie),
+    path("admin/thing/", counted),
+]
+
+
+@pytest.fixture
+def cached_site(settings, db):
+    settings.ROOT_URLCONF = __name__
+    calls["n"] = 0
+
+
+def test_second_anonymous_visit_is_served_from_the_cache(client, cached_site):
+    first = client.get("/page/")
+    second = client.get("/page/")
+    assert first.content == second.content == b"render 1"
+    assert calls["n"] == 1
+
+
+def test_a_different_query_string_is_a_different_page(client, cached_site):
+    client.get("/page/?city=pune")
+    assert client.get("/page/?city=mumbai").content == b"render 2"
+
+
+def test_an_edit_to_content_invalidates_cached_pages(client, cached_site, django_capture_on_commit_callbacks):
+    client.get("/page/")
+    with django_capture_on_commit_callbacks(execute=True):
+        CityFactory(name="Nagpur")
+    assert client.get("/page/").content == b"render 2"
+
+
+def test_visitors_with_a_session_always_get_a_fresh_page(client, cached_site):
+    client.get("/page/")
+    client.cookies["sessionid"] = "abc"
+    assert client.get("/page/").content == b"render 2"
+
+
+@pytest.mark.parametrize("url", ["/private/", "/varies/", "/cookie/", "/admin/thing/"])
+def test_private_or_per_visitor_responses_are_never_cached(client, cached_site, url):
+    client.get(url)
+    client.cookies.clear()
+    client.get(url)
+    assert calls["n"] == 2
+
+
+def test_posts_are_never_cached(client, cached_site):
+    client.post("/page/")
+    client.post("/page/")
+    assert calls["n"] == 2
