@@ -7,9 +7,13 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from django.apps import apps
+        from django.contrib.admin.models import LogEntry
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
+        from portal.audit import log_admin_action
         from portal.pagecache import bump_content_version
+
+        post_save.connect(log_admin_action, sender=LogEntry, dispatch_uid="portal-audit-log")
 
         # Any change to what public pages show invalidates the cached pages. Enquiries are private.
         for app_label in ("directory", "articles"):

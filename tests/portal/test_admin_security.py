@@ -1,0 +1,61 @@
+"""Admin hardening: login lockout, strong passwords, staff actions logged."""
+
+import logging
+
+import pytest
+from django.contrib.admin.models import ADDITION, LogEntry
+from django.contrib.auth.models import User
+from django.contrib.auth.password_validation import validate_password
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+
+
+@pytest.fixture
+def staff_user(db):
+    return User.objects.create_user(
+        "asha", password="a-long-correct-password", is_staff=True, is_superuser=True
+    )
+
+
+def login(client, password):
+    return client.post("/admin/login/?next=/admin/", {"username": "asha", "password": password})
+
+
+def test_five_failed_logins_lock_the_account_out_even_with_the_right_password(client, staff_user, settings):
+    settings.AXES_ENABLED = True
+    for _ in range(4):
+        assert login(client, "wrong").status_code == 200  # the form again, with its error
+    locked = login(client, "wrong")
+    assert locked.status_code == 429
+    assert "Too many failed sign-in attempts" in locked.content.decode()
+    assert login(client, "a-long-correct-password").status_code == 429
+
+
+def test_a_correct_login_before_the_limit_succeeds(client, staff_user, settings):
+    settings.AXES_ENABLED = True
+    login(client, "wrong")
+    response = login(client, "a-long-correct-password")
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/admin/"
+
+
+@pytest.mark.parametrize("password", ["short1!", "password123456", "12345678901234", "asha-asha"])
+def test_weak_passwords_are_refused(password, db):
+    user = User(username="asha", email="asha@example.com")
+    with pytest.raises(ValidationError):
+        validate_password(password, user)
+
+
+def test_admin_actions_are_written_to_the_log(staff_user, caplog):
+    with caplog.at_level(logging.INFO, logger="portal.audit"):
+        LogEntry.objects.log_actions(
+            user_id=staff_user.pk,
+            queryset=[staff_user],
+            action_flag=ADDITION,
+            change_message="added",
+            single_object=True,
+        )
+    record = next(r for r in caplog.records if r.name == "portal.audit")
+    assert record.getMessage() == "admin add user"
+    assert record.user_id == staff_user.pk
+    assert record.content_type == f"auth.{ContentType.objects.get_for_model(User).model}"
