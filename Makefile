@@ -7,7 +7,7 @@ PORT ?= 8000
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help run test serve lint format seed migrate static bench loadtest screenshots backup audit clean
+.PHONY: help run test serve lint format seed static bench wrk clean
 
 help:
 	@echo "make run     serve the site with demo data on http://127.0.0.1:$(PORT)/ (debug on, SQLite)"
@@ -15,6 +15,7 @@ help:
 	@echo "make serve   gunicorn with debug off on PORT (needs DJANGO_SECRET_KEY)"
 	@echo "make lint    ruff check and format check"
 	@echo "make seed    load (or top up) the demo data"
+	@echo "make bench   benchmark every page against /healthz on 100,000 doctors (see README)"
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -58,3 +59,11 @@ format: $(VENV)/.installed-dev
 
 clean:
 	rm -rf $(VENV) var/static .pytest_cache
+
+# wrk comes from Debian's packages; install it when missing and we are allowed to.
+wrk:
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } || { apt-get update -qq && apt-get install -y -qq wrk; }
+	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 1; }
+
+bench: $(VENV)/.installed wrk
+	$(PY) bench/run.py
