@@ -7,11 +7,16 @@ A few columns are derived from others so that searches filter on one indexed row
 """
 
 import secrets
+from collections.abc import Iterable
 
-from django.db import models
-from django.db.models import Case, F, Prefetch, Q, Value, When
+from django.db import models, transaction
+from django.db.models import Case, F, Min, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.urls import reverse
 from django.utils import timezone
+
+from directory.images import process_new_photo, validate_photo
+
+MAX_LANGUAGE_BIT = 62
 
 
 def search_words(q: str | None) -> list[str]:
@@ -43,7 +48,9 @@ class Language(models.Model):
     name = models.CharField(max_length=40, unique=True)
     slug = models.SlugField(max_length=40, unique=True)
     bit = models.PositiveSmallIntegerField(
-        unique=True, help_text="Position in the doctors' language mask (0-62)."
+        unique=True,
+        blank=True,
+        help_text="Position in the doctors' language mask (0-62); leave empty to take the next free one.",
     )
 
     class Meta:
@@ -54,9 +61,23 @@ class Language(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        if self.bit is None:
+            self.bit = Language.next_free_bit()
+        super().save(*args, **kwargs)
+
     @property
     def mask(self) -> int:
         return 1 << self.bit
+
+    @staticmethod
+    def next_free_bit(taken: Iterable[int] | None = None) -> int:
+        """The lowest bit no language uses yet; ValueError when all 63 are taken."""
+        used = set(Language.objects.values_list("bit", flat=True) if taken is None else taken)
+        for bit in range(MAX_LANGUAGE_BIT + 1):
+            if bit not in used:
+                return bit
+        raise ValueError("All 63 language slots are in use; merge or delete unused languages first.")
 
 
 class Hospital(models.Model):
@@ -67,7 +88,8 @@ class Hospital(models.Model):
     address = models.TextField(blank=True)
     phone = models.CharField(max_length=20, blank=True)
     email = models.EmailField(blank=True, help_text="Where new enquiries for this centre are announced.")
-    photo = models.ImageField(upload_to="hospitals/", blank=True)
+    photo = models.ImageField(upload_to="hospitals/", blank=True, validators=[validate_photo])
+    photo_renditions = models.JSONField(default=dict, blank=True, editable=False)
     description = models.TextField("short description", blank=True)
     is_active = models.BooleanField(default=True)
     updated = models.DateTimeField(auto_now=True)
@@ -80,8 +102,17 @@ class Hospital(models.Model):
     def __str__(self):
         return f"{self.name}, {self.city}"
 
+    def save(self, *args, **kwargs):
+        process_new_photo(self)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("directory:hospital_detail", kwargs={"slug": self.slug})
+
+    def refresh_dependents(self):
+        """Re-derive the search columns of this centre's packages and doctors (after a rename/move)."""
+        refresh_packages(self.packages.all())
+        refresh_doctors(self.doctors.values_list("pk", flat=True))
 
 
 class Gender(models.TextChoices):
@@ -143,6 +174,7 @@ class GynecologistQuerySet(models.QuerySet):
             "name",
             "slug",
             "photo",
+            "photo_renditions",
             "gender",
             "qualifications",
             "experience_years",
@@ -162,7 +194,8 @@ class GynecologistQuerySet(models.QuerySet):
 class Gynecologist(models.Model):
     name = models.CharField(max_length=120, help_text="As displayed, e.g. “Dr Asha Kulkarni”.")
     slug = models.SlugField(max_length=140, unique=True)
-    photo = models.ImageField(upload_to="doctors/", blank=True)
+    photo = models.ImageField(upload_to="doctors/", blank=True, validators=[validate_photo])
+    photo_renditions = models.JSONField(default=dict, blank=True, editable=False)
     gender = models.CharField(max_length=6, choices=Gender.choices)
     qualifications = models.CharField(max_length=200, help_text="e.g. MBBS, MS (Obstetrics & Gynaecology)")
     registration_number = models.CharField("medical council registration number", max_length=40, unique=True)
@@ -206,8 +239,17 @@ class Gynecologist(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        process_new_photo(self)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("directory:doctor_detail", kwargs={"slug": self.slug})
+
+    def refresh_derived(self):
+        """Recompute language_mask and search_text from the saved languages and hospitals."""
+        refresh_doctors([self.pk])
+        self.refresh_from_db(fields=["language_mask", "search_text"])
 
 
 class DeliveryType(models.TextChoices):
@@ -247,6 +289,31 @@ class MaternityPackageQuerySet(models.QuerySet):
 
     def by_nights(self):
         return self.order_by("nights", "price", "name", "id")
+
+    def with_caesarean_price(self, today=None):
+        """Annotate `caesarean_price`: for a normal-delivery package, the price of the cheapest listed
+        C-section package of the same centre and room type; None for other types or when there is none.
+        One correlated subquery, so list pages keep a constant query count.
+        """
+        caesareans = (
+            MaternityPackage.objects.listed(today)
+            .filter(
+                hospital_id=OuterRef("hospital_id"),
+                room_type=OuterRef("room_type"),
+                delivery_type=DeliveryType.CAESAREAN,
+            )
+            .order_by()
+            .values("hospital_id")
+            .annotate(lowest=Min("price"))
+            .values("lowest")[:1]
+        )
+        return self.annotate(
+            caesarean_price=Case(
+                When(delivery_type=DeliveryType.NORMAL, then=Subquery(caesareans)),
+                default=None,
+                output_field=models.PositiveIntegerField(),
+            )
+        )
 
     def for_cards(self):
         """Only what a package card shows, with its centre and city joined in the same query."""
@@ -313,8 +380,33 @@ class MaternityPackage(models.Model):
     def __str__(self):
         return f"{self.name} ({self.hospital.name})"
 
+    def save(self, *args, **kwargs):
+        self.refresh_derived()
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("directory:package_detail", kwargs={"slug": self.slug})
+
+    def refresh_derived(self):
+        """Set city and search_text from the package and its hospital (no save)."""
+        hospital = self.hospital
+        self.city_id = hospital.city_id
+        self.search_text = package_search_text(
+            self.name, hospital.name, hospital.locality, hospital.city.name
+        )
+
+    def caesarean_counterpart(self):
+        """For a normal delivery: the same centre's cheapest listed C-section in the same room type."""
+        if self.delivery_type != DeliveryType.NORMAL:
+            return None
+        return (
+            MaternityPackage.objects.listed()
+            .filter(
+                hospital_id=self.hospital_id, room_type=self.room_type, delivery_type=DeliveryType.CAESAREAN
+            )
+            .order_by("price", "pk")
+            .first()
+        )
 
 
 def new_reference() -> str:
@@ -360,6 +452,7 @@ class Enquiry(models.Model):
         ordering = ["-created"]
         verbose_name = "enquiry"
         verbose_name_plural = "enquiries"
+        permissions = [("view_patient_contact", "Can see patients' phone numbers and email addresses")]
         constraints = [
             models.CheckConstraint(
                 condition=(Q(doctor__isnull=False) & Q(package__isnull=True))
@@ -378,6 +471,106 @@ class Enquiry(models.Model):
     def __str__(self):
         return self.reference
 
+    def save(self, *args, **kwargs):
+        if self.hospital_id is None:
+            self.hospital = self.centre_for_subject()
+        super().save(*args, **kwargs)
+
     @property
     def subject(self):
         return self.doctor or self.package
+
+    def centre_for_subject(self):
+        """The package's hospital, or the doctor's first centre by name (None if they have none)."""
+        if self.package_id:
+            return self.package.hospital
+        if self.doctor_id:
+            return self.doctor.hospitals.order_by("name", "pk").first()
+        return None
+
+
+# ---- Derived data -------------------------------------------------------------------------------
+# Pure builders (used by the bulk importer and the demo seed, which know every value already) and
+# bulk refreshers (used by the admin after it saves, and by anything that edits related rows).
+
+
+def normalise_text(*parts: str) -> str:
+    """Lowercased, single-spaced text for the `search_text` columns."""
+    return " ".join(" ".join(part.split()) for part in parts if part).lower()
+
+
+def doctor_search_text(
+    name: str, qualifications: str, hospitals: Iterable[tuple[str, str]], city_name: str
+) -> str:
+    """`hospitals` is (name, locality) pairs."""
+    parts = [name, qualifications]
+    for hospital_name, locality in hospitals:
+        parts += [hospital_name, locality]
+    parts.append(city_name)
+    return normalise_text(*parts)
+
+
+def package_search_text(name: str, hospital_name: str, locality: str, city_name: str) -> str:
+    return normalise_text(name, hospital_name, locality, city_name)
+
+
+def mask_of(bits: Iterable[int]) -> int:
+    mask = 0
+    for bit in bits:
+        mask |= 1 << bit
+    return mask
+
+
+def refresh_doctors(pks: Iterable[int], batch_size: int = 2000) -> int:
+    """Recompute language_mask and search_text for these doctors, a few queries per batch."""
+    pks = list(pks)
+    through_languages = Gynecologist.languages.through
+    through_hospitals = Gynecologist.hospitals.through
+    updated = 0
+    for start in range(0, len(pks), batch_size):
+        chunk = pks[start : start + batch_size]
+        bits: dict[int, list[int]] = {pk: [] for pk in chunk}
+        for doctor_id, bit in through_languages.objects.filter(gynecologist_id__in=chunk).values_list(
+            "gynecologist_id", "language__bit"
+        ):
+            bits[doctor_id].append(bit)
+        places: dict[int, list[tuple[str, str]]] = {pk: [] for pk in chunk}
+        for doctor_id, name, locality in (
+            through_hospitals.objects.filter(gynecologist_id__in=chunk)
+            .order_by("hospital__name", "hospital_id")
+            .values_list("gynecologist_id", "hospital__name", "hospital__locality")
+        ):
+            places[doctor_id].append((name, locality))
+        changed = []
+        for doctor in (
+            Gynecologist.objects.filter(pk__in=chunk)
+            .select_related("city")
+            .only("pk", "name", "qualifications", "city__name", "language_mask", "search_text")
+        ):
+            mask = mask_of(bits[doctor.pk])
+            text = doctor_search_text(doctor.name, doctor.qualifications, places[doctor.pk], doctor.city.name)
+            if (mask, text) != (doctor.language_mask, doctor.search_text):
+                doctor.language_mask, doctor.search_text = mask, text
+                changed.append(doctor)
+        Gynecologist.objects.bulk_update(changed, ["language_mask", "search_text"], batch_size=500)
+        updated += len(changed)
+    return updated
+
+
+def refresh_packages(queryset) -> int:
+    """Recompute city and search_text for the packages in `queryset`."""
+    changed = []
+    for package in queryset.select_related("hospital__city").iterator(chunk_size=2000):
+        before = (package.city_id, package.search_text)
+        package.refresh_derived()
+        if (package.city_id, package.search_text) != before:
+            changed.append(package)
+    with transaction.atomic():
+        MaternityPackage.objects.bulk_update(changed, ["city", "search_text"], batch_size=500)
+    return len(changed)
+
+
+def refresh_city(city) -> None:
+    """After a city is renamed: its doctors' and packages' search text mention the city."""
+    refresh_packages(MaternityPackage.objects.filter(hospital__city=city))
+    refresh_doctors(Gynecologist.objects.filter(city=city).values_list("pk", flat=True))
