@@ -17,6 +17,14 @@ def _crud(app_label: str, *models: str, delete: bool = True) -> list[str]:
 ROLES: dict[str, list[str]] = {
     EDITORS: [],
     MEDICAL_REVIEWERS: [],
-    DIRECTORY_MANAGERS: [],
-    CENTRE_STAFF: [],
+    # Reference data and listings; never enquiries (they hold patients' phone numbers).
+    DIRECTORY_MANAGERS: _crud(
+        "directory", "city", "language", "hospital", "gynecologist", "maternitypackage"
+    ),
+    # Read and follow up enquiries (status, notes); they cannot create or delete them.
+    CENTRE_STAFF: [
+        "directory.view_enquiry",
+        "directory.change_enquiry",
+        "directory.view_patient_contact",
+    ],
 }

@@ -25,7 +25,7 @@ class LanguageFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Language {n}")
     slug = factory.LazyAttribute(lambda o: slugify(o.name))
-    bit = factory.Sequence(lambda n: n % 63)
+    bit = None  # the model takes the next free bit
 
 
 class HospitalFactory(factory.django.DjangoModelFactory):
@@ -41,6 +41,7 @@ class HospitalFactory(factory.django.DjangoModelFactory):
 class GynecologistFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = directory.Gynecologist
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Dr Test Doctor {n}")
     slug = factory.LazyAttribute(lambda o: slugify(o.name))
@@ -50,6 +51,54 @@ class GynecologistFactory(factory.django.DjangoModelFactory):
     experience_years = 10
     consultation_fee = 800
     city = factory.SubFactory(CityFactory)
+    consultation_days = "Monday to Saturday"
+    consultation_hours = "10:00 to 14:00"
+
+    @factory.post_generation
+    def languages(self, create, extracted, **kwargs):
+        """GynecologistFactory(languages=[marathi, english])"""
+        if create and extracted:
+            self.languages.set(extracted)
+
+    @factory.post_generation
+    def hospitals(self, create, extracted, **kwargs):
+        """GynecologistFactory(hospitals=[hospital])"""
+        if create and extracted:
+            self.hospitals.set(extracted)
+
+    @factory.post_generation
+    def derived(self, create, extracted, **kwargs):
+        """Keep language_mask and search_text in step, as the admin and the importer do."""
+        if create:
+            self.refresh_derived()
+
+
+class MaternityPackageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = directory.MaternityPackage
+
+    hospital = factory.SubFactory(HospitalFactory)
+    name = factory.Sequence(lambda n: f"Package {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(f"{o.hospital.name} {o.name}"))
+    delivery_type = directory.DeliveryType.NORMAL
+    room_type = directory.RoomType.GENERAL
+    price = 60000
+    nights = 2
+    inclusions = factory.LazyFunction(lambda: ["Delivery charges", "Room rent", "Routine medicines"])
+    exclusions = factory.LazyFunction(lambda: ["Blood products", "NICU stay"])
+
+
+class EnquiryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = directory.Enquiry
+
+    doctor = factory.SubFactory(GynecologistFactory)
+    package = None
+    patient_name = factory.Sequence(lambda n: f"Patient {n}")
+    phone = "9876543210"
+    email = "patient@example.com"
+    message = "Please call me about the first antenatal visit."
+    consent = True
 
 
 # ==== Articles ====
