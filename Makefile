@@ -7,7 +7,7 @@ PORT ?= 8000
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help run test serve lint format seed static bench wrk clean
+.PHONY: help run test serve lint format seed static bench wrk backup clean
 
 help:
 	@echo "make run     serve the site with demo data on http://127.0.0.1:$(PORT)/ (debug on, SQLite)"
@@ -15,6 +15,7 @@ help:
 	@echo "make serve   gunicorn with debug off on PORT (needs DJANGO_SECRET_KEY)"
 	@echo "make lint    ruff check and format check"
 	@echo "make seed    load (or top up) the demo data"
+	@echo "make backup  online backup of the database to var/backups/"
 	@echo "make bench   benchmark every page against /healthz on 100,000 doctors (see README)"
 
 $(PY):
@@ -67,3 +68,7 @@ wrk:
 
 bench: $(VENV)/.installed wrk
 	$(PY) bench/run.py
+
+# Online backup (SQLite backup API or pg_dump); restore with `python manage.py restore_db FILE`.
+backup: $(VENV)/.installed
+	$(PY) manage.py backup_db
