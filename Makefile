@@ -7,7 +7,7 @@ PORT ?= 8000
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help run test serve lint format seed static bench wrk backup clean
+.PHONY: help run test serve lint format seed static bench wrk backup audit clean
 
 help:
 	@echo "make run     serve the site with demo data on http://127.0.0.1:$(PORT)/ (debug on, SQLite)"
@@ -16,6 +16,7 @@ help:
 	@echo "make lint    ruff check and format check"
 	@echo "make seed    load (or top up) the demo data"
 	@echo "make backup  online backup of the database to var/backups/"
+	@echo "make audit   pip-audit of the pinned requirements (needs a reachable vulnerability database)"
 	@echo "make bench   benchmark every page against /healthz on 100,000 doctors (see README)"
 
 $(PY):
@@ -59,7 +60,7 @@ format: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) var/static .pytest_cache
+	rm -rf $(VENV) .venv-audit var/static .pytest_cache
 
 # wrk comes from Debian's packages; install it when missing and we are allowed to.
 wrk:
@@ -72,3 +73,12 @@ bench: $(VENV)/.installed wrk
 # Online backup (SQLite backup API or pg_dump); restore with `python manage.py restore_db FILE`.
 backup: $(VENV)/.installed
 	$(PY) manage.py backup_db
+
+# pip-audit lives in its own virtualenv; fails loudly when it audited nothing (no database reachable).
+.venv-audit/.installed: requirements-audit.txt
+	$(PYTHON) -m venv .venv-audit
+	.venv-audit/bin/pip install --disable-pip-version-check -q -r requirements-audit.txt
+	@touch $@
+
+audit: .venv-audit/.installed
+	$(PYTHON) scripts/audit.py
