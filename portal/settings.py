@@ -265,3 +265,6 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
+
+# ---- Privacy: closed enquiries are deleted by `purge_enquiries` after this many days.
+ENQUIRY_RETENTION_DAYS = int(os.environ.get("ENQUIRY_RETENTION_DAYS", "180"))
