@@ -1,5 +1,20 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from directory import views
 
 app_name = "directory"
 
-urlpatterns = []
+urlpatterns = [
+    path("gynecologists/", views.DoctorSearchView.as_view(), name="doctor_search"),
+    path("gynecologists/<slug:city>/", views.DoctorSearchView.as_view(), name="doctor_city"),
+    path("doctors/<slug:slug>/", views.DoctorDetailView.as_view(), name="doctor_detail"),
+    path("doctors/<slug:slug>/enquire/", views.enquire, {"kind": "doctor"}, name="doctor_enquire"),
+    path("hospitals/<slug:slug>/", views.HospitalDetailView.as_view(), name="hospital_detail"),
+    path("maternity-packages/", views.PackageSearchView.as_view(), name="package_search"),
+    # Before the city pattern, which would otherwise take "compare" for a city.
+    path("maternity-packages/compare/", views.package_compare, name="package_compare"),
+    path("maternity-packages/<slug:city>/", views.PackageSearchView.as_view(), name="package_city"),
+    path("packages/<slug:slug>/", views.PackageDetailView.as_view(), name="package_detail"),
+    path("packages/<slug:slug>/enquire/", views.enquire, {"kind": "package"}, name="package_enquire"),
+    path("enquiries/thanks/<str:reference>/", views.enquiry_thanks, name="enquiry_thanks"),
+]

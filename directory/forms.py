@@ -1,0 +1,125 @@
+"""Forms of the public directory: the search forms' base and the enquiry form."""
+
+import datetime
+import re
+
+from django import forms
+from django.utils import timezone
+
+from directory.models import Enquiry
+
+MOBILE = re.compile(r"^(?:\+91|91|0)?([6-9]\d{9})$")
+SEPARATORS = re.compile(r"[\s\-().]")
+
+
+def normalise_mobile(raw: str) -> str | None:
+    """An Indian mobile number as +91XXXXXXXXXX, or None when it is not one.
+
+    Accepts 10 digits starting 6-9, optionally after +91, 91 or 0, with spaces, dashes, dots or
+    brackets anywhere ("+91 98765-43210", "098765 43210").
+    """
+    match = MOBILE.match(SEPARATORS.sub("", raw or ""))
+    return f"+91{match.group(1)}" if match else None
+
+
+class AccessibleErrorsMixin:
+    """Ties each field's error message to its input (aria-invalid, aria-describedby)."""
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                bound = self[name]
+                described = [f"{bound.auto_id}-error"]
+                if self.fields[name].help_text:
+                    described.append(f"{bound.auto_id}_helptext")
+                self.fields[name].widget.attrs.update(
+                    {"aria-invalid": "true", "aria-describedby": " ".join(described)}
+                )
+
+
+class SearchForm(AccessibleErrorsMixin, forms.Form):
+    """Base of the FilterSets' forms (django-filter adds the fields)."""
+
+
+class EnquiryForm(AccessibleErrorsMixin, forms.ModelForm):
+    # Hidden from people by CSS and from assistive technology; bots that fill every field fill it.
+    website = forms.CharField(
+        required=False,
+        label="Leave this field empty",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    phone = forms.CharField(
+        label="Mobile number",
+        max_length=20,  # separators are allowed before normalising to +91XXXXXXXXXX
+        help_text="A 10-digit Indian mobile number, for example 98765 43210.",
+        error_messages={"required": "Enter your mobile number so the centre can call you back."},
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}),
+    )
+
+    class Meta:
+        model = Enquiry
+        fields = ["patient_name", "phone", "email", "preferred_date", "message", "consent"]
+        labels = {
+            "patient_name": "Your name",
+            "email": "Email (optional)",
+            "preferred_date": "Preferred date (optional)",
+            "message": "Message (optional)",
+        }
+        help_texts = {
+            "preferred_date": "When you would like an appointment or a call back.",
+            "message": "Up to 1000 characters. Please do not include medical reports.",
+        }
+        widgets = {
+            "patient_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "preferred_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "message": forms.Textarea(attrs={"rows": 5, "maxlength": 1000}),
+        }
+        error_messages = {
+            "patient_name": {"required": "Enter your name so the centre knows whom to ask for."},
+            "email": {"invalid": "Enter an email address like name@example.com, or leave it empty."},
+            "preferred_date": {"invalid": "Enter the date as day, month and year."},
+            "message": {
+                "max_length": "Keep the message to 1000 characters or fewer (it has %(show_value)d)."
+            },
+        }
+
+    def __init__(self, *args, centre_name="the centre", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["consent"].required = True
+        self.fields[
+            "consent"
+        ].label = f"I agree that {centre_name} may contact me about this enquiry by phone or email."
+        self.fields["consent"].error_messages["required"] = (
+            "Tick this box so that the centre may contact you; we cannot send the enquiry without it."
+        )
+        today = timezone.localdate()
+        self.fields["preferred_date"].widget.attrs["min"] = today.isoformat()
+
+    @property
+    def is_spam(self) -> bool:
+        """True when the honeypot was filled in (only meaningful after validation)."""
+        return bool(self.cleaned_data.get("website"))
+
+    def clean_phone(self):
+        phone = normalise_mobile(self.cleaned_data["phone"])
+        if phone is None:
+            raise forms.ValidationError(
+                "Enter a 10-digit Indian mobile number starting with 6, 7, 8 or 9, "
+                "for example 98765 43210 or +91 98765 43210.",
+                code="invalid",
+            )
+        return phone
+
+    def clean_preferred_date(self):
+        date = self.cleaned_data.get("preferred_date")
+        if date is None:
+            return date
+        today = timezone.localdate()
+        if date < today:
+            raise forms.ValidationError("Choose today or a later date.", code="past")
+        if date > today + datetime.timedelta(days=366):
+            raise forms.ValidationError("Choose a date within the next year.", code="too_far")
+        return date

@@ -1,0 +1,385 @@
+"""Public pages of the directory: searches, city pages, profiles, compare and enquiries."""
+
+from django.core.paginator import InvalidPage, Paginator
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_GET, require_http_methods
+from django.views.generic import DetailView, TemplateView
+
+from directory import emails, structured_data
+from directory.filters import DoctorFilter, PackageFilter
+from directory.forms import EnquiryForm
+from directory.models import City, Gynecologist, Hospital, Language, MaternityPackage, new_reference
+from directory.ratelimit import RateLimit
+
+PAGE_SIZE = 20
+COMPARE_MIN, COMPARE_MAX = 2, 4
+ENQUIRY_LIMIT = RateLimit("enquiry", limit=5, window=3600)
+SESSION_REFERENCES = "directory_enquiry_references"
+
+
+def paginate(request, queryset, per_page=PAGE_SIZE):
+    """The requested page; a page that is not a number or lies past the end is a 404."""
+    try:
+        return Paginator(queryset, per_page).page(request.GET.get("page") or 1)
+    except InvalidPage as exc:
+        raise Http404("No such page of results.") from exc
+
+
+# ---- Searches and city pages ----
+
+
+class SearchView(TemplateView):
+    """A FilterSet over an already-optimised queryset, optionally fixed to one city."""
+
+    filterset_class = None
+    city_url_name = None
+    search_url_name = None
+    noun = None
+
+    def get_queryset(self):
+        raise NotImplementedError
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        city = get_object_or_404(City, slug=kwargs["city"]) if kwargs.get("city") else None
+        filterset = self.filterset_class(self.request.GET, queryset=self.get_queryset(), city=city)
+        page = paginate(self.request, filterset.qs)
+        context.update(
+            city=city,
+            filter=filterset,
+            form=filterset.form,
+            page_obj=page,
+            results=page.object_list,
+            result_count=page.paginator.count,
+            has_filters=any(v for k, v in self.request.GET.lists() if k not in ("page", "sort") and any(v)),
+            form_action=(
+                reverse(self.city_url_name, kwargs={"city": city.slug})
+                if city
+                else reverse(self.search_url_name)
+            ),
+            search_url=reverse(self.search_url_name),
+            heading=f"{self.noun} in {city.name}" if city else self.noun,
+            sort_label=self.sort_label(filterset.form),
+            breadcrumbs=[
+                (self.noun, reverse(self.search_url_name) if city else None),
+                *([(city.name, None)] if city else []),
+            ],
+        )
+        return context
+
+    def sort_label(self, form):
+        data = getattr(form, "cleaned_data", {})
+        return self.sort_labels.get((data.get("sort") or self.default_sort, bool(data.get("q"))))
+
+
+class DoctorSearchView(SearchView):
+    template_name = "directory/gynecologist_list.html"
+    filterset_class = DoctorFilter
+    city_url_name = "directory:doctor_city"
+    search_url_name = "directory:doctor_search"
+    noun = "Gynecologists"
+    default_sort = "relevance"
+    sort_labels = {
+        ("relevance", True): "best match first",
+        ("relevance", False): "most experienced first",
+        ("experience", True): "most experienced first",
+        ("experience", False): "most experienced first",
+        ("fee", True): "lowest fee first",
+        ("fee", False): "lowest fee first",
+        ("name", True): "by name",
+        ("name", False): "by name",
+    }
+
+    def get_queryset(self):
+        return Gynecologist.objects.active().for_cards().by_experience()
+
+
+class PackageSearchView(SearchView):
+    template_name = "directory/maternitypackage_list.html"
+    filterset_class = PackageFilter
+    city_url_name = "directory:package_city"
+    search_url_name = "directory:package_search"
+    noun = "Maternity packages"
+    default_sort = "price"
+    sort_labels = {
+        (sort, searched): label
+        for sort, label in [
+            ("price", "lowest price first"),
+            ("-price", "highest price first"),
+            ("nights", "fewest nights first"),
+        ]
+        for searched in (True, False)
+    }
+
+    def get_queryset(self):
+        return MaternityPackage.objects.listed().for_cards().by_price()
+
+
+# ---- Detail pages ----
+
+
+class ListedDetailView(DetailView):
+    """A detail page whose object may exist but no longer be listed: then a helpful 404."""
+
+    def is_listed(self, obj) -> bool:
+        raise NotImplementedError
+
+    def alternatives(self, obj):
+        """(heading, link) to the current search that replaces this page."""
+        raise NotImplementedError
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if not self.is_listed(self.object):
+            label, url = self.alternatives(self.object)
+            context = {"object": self.object, "alternatives_label": label, "alternatives_url": url}
+            return render(request, "directory/not_listed.html", context, status=404)
+        return self.render_to_response(self.get_context_data(object=self.object))
+
+
+def _centres():
+    return Prefetch(
+        "hospitals",
+        queryset=Hospital.objects.filter(is_active=True).select_related("city").order_by("name", "id"),
+    )
+
+
+class DoctorDetailView(ListedDetailView):
+    template_name = "directory/gynecologist_detail.html"
+
+    def get_queryset(self):
+        return Gynecologist.objects.select_related("city").prefetch_related(
+            Prefetch("languages", queryset=Language.objects.only("id", "name", "slug")), _centres()
+        )
+
+    def is_listed(self, obj):
+        return obj.is_active
+
+    def alternatives(self, obj):
+        return (
+            f"Gynecologists in {obj.city.name}",
+            reverse("directory:doctor_city", kwargs={"city": obj.city.slug}),
+        )
+
+    def get_context_data(self, **kwargs):
+        doctor = self.object
+        return super().get_context_data(
+            structured_data=structured_data.physician(self.request, doctor),
+            breadcrumbs=[
+                ("Gynecologists", reverse("directory:doctor_search")),
+                (doctor.city.name, reverse("directory:doctor_city", kwargs={"city": doctor.city.slug})),
+                (doctor.name, None),
+            ],
+            **kwargs,
+        )
+
+
+class HospitalDetailView(ListedDetailView):
+    template_name = "directory/hospital_detail.html"
+    doctors_shown = 12
+
+    def get_queryset(self):
+        return Hospital.objects.select_related("city")
+
+    def is_listed(self, obj):
+        return obj.is_active
+
+    def alternatives(self, obj):
+        return (
+            f"Maternity packages in {obj.city.name}",
+            reverse("directory:package_city", kwargs={"city": obj.city.slug}),
+        )
+
+    def get_context_data(self, **kwargs):
+        hospital = self.object
+        doctors = Gynecologist.objects.active().filter(hospitals=hospital)
+        return super().get_context_data(
+            doctors=doctors.for_cards().by_experience()[: self.doctors_shown],
+            doctor_count=doctors.count(),
+            packages=MaternityPackage.objects.listed().filter(hospital=hospital).for_cards().by_price(),
+            structured_data=structured_data.hospital(self.request, hospital),
+            breadcrumbs=[
+                ("Maternity packages", reverse("directory:package_search")),
+                (
+                    hospital.city.name,
+                    reverse("directory:package_city", kwargs={"city": hospital.city.slug}),
+                ),
+                (hospital.name, None),
+            ],
+            **kwargs,
+        )
+
+
+class PackageDetailView(ListedDetailView):
+    template_name = "directory/maternitypackage_detail.html"
+
+    def get_queryset(self):
+        return MaternityPackage.objects.with_caesarean_price().select_related("hospital", "city")
+
+    def is_listed(self, obj):
+        return obj.is_active and (obj.valid_until is None or obj.valid_until >= timezone.localdate())
+
+    def alternatives(self, obj):
+        return (
+            f"Maternity packages in {obj.city.name}",
+            reverse("directory:package_city", kwargs={"city": obj.city.slug}),
+        )
+
+    def get_context_data(self, **kwargs):
+        package = self.object
+        caesarean_price = getattr(package, "caesarean_price", None)
+        return super().get_context_data(
+            caesarean_price=caesarean_price,
+            caesarean_difference=None if caesarean_price is None else caesarean_price - package.price,
+            structured_data=structured_data.offer(self.request, package),
+            breadcrumbs=[
+                ("Maternity packages", reverse("directory:package_search")),
+                (package.city.name, reverse("directory:package_city", kwargs={"city": package.city.slug})),
+                (package.hospital.name, package.hospital.get_absolute_url()),
+                (package.name, None),
+            ],
+            **kwargs,
+        )
+
+
+# ---- Compare ----
+
+
+@require_GET
+def package_compare(request):
+    slugs = list(dict.fromkeys(s.strip() for s in request.GET.getlist("p") if s.strip()))
+    found = {
+        p.slug: p
+        for p in MaternityPackage.objects.listed()
+        .filter(slug__in=slugs[:20])
+        .with_caesarean_price()
+        .select_related("hospital", "city")
+    }
+    packages = [found[s] for s in slugs if s in found]
+    unknown = [s for s in slugs[:20] if s not in found]
+    problems = []
+    if unknown:
+        problems.append(
+            "We could not find "
+            + ", ".join(f"“{s}”" for s in unknown[:4])
+            + (" and others" if len(unknown) > 4 else "")
+            + " among the packages listed today, so "
+            + ("it is" if len(unknown) == 1 else "they are")
+            + " left out."
+        )
+    if len(packages) > COMPARE_MAX:
+        problems.append(f"You can compare up to {COMPARE_MAX} packages at a time: showing the first four.")
+        packages = packages[:COMPARE_MAX]
+    if len(packages) < COMPARE_MIN:
+        problems.append(
+            "Choose at least two packages to compare: tick “Compare” on the packages you like, "
+            "then press “Compare selected”."
+        )
+        packages = []
+    return render(
+        request,
+        "directory/maternitypackage_compare.html",
+        {
+            "packages": packages,
+            "problems": problems,
+            "breadcrumbs": [
+                ("Maternity packages", reverse("directory:package_search")),
+                ("Compare", None),
+            ],
+        },
+    )
+
+
+# ---- Enquiries ----
+
+
+def _enquiry_subject(kind, slug):
+    """The doctor or package being asked about, and the centre that answers."""
+    if kind == "doctor":
+        doctor = get_object_or_404(
+            Gynecologist.objects.select_related("city").prefetch_related(_centres()), slug=slug
+        )
+        centres = list(doctor.hospitals.all())
+        listed = doctor.is_active
+        return doctor, (centres[0] if centres else None), listed
+    package = get_object_or_404(MaternityPackage.objects.select_related("hospital", "city"), slug=slug)
+    listed = package.is_active and (
+        package.valid_until is None or package.valid_until >= timezone.localdate()
+    )
+    return package, package.hospital, listed
+
+
+@never_cache
+@sensitive_post_parameters("patient_name", "phone", "email", "message")
+@require_http_methods(["GET", "POST"])
+def enquire(request, slug, kind):
+    subject, centre, listed = _enquiry_subject(kind, slug)
+    if not listed:
+        label, url = (
+            (
+                f"Gynecologists in {subject.city.name}",
+                reverse("directory:doctor_city", args=[subject.city.slug]),
+            )
+            if kind == "doctor"
+            else (
+                f"Maternity packages in {subject.city.name}",
+                reverse("directory:package_city", args=[subject.city.slug]),
+            )
+        )
+        context = {"object": subject, "alternatives_label": label, "alternatives_url": url}
+        return render(request, "directory/not_listed.html", context, status=404)
+
+    centre_name = centre.name if centre else "the doctor’s clinic"
+    form = EnquiryForm(request.POST or None, centre_name=centre_name)
+    if request.method == "POST" and form.is_valid():
+        if not ENQUIRY_LIMIT.allow(request):
+            return render(
+                request,
+                "429.html",
+                {
+                    "message": "You have sent several enquiries from this connection in the last hour. "
+                    "To protect patients’ details from misuse we accept a few each hour; please try "
+                    "again later, or call the centre directly."
+                },
+                status=429,
+            )
+        if form.is_spam:
+            reference = new_reference()  # the bot sees the usual thank-you page; nothing is stored
+        else:
+            enquiry = form.save(commit=False)
+            setattr(enquiry, kind, subject)
+            enquiry.hospital = centre
+            reference = emails.save_and_notify(enquiry, request.build_absolute_uri("/"))
+        references = request.session.get(SESSION_REFERENCES, [])[-9:]
+        request.session[SESSION_REFERENCES] = [*references, reference]
+        return redirect("directory:enquiry_thanks", reference=reference)
+
+    return render(
+        request,
+        "directory/enquiry_form.html",
+        {
+            "form": form,
+            "subject": subject,
+            "kind": kind,
+            "centre": centre,
+            "breadcrumbs": [
+                ((subject.name, subject.get_absolute_url())),
+                ("Send an enquiry", None),
+            ],
+        },
+    )
+
+
+@never_cache
+@require_GET
+def enquiry_thanks(request, reference):
+    """Shown only to the browser that sent the enquiry (the reference is kept in its session)."""
+    if reference not in request.session.get(SESSION_REFERENCES, []):
+        raise Http404("No such enquiry in this browser.")
+    return render(request, "directory/enquiry_thanks.html", {"reference": reference})
