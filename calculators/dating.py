@@ -1,0 +1,451 @@
+"""Pregnancy dating: pure date arithmetic, no Django, no I/O.
+
+The rules follow ACOG Committee Opinion 700 (Methods for Estimating the Due Date), ACOG Committee
+Opinion 579 (Definition of Term Pregnancy) and SMFM guidance for pregnancies conceived with assisted
+reproduction. All arithmetic is in whole days on calendar dates; nothing here ever adds months.
+
+`today` is always passed in by the caller (the web view uses India time), so every function is a pure
+function of its arguments.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+PREGNANCY_DAYS = 280  # dating LMP (0w0d) to the due date (40w0d)
+CONCEPTION_TO_DUE_DAYS = 266  # conception (2w0d) to the due date
+STANDARD_CYCLE = 28
+MIN_CYCLE, MAX_CYCLE = 20, 45
+EMBRYO_AGES = (3, 5, 6)
+MAX_DAYS_AGO = 1826  # five years
+MIN_SCAN_WEEKS, MAX_SCAN_WEEKS = 4, 42  # scan GA from 4w0d to 42w6d
+MAX_SHOWN_GA_DAYS = 43 * 7 + 6  # today's GA is shown from 0w0d to 43w6d
+SUBOPTIMAL_FROM_DAYS = 22 * 7
+LATE_SCAN_FROM_DAYS = 28 * 7
+FIRST_TRIMESTER_SCAN_UNTIL_DAYS = 13 * 7 + 6
+
+
+class Method(StrEnum):
+    LMP = "lmp"
+    CONCEPTION = "conception"
+    IVF = "ivf"
+    ULTRASOUND = "ultrasound"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+@dataclass(frozen=True, order=True)
+class GestationalAge:
+    """A gestational age in whole days since the dating LMP (0w0d); negative before it."""
+
+    total_days: int
+
+    @classmethod
+    def of(cls, weeks: int, days: int = 0) -> GestationalAge:
+        return cls(7 * weeks + days)
+
+    @property
+    def weeks(self) -> int:
+        return self.total_days // 7
+
+    @property
+    def days(self) -> int:
+        return self.total_days % 7
+
+    @property
+    def short(self) -> str:
+        """Clinical shorthand, e.g. "7w1d"."""
+        if self.total_days < 0:
+            return f"{_plural(-self.total_days, 'day')} before 0w0d"
+        return f"{self.weeks}w{self.days}d"
+
+    def __str__(self) -> str:
+        if self.total_days < 0:
+            return f"{_plural(-self.total_days, 'day')} before the pregnancy count starts"
+        return f"{_plural(self.weeks, 'week')} {_plural(self.days, 'day')}"
+
+
+@dataclass(frozen=True)
+class Scan:
+    """An ultrasound on `date` that showed a gestational age of `weeks` weeks `days` days."""
+
+    date: date
+    weeks: int
+    days: int = 0
+
+    def __post_init__(self) -> None:
+        if not (MIN_SCAN_WEEKS <= self.weeks <= MAX_SCAN_WEEKS and 0 <= self.days <= 6):
+            raise ValueError("A scan's gestational age must be from 4w0d to 42w6d.")
+
+    @property
+    def ga(self) -> GestationalAge:
+        return GestationalAge.of(self.weeks, self.days)
+
+
+# --- The four estimates -------------------------------------------------------------------------
+
+
+def check_cycle_length(cycle_length: int) -> None:
+    if not MIN_CYCLE <= cycle_length <= MAX_CYCLE:
+        raise ValueError(f"Cycle length must be from {MIN_CYCLE} to {MAX_CYCLE} days.")
+
+
+def edd_from_lmp(lmp: date, cycle_length: int = STANDARD_CYCLE) -> date:
+    """Naegele's rule (LMP + 280 days), moved by the cycle's difference from 28 days."""
+    check_cycle_length(cycle_length)
+    return lmp + timedelta(days=PREGNANCY_DAYS + cycle_length - STANDARD_CYCLE)
+
+
+def edd_from_conception(conception: date) -> date:
+    return conception + timedelta(days=CONCEPTION_TO_DUE_DAYS)
+
+
+def edd_from_ivf(transfer: date, embryo_age: int) -> date:
+    """The embryo was already `embryo_age` days past conception when it was transferred."""
+    if embryo_age not in EMBRYO_AGES:
+        raise ValueError("Embryo age must be 3, 5 or 6 days.")
+    return transfer + timedelta(days=CONCEPTION_TO_DUE_DAYS - embryo_age)
+
+
+def edd_from_scan(scan: Scan) -> date:
+    return scan.date + timedelta(days=PREGNANCY_DAYS - scan.ga.total_days)
+
+
+def gestational_age(due_date: date, on: date) -> GestationalAge:
+    """Gestational age on a given day for a pregnancy due on `due_date` (which is 40w0d)."""
+    return GestationalAge((on - (due_date - timedelta(days=PREGNANCY_DAYS))).days)
+
+
+# --- When a scan replaces the period date (ACOG CO 700, table 1) -------------------------------
+
+
+@dataclass(frozen=True)
+class RedatingBand:
+    from_days: int  # GA by LMP on the scan day, inclusive
+    limit_days: int  # redate only when the EDDs differ by MORE than this
+    description: str
+
+
+REDATING_BANDS: tuple[RedatingBand, ...] = (
+    RedatingBand(-(10**6), 5, "before 9 weeks"),
+    RedatingBand(9 * 7, 7, "from 9w0d to 13w6d"),
+    RedatingBand(14 * 7, 7, "from 14w0d to 15w6d"),
+    RedatingBand(16 * 7, 10, "from 16w0d to 21w6d"),
+    RedatingBand(22 * 7, 14, "from 22w0d to 27w6d"),
+    RedatingBand(28 * 7, 21, "from 28 weeks on"),
+)
+
+
+def redating_band(ga_by_lmp: GestationalAge) -> RedatingBand:
+    """The band of table 1 that the GA by LMP on the scan day falls in."""
+    return [band for band in REDATING_BANDS if ga_by_lmp.total_days >= band.from_days][-1]
+
+
+@dataclass(frozen=True)
+class RedatingDecision:
+    lmp_due_date: date
+    scan_due_date: date
+    ga_by_lmp: GestationalAge  # on the scan day
+    difference_days: int
+    band: RedatingBand
+
+    @property
+    def use_scan(self) -> bool:
+        return self.difference_days > self.band.limit_days
+
+
+def compare_scan_with_lmp(lmp: date, cycle_length: int, scan: Scan) -> RedatingDecision:
+    if scan.date < lmp:
+        raise ValueError("The scan cannot be before the first day of the last period.")
+    lmp_due = edd_from_lmp(lmp, cycle_length)
+    scan_due = edd_from_scan(scan)
+    ga_by_lmp = gestational_age(lmp_due, scan.date)
+    return RedatingDecision(
+        lmp_due_date=lmp_due,
+        scan_due_date=scan_due,
+        ga_by_lmp=ga_by_lmp,
+        difference_days=abs((lmp_due - scan_due).days),
+        band=redating_band(ga_by_lmp),
+    )
+
+
+# --- Landmarks and milestones -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Landmark:
+    key: str  # the contract's data-result name
+    label: str
+    ga: GestationalAge
+    date: date
+
+
+@dataclass(frozen=True)
+class Milestone:
+    """A typical antenatal milestone: a window of GA (start is None for "by" deadlines)."""
+
+    key: str
+    label: str
+    start_ga: GestationalAge | None
+    end_ga: GestationalAge
+    start: date | None
+    end: date
+
+
+LANDMARKS: tuple[tuple[str, str, GestationalAge], ...] = (
+    ("second-trimester-start", "Second trimester starts", GestationalAge.of(14)),
+    ("third-trimester-start", "Third trimester starts", GestationalAge.of(28)),
+    ("early-term-start", "Early term starts", GestationalAge.of(37)),
+    ("full-term-start", "Full term starts", GestationalAge.of(39)),
+    ("due-date", "Estimated due date", GestationalAge.of(40)),
+    ("late-term-start", "Late term starts", GestationalAge.of(41)),
+    ("post-term-start", "Post-term starts", GestationalAge.of(42)),
+)
+
+MILESTONES: tuple[tuple[str, str, GestationalAge | None, GestationalAge], ...] = (
+    ("dating-scan", "Dating scan (typically by 13w6d)", None, GestationalAge.of(13, 6)),
+    ("nt-scan", "Nuchal translucency (NT) scan window", GestationalAge.of(11), GestationalAge.of(13, 6)),
+    ("anomaly-scan", "Anomaly scan window", GestationalAge.of(18), GestationalAge.of(20, 6)),
+    ("glucose-test", "Glucose tolerance test window", GestationalAge.of(24), GestationalAge.of(28, 6)),
+)
+
+TRIMESTER_NAMES = {1: "first", 2: "second", 3: "third"}
+
+
+def trimester(ga: GestationalAge) -> int | None:
+    """ACOG convention: first to 13w6d, second from 14w0d, third from 28w0d."""
+    if ga.total_days < 0:
+        return None
+    if ga.total_days < 14 * 7:
+        return 1
+    if ga.total_days < 28 * 7:
+        return 2
+    return 3
+
+
+# --- The result ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DatingResult:
+    method: Method  # what the user dated from
+    basis: Method  # which estimate the due date rests on
+    due_date: date
+    reason: str  # why, in words
+    notes: tuple[str, ...]
+    today: date
+    lmp_due_date: date | None = None  # the period-date estimate, when one was given
+    scan_due_date: date | None = None  # the scan estimate, when one was given
+    late_scan: bool = False
+    suboptimally_dated: bool = False
+
+    @property
+    def dating_lmp(self) -> date:
+        return self.due_date - timedelta(days=PREGNANCY_DAYS)
+
+    @property
+    def conception_date(self) -> date:
+        return self.due_date - timedelta(days=CONCEPTION_TO_DUE_DAYS)
+
+    def ga_on(self, day: date) -> GestationalAge:
+        return gestational_age(self.due_date, day)
+
+    def date_at(self, ga: GestationalAge) -> date:
+        return self.dating_lmp + timedelta(days=ga.total_days)
+
+    @property
+    def ga_today(self) -> GestationalAge:
+        return self.ga_on(self.today)
+
+    @property
+    def ga_today_in_range(self) -> bool:
+        """Whether today's GA is shown (0w0d to 43w6d)."""
+        return 0 <= self.ga_today.total_days <= MAX_SHOWN_GA_DAYS
+
+    @property
+    def trimester_today(self) -> int | None:
+        return trimester(self.ga_today) if self.ga_today_in_range else None
+
+    @property
+    def trimester_name(self) -> str:
+        return TRIMESTER_NAMES.get(self.trimester_today or 0, "")
+
+    @property
+    def days_to_due(self) -> int:
+        return (self.due_date - self.today).days
+
+    @property
+    def landmarks(self) -> list[Landmark]:
+        return [Landmark(key, label, ga, self.date_at(ga)) for key, label, ga in LANDMARKS]
+
+    def landmark(self, key: str) -> Landmark:
+        return next(mark for mark in self.landmarks if mark.key == key)
+
+    @property
+    def milestones(self) -> list[Milestone]:
+        return [
+            Milestone(key, label, start, end, self.date_at(start) if start else None, self.date_at(end))
+            for key, label, start, end in MILESTONES
+        ]
+
+
+CYCLE_NOTE = (
+    "Moving the date for a cycle that is not 28 days long is a common calculator convention, "
+    "not part of the ACOG guidance; your doctor may date from a scan instead."
+)
+FIRST_TRIMESTER_NOTE = "A first-trimester scan (up to 13w6d) is the most accurate way to date a pregnancy."
+LATE_SCAN_NOTE = (
+    "Scans from 28 weeks on are poor at dating: a baby who measures small may be growth-restricted "
+    "rather than younger. Confirm this date with your doctor."
+)
+SUBOPTIMAL_NOTE = (
+    "No scan before 22 weeks confirmed or revised this date, so doctors call the pregnancy "
+    "\u201csuboptimally dated\u201d (ACOG): the date is less certain. Talk to your doctor about it."
+)
+IVF_NOTE = "An IVF due date comes from the embryo's known age, so no later scan changes it (SMFM guidance)."
+
+
+def _lmp_reason(cycle_length: int) -> str:
+    if cycle_length == STANDARD_CYCLE:
+        return (
+            "Your due date is 280 days (40 weeks) after the first day of your last period "
+            "(Naegele's rule, as ACOG uses for a 28-day cycle)."
+        )
+    shift = cycle_length - STANDARD_CYCLE
+    direction = "later" if shift > 0 else "earlier"
+    return (
+        f"Your due date is 280 days after the first day of your last period, moved "
+        f"{_plural(abs(shift), 'day')} {direction} because your cycle is {cycle_length} days rather "
+        f"than 28 (a common calculator convention, not part of the ACOG guidance)."
+    )
+
+
+def _scan_reason(decision: RedatingDecision, scan: Scan) -> str:
+    at = f"Your scan at {decision.ga_by_lmp.short} by your period date (the scan measured {scan.ga.short})"
+    band = decision.band
+    if decision.difference_days == 0:
+        return f"{at} gives exactly the same due date as your period date, so your period date stands."
+    verdict = (
+        f"more than the {band.limit_days} days allowed {band.description}, so the scan date is used."
+        if decision.use_scan
+        else f"within the {band.limit_days} days allowed {band.description}, so your period date "
+        f"stands: the scan confirms it."
+    )
+    return f"{at} differs from your period date by {_plural(decision.difference_days, 'day')}, {verdict}"
+
+
+def date_pregnancy(
+    method: Method | str,
+    today: date,
+    *,
+    lmp: date | None = None,
+    cycle_length: int = STANDARD_CYCLE,
+    conception: date | None = None,
+    transfer: date | None = None,
+    embryo_age: int | None = None,
+    scan: Scan | None = None,
+) -> DatingResult:
+    """Date a pregnancy by one method and explain the choice.
+
+    With the ultrasound method an `lmp` may be given too: the ACOG table then decides which date
+    stands. With IVF any `scan` is ignored: the embryo's age fixes the date.
+    """
+    method = Method(method)
+    notes: list[str] = []
+    lmp_due = scan_due = None
+    late = False
+    scan_ga_by_dating: GestationalAge | None = None
+
+    if method is Method.LMP:
+        if lmp is None:
+            raise ValueError("The LMP method needs the first day of the last period.")
+        due = lmp_due = edd_from_lmp(lmp, cycle_length)
+        basis, reason = Method.LMP, _lmp_reason(cycle_length)
+    elif method is Method.CONCEPTION:
+        if conception is None:
+            raise ValueError("The conception method needs a conception date.")
+        due, basis = edd_from_conception(conception), Method.CONCEPTION
+        reason = "Your due date is 266 days (38 weeks) after the conception date."
+    elif method is Method.IVF:
+        if transfer is None or embryo_age is None:
+            raise ValueError("The IVF method needs a transfer date and the embryo's age.")
+        due, basis = edd_from_ivf(transfer, embryo_age), Method.IVF
+        reason = (
+            f"Your due date is 266 days after conception. A day-{embryo_age} embryo was already "
+            f"{embryo_age} days old at transfer, so that is {CONCEPTION_TO_DUE_DAYS - embryo_age} days "
+            f"after the transfer date."
+        )
+        notes.append(IVF_NOTE)
+        if scan is not None:
+            scan_due = edd_from_scan(scan)
+            notes.append("Your scan was not used to change the date.")
+    else:
+        if scan is None:
+            raise ValueError("The ultrasound method needs a scan.")
+        scan_due = edd_from_scan(scan)
+        if lmp is None:
+            due, basis = scan_due, Method.ULTRASOUND
+            reason = (
+                f"Your due date comes from your scan, which measured {scan.ga.short}: "
+                f"{_plural(PREGNANCY_DAYS - scan.ga.total_days, 'day')} after the scan brings it to 40w0d."
+            )
+            late = scan.ga.total_days >= LATE_SCAN_FROM_DAYS
+        else:
+            decision = compare_scan_with_lmp(lmp, cycle_length, scan)
+            lmp_due = decision.lmp_due_date
+            due = scan_due if decision.use_scan else lmp_due
+            basis = Method.ULTRASOUND if decision.use_scan else Method.LMP
+            reason = _scan_reason(decision, scan)
+            late = decision.ga_by_lmp.total_days >= LATE_SCAN_FROM_DAYS or (
+                scan.ga.total_days >= LATE_SCAN_FROM_DAYS
+            )
+            if cycle_length != STANDARD_CYCLE:
+                notes.append(CYCLE_NOTE)
+        if scan.ga.total_days <= FIRST_TRIMESTER_SCAN_UNTIL_DAYS:
+            notes.append(FIRST_TRIMESTER_NOTE)
+        if late:
+            notes.append(LATE_SCAN_NOTE)
+        scan_ga_by_dating = gestational_age(due, scan.date)
+
+    if method is Method.LMP and cycle_length != STANDARD_CYCLE:
+        notes.append(CYCLE_NOTE)
+
+    ga_today = gestational_age(due, today)
+    in_range = 0 <= ga_today.total_days <= MAX_SHOWN_GA_DAYS
+    if method in (Method.LMP, Method.CONCEPTION):
+        suboptimal = in_range and ga_today.total_days >= SUBOPTIMAL_FROM_DAYS
+    elif scan_ga_by_dating is not None:
+        suboptimal = scan_ga_by_dating.total_days >= SUBOPTIMAL_FROM_DAYS
+    else:
+        suboptimal = False
+    if suboptimal:
+        notes.append(SUBOPTIMAL_NOTE)
+
+    return DatingResult(
+        method=method,
+        basis=basis,
+        due_date=due,
+        reason=reason,
+        notes=tuple(notes),
+        today=today,
+        lmp_due_date=lmp_due,
+        scan_due_date=scan_due,
+        late_scan=late,
+        suboptimally_dated=suboptimal,
+    )
+
+
+# --- Input checks shared by the web form ---------------------------------------------------------
+
+
+def check_past_date(day: date, today: date) -> str | None:
+    """Why a date typed into the calculator is not acceptable, or None when it is."""
+    if day > today:
+        return "after today"
+    if (today - day).days > MAX_DAYS_AGO:
+        return "more than five years ago"
+    return None
