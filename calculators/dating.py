@@ -207,7 +207,7 @@ LANDMARKS: tuple[tuple[str, str, GestationalAge], ...] = (
 )
 
 MILESTONES: tuple[tuple[str, str, GestationalAge | None, GestationalAge], ...] = (
-    ("dating-scan", "Dating scan (typically by 13w6d)", None, GestationalAge.of(13, 6)),
+    ("dating-scan", "Dating scan", None, GestationalAge.of(13, 6)),
     ("nt-scan", "Nuchal translucency (NT) scan window", GestationalAge.of(11), GestationalAge.of(13, 6)),
     ("anomaly-scan", "Anomaly scan window", GestationalAge.of(18), GestationalAge.of(20, 6)),
     ("glucose-test", "Glucose tolerance test window", GestationalAge.of(24), GestationalAge.of(28, 6)),

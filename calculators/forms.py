@@ -197,6 +197,10 @@ class DueDateForm(forms.Form):
         return SECTION_TEXT[self.section][0] if self.section else ""
 
     @property
+    def short_label(self) -> str:
+        return METHOD_LABELS[self.section] if self.section else ""
+
+    @property
     def intro(self) -> str:
         return SECTION_TEXT[self.section][1] if self.section else ""
 
