@@ -1,5 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from articles import views
 
 app_name = "articles"
 
-urlpatterns = []
+urlpatterns = [
+    path("articles/", views.ArticleListView.as_view(), name="article_list"),
+    path("articles/topics/<slug:slug>/", views.TopicDetailView.as_view(), name="topic_detail"),
+    path("articles/<slug:slug>/", views.article_detail, name="article_detail"),
+]

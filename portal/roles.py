@@ -15,8 +15,22 @@ def _crud(app_label: str, *models: str, delete: bool = True) -> list[str]:
 
 
 ROLES: dict[str, list[str]] = {
-    EDITORS: [],
-    MEDICAL_REVIEWERS: [],
+    # Editors write and edit articles (with their sections and sources) and preview them on the
+    # site, but cannot publish, delete articles or record a medical review.
+    EDITORS: [
+        *_crud("articles", "article", delete=False),
+        *_crud("articles", "topic", delete=False),
+        *_crud("articles", "articlesection", "source"),
+        "articles.preview_article",
+        "directory.view_gynecologist",
+    ],
+    # Medical reviewers do everything editors do, and publish, mark reviewed and delete.
+    MEDICAL_REVIEWERS: [
+        *_crud("articles", "article", "topic", "articlesection", "source"),
+        "articles.preview_article",
+        "articles.publish_article",
+        "directory.view_gynecologist",
+    ],
     # Reference data and listings; never enquiries (they hold patients' phone numbers).
     DIRECTORY_MANAGERS: _crud(
         "directory", "city", "language", "hospital", "gynecologist", "maternitypackage"

@@ -1,8 +1,12 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+from django.views.decorators.cache import cache_page
 from django.views.static import serve
 
+from articles.feeds import LatestArticlesFeed
+from articles.sitemaps import SITEMAPS
 from portal import views
 
 admin.site.site_header = f"{settings.SITE_NAME} administration"
@@ -16,6 +20,16 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     path("admin/", admin.site.urls),
+    path("search/", views.search, name="search"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", cache_page(3600)(sitemap_views.index), {"sitemaps": SITEMAPS}, name="sitemap_index"),
+    path(
+        "sitemap-<section>.xml",
+        cache_page(3600)(sitemap_views.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
+    path("feeds/articles/", LatestArticlesFeed(), name="article_feed"),
     path("", include("directory.urls")),
     path("", include("articles.urls")),
     path("", include("calculators.urls")),

@@ -13,12 +13,39 @@ from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from articles.models import Article
+from articles.views import city_choices
+from portal.search import SiteSearchForm, site_search
+
 logger = logging.getLogger(__name__)
 
 
 @require_GET
 def home(request):
-    return render(request, "home.html")
+    """Latest and featured articles, a city chooser for doctors and packages, the calculator."""
+    cards = Article.objects.published().only("title", "slug", "standfirst", "publish_at")
+    context = {
+        "featured": list(cards.filter(is_featured=True)[:3]),
+        "latest": list(cards[:6]),
+        "cities": city_choices(),
+    }
+    return render(request, "home.html", context)
+
+
+@require_GET
+def search(request):
+    """/search/?q=: articles, doctors, hospitals and packages, grouped and ranked."""
+    form = SiteSearchForm(request.GET)
+    results = site_search(form.cleaned_data["q"]) if form.is_valid() and form.cleaned_data["q"] else None
+    status = 400 if form.errors else 200
+    return render(request, "search/results.html", {"form": form, "results": results}, status=status)
+
+
+@require_GET
+def robots_txt(request):
+    sitemap = request.build_absolute_uri("/sitemap.xml")
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /search/", f"Sitemap: {sitemap}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
 @never_cache

@@ -1,0 +1,204 @@
+"""The editorial workflow in the admin.
+
+Editors write and edit; only users with `articles.publish_article` (Medical reviewers) publish,
+record a review date, and run "mark reviewed today". The form refuses a publish by anyone else with
+a message, and `save_model` refuses it again in case a form is bypassed. Every save is a
+django-reversion revision (the article with its sections and sources), restorable from History.
+"""
+
+import datetime
+
+import reversion
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.html import format_html
+from reversion.admin import VersionAdmin
+
+from articles.models import Article, ArticleSection, Source, Status, Topic, review_due_after
+
+PUBLISH_PERMISSION = "articles.publish_article"
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "order", "article_count"]
+    list_editable = ["order"]
+    search_fields = ["name", "slug", "description"]
+    prepopulated_fields = {"slug": ("name",)}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_count=Count("articles"))
+
+    @admin.display(description="articles", ordering="article_count")
+    def article_count(self, obj):
+        return obj.article_count
+
+
+class SectionInline(admin.StackedInline):
+    model = ArticleSection
+    fields = ["order", "heading", "answer", "is_doctor_callout"]
+    extra = 0
+
+    def get_extra(self, request, obj=None, **kwargs):
+        return 0 if obj else 4
+
+
+class SourceInline(admin.TabularInline):
+    model = Source
+    fields = ["order", "title", "publisher", "url", "date"]
+    extra = 1
+
+
+class ReviewOverdueFilter(admin.SimpleListFilter):
+    title = "medical review"
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("overdue", "Review overdue"),
+            ("soon", "Due within 90 days"),
+            ("never", "Never reviewed"),
+        ]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() == "overdue":
+            return queryset.review_overdue(today)
+        if self.value() == "soon":
+            return queryset.filter(
+                next_review_due__gte=today, next_review_due__lte=today + datetime.timedelta(days=90)
+            )
+        if self.value() == "never":
+            return queryset.filter(last_reviewed__isnull=True)
+        return queryset
+
+
+class ArticleAdminForm(forms.ModelForm):
+    """The admin builds the fields from ArticleAdmin.fieldsets; this adds the publish check."""
+
+    can_publish = False  # set per request by ArticleAdmin.get_form
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") == Status.PUBLISHED and not self.can_publish:
+            if self.instance.pk and self.instance.status == Status.PUBLISHED:
+                message = (
+                    "This article is published, and only medical reviewers can save changes to a "
+                    "published article. Set the status to “In review” to send your changes for review "
+                    "(the article leaves the site until a reviewer publishes it again)."
+                )
+            else:
+                message = (
+                    "You cannot publish articles: only medical reviewers can. Set the status to "
+                    "“In review” and a reviewer will check and publish it."
+                )
+            self.add_error("status", message)
+        return cleaned
+
+
+@admin.register(Article)
+class ArticleAdmin(VersionAdmin):
+    form = ArticleAdminForm
+    inlines = [SectionInline, SourceInline]
+    list_display = [
+        "title",
+        "status_display",
+        "medical_reviewer",
+        "last_reviewed",
+        "review_due",
+        "publish_at",
+        "updated",
+    ]
+    list_filter = ["status", "topics", ReviewOverdueFilter, "is_featured"]
+    list_select_related = ["medical_reviewer"]
+    search_fields = ["title", "slug", "standfirst", "medical_reviewer__name"]
+    prepopulated_fields = {"slug": ("title",)}
+    autocomplete_fields = ["topics", "related"]
+    raw_id_fields = ["medical_reviewer"]
+    date_hierarchy = "publish_at"
+    actions = ["mark_reviewed_today"]
+    readonly_fields = ["author", "created", "updated"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "standfirst", "topics", "status", "publish_at", "is_featured"]}),
+        ("Hero image", {"fields": ["hero_image", "hero_alt"]}),
+        (
+            "Medical review",
+            {
+                "fields": ["medical_reviewer", "last_reviewed", "next_review_due"],
+                "description": "Publishing needs a reviewer and a review date. Only medical reviewers "
+                "can publish or change the review dates.",
+            },
+        ),
+        ("Related articles", {"fields": ["related"]}),
+        ("Record", {"fields": ["author", "created", "updated"], "classes": ["collapse"]}),
+    ]
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm(PUBLISH_PERMISSION)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not self.has_publish_permission(request):
+            fields += ["last_reviewed", "next_review_due"]
+        return fields
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.can_publish = self.has_publish_permission(request)
+        return form
+
+    def save_model(self, request, obj, form, change):
+        if obj.status == Status.PUBLISHED and not self.has_publish_permission(request):
+            raise PermissionDenied("Only medical reviewers can publish articles.")
+        if not change and obj.author_id is None:
+            obj.author = request.user
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        form.instance.refresh_body_text()
+
+    @admin.display(description="status", ordering="status")
+    def status_display(self, obj):
+        if obj.is_scheduled:
+            return "Scheduled"
+        return obj.get_status_display()
+
+    @admin.display(description="next review due", ordering="next_review_due")
+    def review_due(self, obj):
+        if obj.next_review_due is None:
+            return "-"
+        if obj.review_overdue:
+            return format_html(
+                '<strong class="review-overdue">⚠ overdue since {}</strong>', obj.next_review_due
+            )
+        return obj.next_review_due
+
+    @admin.action(description="Mark selected articles reviewed today", permissions=["publish"])
+    def mark_reviewed_today(self, request, queryset):
+        today = timezone.localdate()
+        done, skipped = 0, []
+        for article in queryset.select_related("medical_reviewer"):
+            if article.medical_reviewer_id is None:
+                skipped.append(article.title)
+                continue
+            with reversion.create_revision():
+                article.last_reviewed = today
+                article.next_review_due = review_due_after(today)
+                article.save()
+                reversion.set_user(request.user)
+                reversion.set_comment("Marked reviewed today.")
+            done += 1
+        if done:
+            self.message_user(
+                request, f"Marked {done} article(s) reviewed on {today:%d %B %Y}.", messages.SUCCESS
+            )
+        if skipped:
+            self.message_user(
+                request,
+                "Not marked (choose a medical reviewer first): " + "; ".join(skipped),
+                messages.WARNING,
+            )

@@ -1,0 +1,130 @@
+"""Demo articles for `seed_demo`: idempotent (update_or_create by slug), with generated hero images."""
+
+import datetime
+import hashlib
+import io
+import random
+
+import reversion
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from PIL import Image, ImageDraw
+
+from articles.demo_content import ARTICLES, FEATURED, RELATED, TOPICS
+from articles.models import Article, Source, Status, Topic, review_due_after
+from directory.models import City, Gynecologist
+
+HERO_SIZE = (1200, 630)
+PALETTES = [
+    ((248, 238, 243), [(122, 41, 82), (214, 142, 176), (15, 94, 88)]),
+    ((230, 243, 241), [(15, 94, 88), (111, 181, 170), (122, 41, 82)]),
+    ((255, 244, 224), [(138, 75, 0), (232, 170, 90), (122, 41, 82)]),
+    ((240, 240, 250), [(70, 70, 140), (160, 150, 215), (15, 94, 88)]),
+]
+FIRST_PUBLISHED = datetime.datetime(2025, 2, 3, 9, 0, tzinfo=datetime.UTC)
+DEMO_REVIEWERS = [
+    # name, slug, registration number, experience
+    ("Dr Meera Deshpande", "dr-meera-deshpande-demo", "DEMO-REVIEWER-1", 18),
+    ("Dr Farah Siddiqui", "dr-farah-siddiqui-demo", "DEMO-REVIEWER-2", 12),
+    ("Dr Lakshmi Iyer", "dr-lakshmi-iyer-demo", "DEMO-REVIEWER-3", 22),
+]
+
+
+def hero_image(slug: str) -> bytes:
+    """A simple abstract picture (soft overlapping circles), the same every time for a slug."""
+    seed = int(hashlib.sha256(slug.encode()).hexdigest()[:8], 16)
+    rng = random.Random(seed)  # noqa: S311 - decoration, not security
+    background, colours = PALETTES[seed % len(PALETTES)]
+    image = Image.new("RGB", HERO_SIZE, background)
+    layer = Image.new("RGBA", HERO_SIZE, (0, 0, 0, 0))
+    draw = ImageDraw.Draw(layer)
+    for _ in range(9):
+        radius = rng.randint(90, 300)
+        x, y = rng.randint(-100, HERO_SIZE[0] + 100), rng.randint(-100, HERO_SIZE[1] + 100)
+        colour = (*rng.choice(colours), rng.randint(60, 140))
+        draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=colour)
+    image.paste(layer, (0, 0), layer)
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=82, optimize=True)
+    return out.getvalue()
+
+
+def _reviewers():
+    doctors = list(Gynecologist.objects.filter(is_active=True).order_by("pk")[:3])
+    if doctors:
+        return doctors
+    city, _ = City.objects.get_or_create(slug="pune", defaults={"name": "Pune", "state": "Maharashtra"})
+    for name, slug, registration, experience in DEMO_REVIEWERS:
+        doctor, _ = Gynecologist.objects.get_or_create(
+            registration_number=registration,
+            defaults={
+                "name": name,
+                "slug": slug,
+                "gender": "female",
+                "qualifications": "MBBS, MS (Obstetrics & Gynaecology)",
+                "experience_years": experience,
+                "consultation_fee": 800,
+                "city": city,
+            },
+        )
+        doctor.refresh_derived()
+        doctors.append(doctor)
+    return doctors
+
+
+def _topics():
+    topics = {}
+    for slug, name, description, order in TOPICS:
+        topics[slug], _ = Topic.objects.update_or_create(
+            slug=slug, defaults={"name": name, "description": description, "order": order}
+        )
+    return topics
+
+
+@transaction.atomic
+def seed(*, stdout):
+    topics = _topics()
+    reviewers = _reviewers()
+    author = get_user_model().objects.filter(username="editor").first()
+    articles = {}
+    for index, (slug, title, standfirst, topic_slugs, sections, sources) in enumerate(ARTICLES):
+        published = FIRST_PUBLISHED + datetime.timedelta(days=17 * index)
+        reviewed = published.date() - datetime.timedelta(days=5)
+        with reversion.create_revision():
+            article, _ = Article.objects.update_or_create(
+                slug=slug,
+                defaults={
+                    "title": title,
+                    "standfirst": standfirst,
+                    "status": Status.PUBLISHED,
+                    "publish_at": published,
+                    "is_featured": slug in FEATURED,
+                    "author": author,
+                    "medical_reviewer": reviewers[index % len(reviewers)],
+                    "last_reviewed": reviewed,
+                    "next_review_due": review_due_after(reviewed),
+                    "hero_alt": "Abstract pattern of soft, overlapping circles",
+                },
+            )
+            if not article.hero_image or not article.hero_image.storage.exists(article.hero_image.name):
+                article.hero_image.save(f"{slug}.jpg", ContentFile(hero_image(slug)), save=True)
+            article.topics.set([topics[t] for t in topic_slugs])
+            article.sections.all().delete()
+            for order, (heading, answer, callout) in enumerate(sections, start=1):
+                article.sections.create(
+                    order=order, heading=heading, answer=answer, is_doctor_callout=callout
+                )
+            article.sources.all().delete()
+            Source.objects.bulk_create(
+                Source(article=article, order=order, title=t, publisher=p, url=u, date=d)
+                for order, (t, p, u, d) in enumerate(sources, start=1)
+            )
+            article.refresh_body_text()
+            reversion.set_comment("Demo content loaded by seed_demo.")
+        articles[slug] = article
+    for slug, related in RELATED.items():
+        articles[slug].related.set([articles[r] for r in related])
+    live = Article.objects.published(timezone.now()).count()
+    stdout.write(f"Articles: {len(articles)} demo articles in {len(topics)} topics ({live} published now).")

@@ -1,0 +1,336 @@
+"""The editorial library: topics, articles made of question-and-answer sections, and their sources.
+
+An article is visible to the public only when it is published and its publish time has come
+(`Article.objects.published()`); a future publish time schedules it. Publishing needs a medical
+reviewer and a review date, which the database enforces too. Answers are Markdown, rendered and
+sanitised once on save (`ArticleSection.answer_html`), so a page view does no Markdown work.
+"""
+
+import datetime
+
+import reversion
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
+from django.db import connection, models
+from django.db.models import Case, Q, Value, When
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+
+from articles.rendering import render_markdown
+
+REVIEW_INTERVAL_YEARS = 3
+MAX_HERO_BYTES = 5 * 1024 * 1024
+
+
+def review_due_after(reviewed: datetime.date) -> datetime.date:
+    """The default next review: three years after the last one (29 February becomes 28 February)."""
+    try:
+        return reviewed.replace(year=reviewed.year + REVIEW_INTERVAL_YEARS)
+    except ValueError:
+        return reviewed.replace(year=reviewed.year + REVIEW_INTERVAL_YEARS, day=28)
+
+
+def validate_hero_size(image):
+    if image and image.size > MAX_HERO_BYTES:
+        raise ValidationError("The image is larger than 5 MB; please upload a smaller one.")
+
+
+class Topic(models.Model):
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=90, unique=True)
+    description = models.TextField(blank=True, help_text="One or two sentences shown on the topic page.")
+    order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers come first.")
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = "topic"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:topic_detail", kwargs={"slug": self.slug})
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    IN_REVIEW = "in_review", "In review"
+    PUBLISHED = "published", "Published"
+
+
+def _search_terms(query: str) -> list[str]:
+    return query.split()[:6]
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self, now=None):
+        """Published articles whose publish time has come."""
+        return self.filter(status=Status.PUBLISHED, publish_at__lte=now or timezone.now())
+
+    def review_overdue(self, today=None):
+        return self.filter(next_review_due__lt=today or timezone.localdate())
+
+    def for_list(self):
+        """What an article card needs: no body text, topics prefetched."""
+        return self.only(
+            "title",
+            "slug",
+            "standfirst",
+            "publish_at",
+            "updated",
+            "hero_image",
+            "hero_width",
+            "hero_height",
+            "hero_alt",
+        ).prefetch_related(models.Prefetch("topics", queryset=Topic.objects.only("name", "slug")))
+
+    def search(self, query: str):
+        """Articles matching `query`, best first: full-text search on PostgreSQL (title weighted
+        above standfirst and body), otherwise every word must appear somewhere and title matches
+        rank first."""
+        query = " ".join(query.split())
+        if not query:
+            return self.none()
+        if connection.vendor == "postgresql":
+            from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+            vector = SearchVector("title", weight="A", config="english") + SearchVector(
+                "standfirst", "body_text", weight="B", config="english"
+            )
+            search_query = SearchQuery(query, search_type="websearch", config="english")
+            return (
+                self.annotate(search=vector, rank=SearchRank(vector, search_query))
+                .filter(search=search_query)
+                .order_by("-rank", "-publish_at", "pk")
+            )
+        terms = _search_terms(query)
+        matches = Q()
+        for term in terms:
+            matches &= Q(title__icontains=term) | Q(standfirst__icontains=term) | Q(body_text__icontains=term)
+        all_in_title = Q()
+        for term in terms:
+            all_in_title &= Q(title__icontains=term)
+        rank = Case(
+            When(title__icontains=query, then=Value(3)),
+            When(all_in_title, then=Value(2)),
+            When(standfirst__icontains=query, then=Value(1)),
+            default=Value(0),
+            output_field=models.IntegerField(),
+        )
+        return self.filter(matches).annotate(rank=rank).order_by("-rank", "-publish_at", "pk")
+
+
+@reversion.register(follow=("sections", "sources"))
+class Article(models.Model):
+    title = models.CharField(max_length=150)
+    slug = models.SlugField(max_length=160, unique=True)
+    standfirst = models.CharField(
+        max_length=300,
+        help_text="One or two sentences under the title; also the description search engines show.",
+    )
+    topics = models.ManyToManyField(Topic, related_name="articles", blank=True)
+    hero_image = models.ImageField(
+        upload_to="articles/",
+        blank=True,
+        width_field="hero_width",
+        height_field="hero_height",
+        validators=[FileExtensionValidator(["jpg", "jpeg", "png", "webp"]), validate_hero_size],
+        help_text="JPEG, PNG or WebP, at most 5 MB; about 1200 × 630 pixels works best.",
+    )
+    hero_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    hero_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    hero_alt = models.CharField(
+        "hero image alt text",
+        max_length=200,
+        blank=True,
+        help_text="Describe the image for people who cannot see it. Required with an image.",
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    publish_at = models.DateTimeField(
+        "publish time",
+        null=True,
+        blank=True,
+        help_text="A future time schedules the article. Empty when published means now.",
+    )
+    is_featured = models.BooleanField("featured on the home page", default=False)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+    )
+    medical_reviewer = models.ForeignKey(
+        "directory.Gynecologist",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reviewed_articles",
+    )
+    last_reviewed = models.DateField("last reviewed", null=True, blank=True)
+    next_review_due = models.DateField(
+        "next review due", null=True, blank=True, help_text="Empty means three years after the last review."
+    )
+    related = models.ManyToManyField(
+        "self", symmetrical=False, blank=True, related_name="+", verbose_name="related articles"
+    )
+    # Plain text of the standfirst and every section, for search (see refresh_body_text).
+    body_text = models.TextField(blank=True, editable=False)
+    created = models.DateTimeField(default=timezone.now, editable=False)
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-publish_at", "-created"]
+        verbose_name = "article"
+        permissions = [
+            ("publish_article", "Can publish articles and mark them reviewed"),
+            ("preview_article", "Can preview unpublished articles on the site"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(status__in=Status.values), name="article_status_valid"),
+            models.CheckConstraint(
+                condition=~Q(status=Status.PUBLISHED)
+                | Q(
+                    medical_reviewer__isnull=False,
+                    last_reviewed__isnull=False,
+                    publish_at__isnull=False,
+                ),
+                name="article_published_is_reviewed",
+                violation_error_message=(
+                    "A published article needs a medical reviewer, a review date and a publish time."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(next_review_due__isnull=True)
+                | Q(last_reviewed__isnull=True)
+                | Q(next_review_due__gt=models.F("last_reviewed")),
+                name="article_review_due_after_review",
+                violation_error_message="The next review must be after the last review.",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "-publish_at"], name="article_status_publish"),
+            models.Index(fields=["next_review_due"], name="article_review_due"),
+            models.Index(fields=["is_featured", "status", "-publish_at"], name="article_featured"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.last_reviewed and not self.next_review_due:
+            self.next_review_due = review_due_after(self.last_reviewed)
+        if self.status == Status.PUBLISHED and not self.publish_at:
+            self.publish_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:article_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        errors = {}
+        if self.hero_image and not self.hero_alt.strip():
+            errors["hero_alt"] = "Describe the image for people who cannot see it."
+        if self.last_reviewed and not self.next_review_due:
+            self.next_review_due = review_due_after(self.last_reviewed)
+        if self.status == Status.PUBLISHED:
+            if not self.medical_reviewer_id:
+                errors["medical_reviewer"] = "Choose the doctor who reviewed the article before publishing."
+            if not self.last_reviewed:
+                errors["last_reviewed"] = "Enter the date of the medical review before publishing."
+            if not self.publish_at:
+                self.publish_at = timezone.now()
+        if errors:
+            raise ValidationError(errors)
+
+    def refresh_body_text(self, *, save=True):
+        """Recompute the searchable text from the standfirst and the sections (after they change)."""
+        parts = [self.standfirst]
+        for heading, answer in self.sections.values_list("heading", "answer"):
+            parts += [heading, answer]
+        self.body_text = "\n".join(p for p in parts if p)
+        if save:
+            type(self).objects.filter(pk=self.pk).update(body_text=self.body_text)
+
+    @property
+    def is_live(self) -> bool:
+        return (
+            self.status == Status.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self) -> bool:
+        return (
+            self.status == Status.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at > timezone.now()
+        )
+
+    @property
+    def review_overdue(self) -> bool:
+        return self.next_review_due is not None and self.next_review_due < timezone.localdate()
+
+
+@reversion.register()
+class ArticleSection(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="sections")
+    order = models.PositiveSmallIntegerField(default=0)
+    heading = models.CharField("question", max_length=200, help_text="A question a reader would ask.")
+    answer = models.TextField(
+        help_text="Paragraphs, lists (- item or 1. item), **bold**, *emphasis* and [links](https://…)."
+    )
+    answer_html = models.TextField(blank=True, editable=False)
+    is_doctor_callout = models.BooleanField(
+        "“When to see a doctor” callout",
+        default=False,
+        help_text="Shown highlighted; one per article.",
+    )
+
+    class Meta:
+        ordering = ["article", "order", "pk"]
+        verbose_name = "section"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article"],
+                condition=Q(is_doctor_callout=True),
+                name="section_one_callout_per_article",
+                violation_error_message="An article has only one “When to see a doctor” callout.",
+            )
+        ]
+
+    def __str__(self):
+        return self.heading
+
+    def save(self, *args, **kwargs):
+        self.answer_html = render_markdown(self.answer)
+        super().save(*args, **kwargs)
+
+    @property
+    def anchor(self) -> str:
+        """The id the table of contents links to: the question as a slug, unique by its position."""
+        return f"{slugify(self.heading)[:60] or 'section'}-{self.order}"
+
+
+@reversion.register()
+class Source(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="sources")
+    order = models.PositiveSmallIntegerField(default=0)
+    title = models.CharField(max_length=250)
+    publisher = models.CharField(max_length=120, help_text="e.g. NHS, ACOG, WHO, NICE, FOGSI")
+    url = models.URLField("address", max_length=500)
+    date = models.DateField(
+        null=True, blank=True, help_text="When the source was published or last reviewed, if it says."
+    )
+
+    class Meta:
+        ordering = ["article", "order", "pk"]
+        verbose_name = "source"
+
+    def __str__(self):
+        return f"{self.publisher}: {self.title}"

@@ -1,0 +1,127 @@
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
+from django.utils.cache import add_never_cache_headers
+from django.views.decorators.http import condition, require_GET
+from django.views.generic import ListView
+
+from articles.forms import ArticleFilterForm
+from articles.models import Article, Topic
+from articles.seo import article_structured_data
+from directory.models import City
+
+PREVIEW_PERMISSION = "articles.preview_article"
+
+
+def city_choices():
+    """The cities for the "find a doctor or package in your city" chooser."""
+    return City.objects.only("name", "slug").order_by("name")
+
+
+class ArticleListView(ListView):
+    """/articles/: published articles, newest first (best match first with ?q=), by ?topic=."""
+
+    template_name = "articles/article_list.html"
+    context_object_name = "articles"
+    paginate_by = 12
+
+    def get_queryset(self):
+        self.form = ArticleFilterForm(self.request.GET)
+        self.form.is_valid()
+        data = getattr(self.form, "cleaned_data", {})
+        articles = Article.objects.published().for_list()
+        self.query = data.get("q", "")
+        if self.query:
+            articles = articles.search(self.query)
+        self.topics = list(Topic.objects.only("name", "slug"))
+        self.topic = None
+        self.unknown_topic = False
+        slug = self.request.GET.get("topic", "").strip()
+        if slug:
+            self.topic = next((t for t in self.topics if t.slug == slug), None)
+            if self.topic is None:
+                self.unknown_topic = True
+            else:
+                articles = articles.filter(topics=self.topic)
+        return articles
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            form=self.form,
+            query=self.query,
+            topics=self.topics,
+            topic=self.topic,
+            unknown_topic=self.unknown_topic,
+            **kwargs,
+        )
+
+
+class TopicDetailView(ListView):
+    """/articles/topics/<slug>/: one topic's published articles, newest first."""
+
+    template_name = "articles/topic_detail.html"
+    context_object_name = "articles"
+    paginate_by = 12
+
+    def get_queryset(self):
+        self.topic = get_object_or_404(Topic, slug=self.kwargs["slug"])
+        return Article.objects.published().for_list().filter(topics=self.topic)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(topic=self.topic, **kwargs)
+
+
+def _can_preview(user) -> bool:
+    return user.is_active and user.is_staff and user.has_perm(PREVIEW_PERMISSION)
+
+
+def _published_stamp(request, slug):
+    """When the published article last changed (None if it is not public): drives ETag/Last-Modified."""
+    if not hasattr(request, "_article_stamp"):
+        request._article_stamp = (
+            Article.objects.published().filter(slug=slug).values_list("updated", flat=True).first()
+        )
+    return request._article_stamp
+
+
+def _article_etag(request, slug):
+    stamp = _published_stamp(request, slug)
+    return f"{slug}-{stamp.timestamp():.6f}" if stamp else None
+
+
+def _article_last_modified(request, slug):
+    return _published_stamp(request, slug)
+
+
+def _article_queryset(request):
+    articles = Article.objects.all() if _can_preview(request.user) else Article.objects.published()
+    return articles.select_related("medical_reviewer", "author").prefetch_related(
+        "sections",
+        "sources",
+        Prefetch("topics", queryset=Topic.objects.only("name", "slug")),
+        Prefetch("related", queryset=Article.objects.published().only("title", "slug", "standfirst")),
+    )
+
+
+@require_GET
+@condition(etag_func=_article_etag, last_modified_func=_article_last_modified)
+def article_detail(request, slug):
+    article = get_object_or_404(_article_queryset(request), slug=slug)
+    topics = list(article.topics.all())
+    breadcrumbs = [("Home", "/"), ("Articles", "/articles/")]
+    if topics:
+        breadcrumbs.append((topics[0].name, topics[0].get_absolute_url()))
+    breadcrumbs.append((article.title, article.get_absolute_url()))
+    context = {
+        "article": article,
+        "topics": topics,
+        "sections": list(article.sections.all()),
+        "breadcrumbs": breadcrumbs,
+        "structured_data": article_structured_data(article, request, breadcrumbs),
+        "is_preview": not article.is_live,
+        "cities": city_choices(),
+    }
+    response = render(request, "articles/article_detail.html", context)
+    if context["is_preview"]:
+        add_never_cache_headers(response)
+        response.headers["X-Robots-Tag"] = "noindex"
+    return response
