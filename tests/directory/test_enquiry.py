@@ -1,0 +1,245 @@
+"""Enquiry forms: validation, honeypot, per-address rate limit, storage first and email after commit."""
+
+import datetime
+import logging
+import smtplib
+
+import pytest
+import time_machine
+from django.core import mail
+from django.core.cache import cache
+
+from directory.forms import normalise_mobile
+from directory.models import Enquiry
+from tests.directory.public_data import NOW, TODAY, build_directory
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
+
+DOCTOR_URL = "/doctors/asha-kulkarni/enquire/"
+PACKAGE_URL = "/packages/asha-normal-twin/enquire/"
+
+
+@pytest.fixture
+def frozen():
+    with time_machine.travel(NOW, tick=False):
+        yield
+
+
+@pytest.fixture
+def directory():
+    return build_directory()
+
+
+def valid(**overrides):
+    data = {
+        "patient_name": "Priya Sharma",
+        "phone": "+91 98765-43210",
+        "email": "priya@example.com",
+        "preferred_date": (TODAY + datetime.timedelta(days=3)).isoformat(),
+        "message": "Is an epidural available with this package?",
+        "consent": "on",
+        "website": "",
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("9876543210", "+919876543210"),
+        ("+91 98765 43210", "+919876543210"),
+        ("+91-98765-43210", "+919876543210"),
+        ("098765 43210", "+919876543210"),
+        ("91 6000000000", "+916000000000"),
+        ("(+91) 70000-00000", "+917000000000"),
+        ("5876543210", None),  # mobiles start with 6-9
+        ("987654321", None),
+        ("98765432101", None),
+        ("+1 9876543210", None),
+        ("98765abcde", None),
+        ("", None),
+    ],
+)
+def test_indian_mobile_numbers_are_normalised(raw, expected):
+    assert normalise_mobile(raw) == expected
+
+
+def test_enquiry_form_page_is_never_cached(client, directory):
+    response = client.get(DOCTOR_URL)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<h1>Send an enquiry about Dr Asha Kulkarni</h1>" in html
+    assert "csrfmiddlewaretoken" in html
+    assert "no-cache" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+    assert "I agree that Sahyadri Women&#x27;s Hospital may contact me" in html
+    assert 'class="honeypot" aria-hidden="true"' in html
+
+
+def test_doctor_enquiry_is_stored_normalised_and_redirects_to_the_reference(client, directory):
+    response = client.post(DOCTOR_URL, valid())
+    enquiry = Enquiry.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == f"/enquiries/thanks/{enquiry.reference}/"
+    assert enquiry.doctor == directory.doctors["asha-kulkarni"]
+    assert enquiry.package is None
+    # The doctor's first active centre (by name) follows it up.
+    assert enquiry.hospital == directory.hospitals["sahyadri"]
+    assert enquiry.phone == "+919876543210"
+    assert enquiry.patient_name == "Priya Sharma"
+    assert enquiry.preferred_date == datetime.date(2026, 3, 14)
+    assert enquiry.status == "new"
+    thanks = client.get(response["Location"])
+    assert thanks.status_code == 200
+    assert f'data-reference="{enquiry.reference}"' in thanks.content.decode()
+    assert "no-store" in thanks["Cache-Control"]
+
+
+def test_package_enquiry_goes_to_the_package_hospital(client, directory):
+    client.post(PACKAGE_URL, valid(email="", preferred_date="", message=""))
+    enquiry = Enquiry.objects.get()
+    assert enquiry.package == directory.packages["asha-normal-twin"]
+    assert enquiry.hospital == directory.hospitals["asha"]
+    assert enquiry.email == "" and enquiry.preferred_date is None
+
+
+def test_thank_you_page_is_only_for_the_browser_that_sent_the_enquiry(client, directory):
+    from django.test import Client
+
+    location = client.post(DOCTOR_URL, valid())["Location"]
+    assert Client().get(location).status_code == 404
+    assert client.get("/enquiries/thanks/NM-AAAAAAA/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        ({"patient_name": ""}, "patient_name", "Enter your name"),
+        ({"phone": ""}, "phone", "Enter your mobile number"),
+        ({"phone": "12345"}, "phone", "Enter a 10-digit Indian mobile number starting with 6, 7, 8 or 9"),
+        ({"phone": "+44 7700 900123"}, "phone", "Enter a 10-digit Indian mobile number"),
+        ({"email": "not-an-email"}, "email", "Enter an email address like name@example.com"),
+        ({"preferred_date": "2026-03-10"}, "preferred_date", "Choose today or a later date"),
+        ({"preferred_date": "2027-06-01"}, "preferred_date", "Choose a date within the next year"),
+        ({"preferred_date": "31/02/2026"}, "preferred_date", "Enter the date as day, month and year"),
+        ({"message": "x" * 1001}, "message", "Keep the message to 1000 characters or fewer (it has 1001)"),
+        ({"consent": ""}, "consent", "Tick this box so that the centre may contact you"),
+    ],
+)
+def test_invalid_enquiry_shows_the_message_next_to_the_field(client, directory, overrides, field, message):
+    data = valid(**overrides)
+    if not data["consent"]:
+        del data["consent"]
+    response = client.post(DOCTOR_URL, data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert message in html
+    assert f'id="id_{field}-error"' in html
+    assert 'aria-invalid="true"' in html
+    assert f'aria-describedby="id_{field}-error' in html
+    assert "data-error-summary" in html
+    assert html.count("<title>Error:") == 1
+    assert not Enquiry.objects.exists()
+
+
+def test_today_is_an_acceptable_preferred_date(client, directory):
+    client.post(DOCTOR_URL, valid(preferred_date=TODAY.isoformat()))
+    assert Enquiry.objects.get().preferred_date == TODAY
+
+
+def test_filled_honeypot_gets_the_usual_thank_you_but_nothing_is_stored(client, directory):
+    response = client.post(DOCTOR_URL, valid(website="http://spam.example"))
+    assert response.status_code == 302
+    thanks = client.get(response["Location"])
+    assert thanks.status_code == 200
+    assert "Thank you, your enquiry has been sent" in thanks.content.decode()
+    assert not Enquiry.objects.exists()
+    assert mail.outbox == []
+
+
+def test_sixth_enquiry_from_one_address_within_an_hour_gets_a_polite_429(client, directory):
+    for n in range(5):
+        assert client.post(DOCTOR_URL, valid(patient_name=f"Patient {n}")).status_code == 302
+    response = client.post(DOCTOR_URL, valid(patient_name="Patient 6"))
+    assert response.status_code == 429
+    assert "Please wait a little before trying again" in response.content.decode()
+    assert Enquiry.objects.count() == 5
+    # Another address is not affected.
+    other = client.post(PACKAGE_URL, valid(), REMOTE_ADDR="203.0.113.9")
+    assert other.status_code == 302
+    # An hour later the address may send again.
+    with time_machine.travel(NOW + datetime.timedelta(hours=1, seconds=1), tick=False):
+        assert client.post(DOCTOR_URL, valid()).status_code == 302
+
+
+def test_rate_limit_key_does_not_hold_the_address(client, directory):
+    client.post(DOCTOR_URL, valid(), REMOTE_ADDR="198.51.100.23")
+    keys = list(cache._cache.keys())  # the local-memory cache used by the tests
+    assert any("ratelimit:enquiry:" in key for key in keys)
+    assert not any("198.51.100.23" in key for key in keys)
+
+
+def test_centre_is_emailed_only_after_the_enquiry_commits(
+    client, directory, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        client.post(DOCTOR_URL, valid())
+    enquiry = Enquiry.objects.get()
+    assert mail.outbox == []  # nothing is sent before the commit
+    assert len(callbacks) == 1
+    callbacks[0]()
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["enquiries@sahyadri.example"]
+    assert enquiry.reference in message.subject
+    assert "Dr Asha Kulkarni" in message.body
+    assert "http://testserver/admin/" in message.body
+    # The email carries no patient details: staff read them in the admin.
+    assert "98765" not in message.body and "Priya" not in message.body
+
+
+def test_enquiry_is_kept_and_logged_without_the_phone_when_the_mail_server_fails(
+    client, directory, django_capture_on_commit_callbacks, monkeypatch, caplog
+):
+    def refuse(*args, **kwargs):
+        raise smtplib.SMTPServerDisconnected("connection unexpectedly closed")
+
+    monkeypatch.setattr("directory.emails.send_mail", refuse)
+    with caplog.at_level(logging.INFO), django_capture_on_commit_callbacks(execute=True):
+        response = client.post(DOCTOR_URL, valid())
+    assert response.status_code == 302
+    enquiry = Enquiry.objects.get()
+    failures = [r for r in caplog.records if r.getMessage() == "enquiry email failed"]
+    assert len(failures) == 1
+    assert failures[0].reference == enquiry.reference
+    assert failures[0].error == "SMTPServerDisconnected"
+    for record in caplog.records:
+        text = record.getMessage() + repr(vars(record))
+        assert "98765" not in text and "9876543210" not in text
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_centre_without_an_email_address_keeps_the_enquiry(
+    client, directory, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(PACKAGE_URL, valid())  # Asha Maternity Home has no email address
+    assert Enquiry.objects.count() == 1
+    assert mail.outbox == []
+
+
+@pytest.mark.parametrize("url", ["/doctors/retired/enquire/", "/packages/sahyadri-expired/enquire/"])
+def test_no_enquiries_for_withdrawn_listings(client, directory, url):
+    response = client.post(url, valid())
+    assert response.status_code == 404
+    assert "is no longer listed" in response.content.decode()
+    assert not Enquiry.objects.exists()
+
+
+def test_unknown_listing_enquiry_is_404(client, directory):
+    assert client.get("/doctors/nobody/enquire/").status_code == 404
+    assert client.get("/packages/nothing/enquire/").status_code == 404
+
+
+def test_enquiry_page_rejects_other_methods(client, directory):
+    assert client.put(DOCTOR_URL).status_code == 405

@@ -1,0 +1,357 @@
+"""The doctor and package searches: filters, sorts, city pages, bad input, pagination, query counts."""
+
+import pytest
+import time_machine
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.directory.public_data import NOW, build_directory, cards, result_count
+from tests.factories import (
+    CityFactory,
+    GynecologistFactory,
+    HospitalFactory,
+    LanguageFactory,
+    MaternityPackageFactory,
+)
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
+
+EVERY_DOCTOR = ["kavita-shah", "neha-patil", "asha-kulkarni", "meera-joshi", "rahul-deshmukh"]
+EVERY_PACKAGE = [
+    "sahyadri-normal-general",
+    "asha-normal-twin",
+    "sahyadri-normal-single",
+    "sahyadri-caesarean-general",
+    "seaside-normal-deluxe",
+]
+
+
+@pytest.fixture
+def frozen():
+    with time_machine.travel(NOW, tick=False):
+        yield
+
+
+@pytest.fixture
+def directory():
+    return build_directory()
+
+
+# ---- Doctors ----
+
+
+def test_no_parameters_lists_every_active_doctor_most_experienced_first(client, directory):
+    response = client.get("/gynecologists/")
+    assert response.status_code == 200
+    # Meera and Rahul both have 15 years: the tie goes to the name.
+    assert cards(response) == EVERY_DOCTOR
+    assert result_count(response) == 5
+    assert "Dr Retired Doctor" not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("city=pune", ["neha-patil", "asha-kulkarni", "meera-joshi", "rahul-deshmukh"]),
+        ("city=mumbai", ["kavita-shah"]),
+        ("language=marathi", ["asha-kulkarni", "meera-joshi", "rahul-deshmukh"]),
+        # Repeated languages: the doctor must speak all of them.
+        ("language=marathi&language=hindi", ["asha-kulkarni", "rahul-deshmukh"]),
+        ("language=hindi&language=english", ["kavita-shah", "asha-kulkarni"]),
+        ("language=marathi&language=hindi&language=english", ["asha-kulkarni"]),
+        ("gender=male", ["rahul-deshmukh"]),
+        ("gender=female&city=pune", ["neha-patil", "asha-kulkarni", "meera-joshi"]),
+        ("min_experience=22", ["kavita-shah", "neha-patil", "asha-kulkarni"]),
+        ("max_fee=800", ["meera-joshi", "rahul-deshmukh"]),
+        ("max_fee=800&sort=fee", ["rahul-deshmukh", "meera-joshi"]),
+        ("min_experience=0&max_fee=0", []),
+        ("city=pune&language=english&max_fee=1000", ["neha-patil", "meera-joshi"]),
+        ("sort=experience", EVERY_DOCTOR),
+        ("sort=fee", ["rahul-deshmukh", "meera-joshi", "neha-patil", "asha-kulkarni", "kavita-shah"]),
+        ("sort=name", ["asha-kulkarni", "kavita-shah", "meera-joshi", "neha-patil", "rahul-deshmukh"]),
+        ("sort=relevance", EVERY_DOCTOR),
+        # The name match comes before Dr Patil, who matches through "Asha Maternity Home".
+        ("q=asha", ["asha-kulkarni", "neha-patil"]),
+        ("q=ASHA&sort=experience", ["neha-patil", "asha-kulkarni"]),
+        ("q=kulkarni", ["asha-kulkarni"]),
+        ("q=sahyadri", ["asha-kulkarni", "meera-joshi", "rahul-deshmukh"]),
+        ("q=sahyadri&sort=name", ["asha-kulkarni", "meera-joshi", "rahul-deshmukh"]),
+        ("q=meera joshi", ["meera-joshi"]),
+        ("q=nobody+by+this+name", []),
+    ],
+)
+def test_doctor_filters_and_sorts(client, directory, query, expected):
+    response = client.get(f"/gynecologists/?{query}")
+    assert response.status_code == 200
+    assert cards(response) == expected
+    assert result_count(response) == len(expected)
+
+
+def test_relevance_puts_the_whole_name_first(client, directory):
+    GynecologistFactory(name="Dr Joshi Meera", slug="joshi-meera", experience_years=35)
+    response = client.get("/gynecologists/?q=meera+joshi")
+    # Both names hold both words; the one with the words in the order typed ranks first.
+    assert cards(response) == ["meera-joshi", "joshi-meera"]
+
+
+def test_doctor_card_shows_what_a_patient_compares(client, directory):
+    html = client.get("/gynecologists/?q=kulkarni").content.decode()
+    assert "Dr Asha Kulkarni" in html
+    assert "MBBS, MS (Obstetrics &amp; Gynaecology)" in html
+    assert "22 years" in html
+    assert "₹1,200" in html
+    assert "Marathi" in html and "Hindi" in html and "English" in html
+    assert 'href="/hospitals/sahyadri-womens-hospital/"' in html
+    assert "Closed Clinic" not in html  # inactive centres are not shown
+    assert 'href="/doctors/asha-kulkarni/"' in html
+
+
+def test_city_page_is_the_search_fixed_to_the_city(client, directory):
+    response = client.get("/gynecologists/pune/?language=hindi")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<h1>Gynecologists in Pune</h1>" in html
+    assert "<title>Gynecologists in Pune, Maharashtra: fees, experience and languages" in html
+    assert '<meta name="description" content="Gynecologists in Pune, Maharashtra:' in html
+    assert cards(response) == ["asha-kulkarni", "rahul-deshmukh"]
+    assert 'name="city"' not in html  # the city is the address, not a filter here
+    assert 'action="/gynecologists/pune/"' in html
+
+
+def test_city_page_ignores_a_city_parameter(client, directory):
+    response = client.get("/gynecologists/mumbai/?city=pune")
+    assert cards(response) == ["kavita-shah"]
+
+
+def test_unknown_city_page_is_404(client, directory):
+    assert client.get("/gynecologists/atlantis/").status_code == 404
+    assert client.get("/maternity-packages/atlantis/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("query", "field", "message", "expected"),
+    [
+        ("max_fee=abc", "max_fee", "Enter a fee as a whole number", EVERY_DOCTOR),
+        ("max_fee=12.5", "max_fee", "Enter a fee as a whole number", EVERY_DOCTOR),
+        ("min_experience=-5", "min_experience", "Enter years of 0 or more", EVERY_DOCTOR),
+        ("min_experience=500", "min_experience", "Enter years of 70 or less", EVERY_DOCTOR),
+        ("city=atlantis", "city", "We do not list doctors in that city yet", EVERY_DOCTOR),
+        ("language=klingon", "language", "“klingon” is not a language we list", EVERY_DOCTOR),
+        ("gender=other", "gender", "“other” is not a gender we list", EVERY_DOCTOR),
+        ("sort=bogus", "sort", "“bogus” is not a sort order we offer", EVERY_DOCTOR),
+        ("q=" + "a" * 101, "q", "Keep the search to 100 characters or fewer", EVERY_DOCTOR),
+        # Only the bad value is ignored; the good ones still apply.
+        (
+            "city=pune&max_fee=abc",
+            "max_fee",
+            "whole number",
+            ["neha-patil", "asha-kulkarni", "meera-joshi", "rahul-deshmukh"],
+        ),
+        ("max_fee=800&sort=bogus", "sort", "is not a sort order", ["meera-joshi", "rahul-deshmukh"]),
+    ],
+)
+def test_bad_doctor_parameter_shows_a_message_and_is_ignored(
+    client, directory, query, field, message, expected
+):
+    response = client.get(f"/gynecologists/?{query}")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert message in html
+    assert f'id="id_{field}-error"' in html  # the message sits next to its field
+    assert "data-error-summary" in html
+    assert cards(response) == expected
+
+
+@pytest.mark.parametrize("page", ["abc", "0", "-1", "3", "1.5", "99999999999999999999"])
+def test_page_that_is_not_a_number_or_past_the_end_is_404(client, directory, page):
+    assert client.get(f"/gynecologists/?page={page}").status_code == 404
+    assert client.get(f"/maternity-packages/?page={page}").status_code == 404
+
+
+def test_pagination_keeps_the_filters(client, directory):
+    pune = directory.cities["pune"]
+    for n in range(25):
+        GynecologistFactory(name=f"Dr Extra {n:02}", slug=f"extra-{n:02}", city=pune, experience_years=5)
+    first = client.get("/gynecologists/?city=pune&sort=name")
+    html = first.content.decode()
+    assert result_count(first) == 29
+    assert len(cards(first)) == 20
+    assert 'href="?city=pune&amp;sort=name&amp;page=2"' in html
+    second = client.get("/gynecologists/?city=pune&sort=name&page=2")
+    names = cards(first) + cards(second)
+    assert len(names) == 29 and len(set(names)) == 29
+    assert cards(second)[-3:] == ["meera-joshi", "neha-patil", "rahul-deshmukh"]
+
+
+def test_empty_results_suggest_how_to_widen_the_search(client, directory):
+    response = client.get("/gynecologists/pune/?language=hindi&max_fee=100")
+    html = response.content.decode()
+    assert result_count(response) == 0
+    assert "No gynecologist matches all of these filters" in html
+    assert 'href="/gynecologists/"' in html  # search every city
+    assert "raise the maximum fee" in html
+
+
+# ---- Packages ----
+
+
+def test_no_parameters_lists_every_listed_package_cheapest_first(client, directory):
+    response = client.get("/maternity-packages/")
+    assert cards(response, "package") == EVERY_PACKAGE
+    assert result_count(response) == 5
+    html = response.content.decode()
+    assert "Old normal delivery offer" not in html  # valid until yesterday (India time)
+    assert "Withdrawn package" not in html
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("city=pune", EVERY_PACKAGE[:4]),
+        ("city=mumbai", ["seaside-normal-deluxe"]),
+        ("delivery_type=caesarean", ["sahyadri-caesarean-general"]),
+        ("delivery_type=caesarean_tubectomy", []),
+        ("room_type=single", ["sahyadri-normal-single"]),
+        ("min_price=52000", EVERY_PACKAGE[1:]),
+        ("max_price=70000", EVERY_PACKAGE[:3]),
+        ("min_price=50000&max_price=100000", EVERY_PACKAGE[1:4]),
+        ("sort=price", EVERY_PACKAGE),
+        ("sort=-price", list(reversed(EVERY_PACKAGE))),
+        # Nights, then price for packages with the same stay.
+        (
+            "sort=nights",
+            [
+                "sahyadri-normal-general",
+                "asha-normal-twin",
+                "sahyadri-normal-single",
+                "seaside-normal-deluxe",
+                "sahyadri-caesarean-general",
+            ],
+        ),
+        ("q=sahyadri", ["sahyadri-normal-general", "sahyadri-normal-single", "sahyadri-caesarean-general"]),
+        ("q=normal delivery&city=pune&delivery_type=normal", EVERY_PACKAGE[:3]),
+        ("q=aundh", ["asha-normal-twin"]),
+    ],
+)
+def test_package_filters_and_sorts(client, directory, query, expected):
+    response = client.get(f"/maternity-packages/?{query}")
+    assert response.status_code == 200
+    assert cards(response, "package") == expected
+    assert result_count(response) == len(expected)
+
+
+@pytest.mark.parametrize(
+    ("query", "field", "message"),
+    [
+        ("max_price=lots", "max_price", "Enter a price as a whole number"),
+        ("min_price=-1", "min_price", "Enter a price of 0 or more"),
+        ("delivery_type=water", "delivery_type", "“water” is not a delivery type we list"),
+        ("room_type=palace", "room_type", "“palace” is not a room type we list"),
+        ("city=atlantis", "city", "We do not list packages in that city yet"),
+        ("sort=cheapest", "sort", "“cheapest” is not a sort order we offer"),
+    ],
+)
+def test_bad_package_parameter_shows_a_message_and_is_ignored(client, directory, query, field, message):
+    response = client.get(f"/maternity-packages/?{query}")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert message in html
+    assert f'id="id_{field}-error"' in html
+    assert cards(response, "package") == EVERY_PACKAGE
+
+
+def test_package_city_page(client, directory):
+    response = client.get("/maternity-packages/pune/?sort=-price")
+    html = response.content.decode()
+    assert "<h1>Maternity packages in Pune</h1>" in html
+    assert "<title>Maternity packages in Pune, Maharashtra: delivery prices and inclusions" in html
+    assert cards(response, "package") == list(reversed(EVERY_PACKAGE[:4]))
+
+
+def test_package_card_shows_price_stay_room_and_first_three_inclusions(client, directory):
+    html = client.get("/maternity-packages/?room_type=general&delivery_type=normal").content.decode()
+    assert "₹45,000" in html
+    assert "2 nights" in html
+    assert "General ward" in html
+    assert "Normal delivery" in html
+    assert "Sahyadri Women&#x27;s Hospital" in html
+    assert "Delivery by the consultant" in html and "Two nights&#x27; stay" in html
+    assert "Baby&#x27;s first vaccines" not in html  # the fourth inclusion waits for the package page
+    # "Add to compare" without JavaScript: a GET form to the compare page with checkboxes named p.
+    assert 'action="/maternity-packages/compare/"' in html
+    assert 'name="p" value="sahyadri-normal-general"' in html
+
+
+def test_compare_is_not_taken_for_a_city(client, directory):
+    response = client.get("/maternity-packages/compare/?p=asha-normal-twin&p=sahyadri-normal-general")
+    assert response.status_code == 200
+    assert "Compare maternity packages" in response.content.decode()
+
+
+# ---- Query counts ----
+
+
+def _count_queries(client, url):
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), response
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/gynecologists/",
+        "/gynecologists/?city=pune&language=marathi&language=hindi&max_fee=5000&sort=experience",
+        "/gynecologists/pune/?q=dr",
+    ],
+)
+def test_doctor_search_runs_the_same_queries_for_3_or_30_results(client, django_assert_max_num_queries, url):
+    pune = CityFactory(name="Pune", slug="pune")
+    languages = [LanguageFactory(name=n, slug=n.lower()) for n in ("Marathi", "Hindi")]
+    hospitals = [HospitalFactory(city=pune) for _ in range(2)]
+
+    def add(n):
+        for _ in range(n):
+            GynecologistFactory(city=pune, languages=languages, hospitals=hospitals)
+
+    add(3)
+    few, response = _count_queries(client, url)
+    assert len(cards(response)) == 3
+    add(27)
+    many, response = _count_queries(client, url)
+    assert len(cards(response)) == 20 and result_count(response) == 30
+    assert few == many
+    with django_assert_max_num_queries(10):
+        cache.clear()
+        client.get(url)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/maternity-packages/",
+        "/maternity-packages/?city=pune&delivery_type=normal&max_price=150000",
+        "/maternity-packages/pune/",
+    ],
+)
+def test_package_search_runs_the_same_queries_for_3_or_30_results(client, django_assert_max_num_queries, url):
+    pune = CityFactory(name="Pune", slug="pune")
+    hospitals = [HospitalFactory(city=pune) for _ in range(3)]
+
+    def add(n):
+        for i in range(n):
+            MaternityPackageFactory(hospital=hospitals[i % 3], price=50000 + i)
+
+    add(3)
+    few, response = _count_queries(client, url)
+    assert len(cards(response, "package")) == 3
+    add(27)
+    many, response = _count_queries(client, url)
+    assert len(cards(response, "package")) == 20 and result_count(response) == 30
+    assert few == many
+    with django_assert_max_num_queries(6):
+        cache.clear()
+        client.get(url)
