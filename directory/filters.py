@@ -31,7 +31,8 @@ def _whole_number(field_name, lookup, label, hint, noun, minimum=0, maximum=None
         min_value=minimum,
         max_value=maximum,
         error_messages=messages,
-        widget=forms.NumberInput(attrs={"min": minimum, "max": maximum, "inputmode": "numeric"}),
+        # A text box, not type=number: browsers blank out a bad number, hiding what was typed.
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
 
 
