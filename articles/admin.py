@@ -12,6 +12,7 @@ import reversion
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.html import format_html
@@ -50,6 +51,7 @@ class SourceInline(admin.TabularInline):
     model = Source
     fields = ["order", "title", "publisher", "url", "date"]
     extra = 1
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 class ReviewOverdueFilter(admin.SimpleListFilter):

@@ -1,8 +1,12 @@
 """factory_boy factories shared by the whole suite."""
 
+import datetime
+
 import factory
+from django.utils import timezone
 from django.utils.text import slugify
 
+from articles import models as articles
 from directory import models as directory
 
 # ==== Directory ====
@@ -102,3 +106,48 @@ class EnquiryFactory(factory.django.DjangoModelFactory):
 
 
 # ==== Articles ====
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = articles.Topic
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Topic {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    """A published, reviewed article (publish time one day ago). Use status=... for drafts."""
+
+    class Meta:
+        model = articles.Article
+
+    title = factory.Sequence(lambda n: f"Article {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.title))
+    standfirst = factory.LazyAttribute(lambda o: f"What you need to know about {o.title.lower()}.")
+    status = articles.Status.PUBLISHED
+    publish_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))
+    medical_reviewer = factory.SubFactory(GynecologistFactory)
+    last_reviewed = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=2))
+
+
+class ArticleSectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = articles.ArticleSection
+
+    article = factory.SubFactory(ArticleFactory)
+    order = factory.Sequence(lambda n: n)
+    heading = factory.Sequence(lambda n: f"Question {n}?")
+    answer = "An answer with **bold** text."
+
+
+class SourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = articles.Source
+
+    article = factory.SubFactory(ArticleFactory)
+    order = factory.Sequence(lambda n: n)
+    title = "Leg cramps"
+    publisher = "NHS"
+    url = "https://www.nhs.uk/pregnancy/related-conditions/common-symptoms/leg-cramps/"
