@@ -79,6 +79,8 @@ class DescribedBoundField(BoundField):
 
     def build_widget_attrs(self, attrs, widget=None):
         attrs = super().build_widget_attrs(attrs, widget)
+        if (widget or self.field.widget).is_hidden:
+            return attrs
         described = [f"{self.auto_id}-hint"] if self.help_text else []
         if self.errors:
             described.append(f"{self.auto_id}-error")

@@ -463,3 +463,12 @@ def test_calendar_is_post_only(client):
 def test_other_http_methods_are_refused(client):
     assert client.put(URL).status_code == 405
     assert client.delete(URL).status_code == 405
+
+
+def test_error_reports_never_include_the_posted_values(rf):
+    from calculators.views import due_date, due_date_calendar
+
+    for view, url in ((due_date, URL), (due_date_calendar, ICS_URL)):
+        request = rf.post(url, {"method": "lmp", "lmp": "2025-01-01"})
+        view(request)
+        assert request.sensitive_post_parameters == "__ALL__"
