@@ -8,6 +8,7 @@ from django.urls import path
 from portal import urls as portal_urls
 
 
+@pytest.mark.django_db
 def test_home_introduces_the_three_parts_of_the_site(client):
     response = client.get("/")
     html = response.content.decode()
@@ -58,6 +59,7 @@ def test_readyz_is_503_when_the_cache_loses_writes(client, monkeypatch):
     assert response.content == b"cache unreachable"
 
 
+@pytest.mark.django_db
 def test_unknown_page_is_a_friendly_404(client):
     response = client.get("/no-such-page/")
     html = response.content.decode()
