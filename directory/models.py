@@ -123,8 +123,16 @@ class Gender(models.TextChoices):
 class GynecologistQuerySet(models.QuerySet):
     """Read logic for the doctor search. Filters touch only the doctor row (derived columns), no joins."""
 
-    def active(self):
-        return self.filter(is_active=True)
+    def active(self, *, scan=False):
+        """Active doctors.
+
+        By default as `is_active IN (1)`: on SQLite Django renders `is_active=True` as a bare
+        `WHERE is_active`, which cannot use the indexes that start with is_active (a full scan and sort
+        of every doctor instead of an index walk: 20 ms against 2 ms at 100,000 doctors). A text search
+        reads every row anyway, and a plain table scan does that four times faster than walking the
+        index, so `scan=True` keeps the bare form. On PostgreSQL both forms plan the same.
+        """
+        return self.filter(is_active=True) if scan else self.filter(is_active__in=[True])
 
     def in_city(self, city):
         return self.filter(city=city)

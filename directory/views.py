@@ -97,7 +97,8 @@ class DoctorSearchView(SearchView):
     }
 
     def get_queryset(self):
-        return Gynecologist.objects.active().for_cards().by_experience()
+        text_search = bool(self.request.GET.get("q", "").strip())
+        return Gynecologist.objects.active(scan=text_search).for_cards().by_experience()
 
 
 class PackageSearchView(SearchView):
