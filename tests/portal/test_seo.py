@@ -1,0 +1,145 @@
+"""Search engines and feeds: sitemap index and sections, robots.txt, the RSS feed."""
+
+import datetime
+import xml.etree.ElementTree as ET
+
+import pytest
+import time_machine
+
+from articles.models import Status
+from directory.models import Gynecologist
+from tests.factories import (
+    ArticleFactory,
+    CityFactory,
+    GynecologistFactory,
+    HospitalFactory,
+    MaternityPackageFactory,
+    TopicFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+IST = datetime.timezone(datetime.timedelta(hours=5, minutes=30))
+NOW = datetime.datetime(2026, 4, 1, 10, 0, tzinfo=IST)
+
+
+def urls(client, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response.headers["Content-Type"].startswith("application/xml")
+    root = ET.fromstring(response.content)  # noqa: S314 - parsing our own output
+    return {
+        url.find(f"{SM}loc").text: url.find(f"{SM}lastmod").text
+        if url.find(f"{SM}lastmod") is not None
+        else None
+        for url in root.findall(f"{SM}url")
+    }
+
+
+@pytest.fixture
+def site():
+    with time_machine.travel(NOW, tick=False):
+        pune = CityFactory(name="Pune", slug="pune")
+        CityFactory(name="Empty", slug="empty")
+        hospital = HospitalFactory(name="Sahyadri", slug="sahyadri", city=pune)
+        HospitalFactory(name="Closed", slug="closed", city=pune, is_active=False)
+        asha = GynecologistFactory(name="Dr Asha", slug="dr-asha", city=pune)
+        GynecologistFactory(name="Dr Gone", slug="dr-gone", city=pune, is_active=False)
+        MaternityPackageFactory(hospital=hospital, name="Normal", slug="normal")
+        MaternityPackageFactory(
+            hospital=hospital, name="Old", slug="old", valid_until=datetime.date(2026, 3, 31)
+        )
+        topic = TopicFactory(name="Symptoms", slug="symptoms")
+        TopicFactory(name="Unused", slug="unused")
+        ArticleFactory(title="Leg cramps", slug="leg-cramps", medical_reviewer=asha).topics.add(topic)
+        ArticleFactory(title="Draft", slug="draft", status=Status.DRAFT, medical_reviewer=asha).topics.add(
+            topic
+        )
+        ArticleFactory(
+            title="Later", slug="later", publish_at=NOW + datetime.timedelta(days=1), medical_reviewer=asha
+        )
+        yield
+
+
+def test_sitemap_index_lists_every_section_with_lastmod(client, site):
+    with time_machine.travel(NOW, tick=False):
+        response = client.get("/sitemap.xml")
+    root = ET.fromstring(response.content)  # noqa: S314 - parsing our own output
+    entries = {s.find(f"{SM}loc").text: s.find(f"{SM}lastmod") for s in root.findall(f"{SM}sitemap")}
+    assert set(entries) == {
+        f"http://testserver/sitemap-{name}.xml"
+        for name in (
+            "articles",
+            "topics",
+            "doctors",
+            "doctor-cities",
+            "hospitals",
+            "packages",
+            "package-cities",
+        )
+    }
+    assert entries["http://testserver/sitemap-articles.xml"].text.startswith("2026-04-01")
+
+
+def test_sitemap_sections_list_only_public_pages(client, site):
+    with time_machine.travel(NOW, tick=False):
+        articles = urls(client, "/sitemap-articles.xml")
+        assert list(articles) == ["http://testserver/articles/leg-cramps/"]
+        assert articles["http://testserver/articles/leg-cramps/"].startswith("2026-04-01")
+        assert list(urls(client, "/sitemap-topics.xml")) == ["http://testserver/articles/topics/symptoms/"]
+        assert list(urls(client, "/sitemap-doctors.xml")) == ["http://testserver/doctors/dr-asha/"]
+        assert list(urls(client, "/sitemap-hospitals.xml")) == ["http://testserver/hospitals/sahyadri/"]
+        assert list(urls(client, "/sitemap-packages.xml")) == ["http://testserver/packages/normal/"]
+        assert list(urls(client, "/sitemap-doctor-cities.xml")) == ["http://testserver/gynecologists/pune/"]
+        assert list(urls(client, "/sitemap-package-cities.xml")) == [
+            "http://testserver/maternity-packages/pune/"
+        ]
+        assert all(urls(client, "/sitemap-doctors.xml").values())
+
+
+def test_sitemap_query_count_does_not_grow_with_doctors(client, django_assert_max_num_queries):
+    city = CityFactory(name="Pune", slug="pune")
+    for i in range(30):
+        GynecologistFactory(slug=f"dr-{i}", city=city)
+    with django_assert_max_num_queries(2):
+        assert len(urls(client, "/sitemap-doctors.xml")) == 30
+
+
+def test_unknown_sitemap_section_is_404(client):
+    assert client.get("/sitemap-nothing.xml").status_code == 404
+
+
+def test_robots_txt_points_to_the_sitemap_and_keeps_admin_out(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response.headers["Content-Type"] == "text/plain; charset=utf-8"
+    lines = response.content.decode().splitlines()
+    assert lines[0] == "User-agent: *"
+    assert "Disallow: /admin/" in lines
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+
+def test_rss_feed_lists_published_articles_newest_first(client, site):
+    with time_machine.travel(NOW, tick=False):
+        ArticleFactory(
+            title="Older & wiser",
+            slug="older",
+            publish_at=NOW - datetime.timedelta(days=30),
+            medical_reviewer=Gynecologist.objects.get(slug="dr-asha"),
+        )
+        response = client.get("/feeds/articles/")
+    assert response.status_code == 200
+    assert response.headers["Content-Type"].startswith("application/rss+xml")
+    root = ET.fromstring(response.content)  # noqa: S314 - parsing our own output
+    assert root.tag == "rss" and root.get("version") == "2.0"
+    channel = root.find("channel")
+    assert channel.find("title").text == "Nine Months: pregnancy articles"
+    items = channel.findall("item")
+    assert [i.find("link").text for i in items] == [
+        "http://testserver/articles/leg-cramps/",
+        "http://testserver/articles/older/",
+    ]
+    assert items[1].find("title").text == "Older & wiser"
+    assert items[1].find("pubDate").text == "Mon, 02 Mar 2026 04:30:00 +0000"
+    assert [c.text for c in items[0].findall("category")] == ["Symptoms"]
