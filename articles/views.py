@@ -1,7 +1,7 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
-from django.views.decorators.http import condition, require_GET
+from django.views.decorators.http import condition, require_safe
 from django.views.generic import ListView
 
 from articles.forms import ArticleFilterForm
@@ -102,7 +102,7 @@ def _article_queryset(request):
     )
 
 
-@require_GET
+@require_safe
 @condition(etag_func=_article_etag, last_modified_func=_article_last_modified)
 def article_detail(request, slug):
     article = get_object_or_404(_article_queryset(request), slug=slug)

@@ -11,7 +11,7 @@ from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from articles.models import Article
 from articles.views import city_choices
@@ -32,7 +32,7 @@ def home(request):
     return render(request, "home.html", context)
 
 
-@require_GET
+@require_safe
 def search(request):
     """/search/?q=: articles, doctors, hospitals and packages, grouped and ranked."""
     form = SiteSearchForm(request.GET)
@@ -41,7 +41,7 @@ def search(request):
     return render(request, "search/results.html", {"form": form, "results": results}, status=status)
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     sitemap = request.build_absolute_uri("/sitemap.xml")
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /search/", f"Sitemap: {sitemap}", ""]

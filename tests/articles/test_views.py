@@ -344,3 +344,21 @@ def test_home_page_shows_latest_and_featured_articles_and_the_city_chooser(
     assert 'href="/due-date-calculator/"' in html
     assert "draft-featured" not in html
     assert timezone.now() == NOW
+
+
+def test_list_canonical_points_to_the_topic_page_and_keeps_the_page_number(client, frozen):
+    topic = TopicFactory(name="Nutrition", slug="nutrition")
+    for i in range(13):
+        ArticleFactory(slug=f"n-{i}").topics.add(topic)
+    html = client.get("/articles/", {"topic": "nutrition", "page": 2}).content.decode()
+    assert '<link rel="canonical" href="http://testserver/articles/topics/nutrition/?page=2">' in html
+    html = client.get("/articles/topics/nutrition/").content.decode()
+    assert '<link rel="canonical" href="http://testserver/articles/topics/nutrition/">' in html
+    searched = client.get("/articles/", {"q": "n"}).content.decode()
+    assert '<meta name="robots" content="noindex">' in searched
+
+
+def test_head_requests_are_answered(client, full_article):
+    assert client.head("/articles/leg-cramps/").status_code == 200
+    assert client.head("/articles/").status_code == 200
+    assert client.post("/articles/leg-cramps/").status_code == 405
