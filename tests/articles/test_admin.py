@@ -315,3 +315,22 @@ def test_topics_are_registered_with_their_article_counts(admin_client):
     html = admin_client.get("/admin/articles/topic/").content.decode()
     assert "Nutrition" in html
     assert Topic.objects.count() == 1
+
+
+def test_hero_image_upload_is_validated_and_needs_alt_text(client, reviewer):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from articles.demo import hero_image
+
+    client.force_login(reviewer)
+    fake = SimpleUploadedFile("photo.jpg", b"not really a picture", content_type="image/jpeg")
+    response = client.post(ADD_URL, {**new_article_data(), "hero_image": fake})
+    assert "Upload a valid image." in response.content.decode()
+    real = SimpleUploadedFile("photo.jpg", hero_image("x"), content_type="image/jpeg")
+    response = client.post(ADD_URL, {**new_article_data(), "hero_image": real})
+    assert "Describe the image for people who cannot see it." in response.content.decode()
+    real.seek(0)
+    response = client.post(ADD_URL, {**new_article_data(hero_alt="Soft circles"), "hero_image": real})
+    assert response.status_code == 302
+    article = Article.objects.get()
+    assert (article.hero_width, article.hero_height) == (1200, 630)
