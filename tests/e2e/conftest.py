@@ -1,0 +1,181 @@
+"""Browser journeys: a production-shaped server (gunicorn, debug off) on its own demo database, driven
+by Playwright in Debian's Chromium at a phone and a desktop viewport."""
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+DEMO_PASSWORD = "e2e-demo-password-2026"
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
+
+
+def pytest_collection_modifyitems(config, items):
+    missing = not Path(CHROMIUM).exists()
+    for item in items:
+        if "/e2e/" in str(item.path):
+            item.add_marker(pytest.mark.e2e)
+            if missing:
+                item.add_marker(
+                    pytest.mark.skip(reason=f"needs Chromium at {CHROMIUM} (apt-get install chromium)")
+                )
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _manage(env, *args, **kwargs):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+        **kwargs,
+    )
+
+
+CREATE_USERS = f"""
+from django.contrib.auth.models import Group, User
+for name, group, superuser in [("admin", None, True), ("editor", "Editors", False),
+                               ("reviewer", "Medical reviewers", False), ("staff", "Centre staff", False)]:
+    user, _ = User.objects.get_or_create(username=name, defaults={{"is_staff": True, "is_superuser": superuser}})
+    user.set_password("{DEMO_PASSWORD}")
+    user.save()
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+"""
+
+
+@pytest.fixture(scope="session")
+def live_url(tmp_path_factory):
+    """gunicorn with debug off on a fresh SQLite database loaded with the demo data."""
+    work = tmp_path_factory.mktemp("e2e")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.pop("REDIS_URL", None)
+    env.update(
+        {
+            "DATABASE_URL": f"sqlite:///{work / 'e2e.sqlite3'}",
+            "MEDIA_ROOT": str(work / "media"),
+            "DJANGO_SECRET_KEY": "e2e-only-secret-key-" + "z" * 40,
+            "DJANGO_HTTPS": "0",
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+            "DJANGO_LOG_LEVEL": "WARNING",
+            "DJANGO_SETTINGS_MODULE": "portal.settings",
+        }
+    )
+    _manage(env, "migrate", "--noinput", "-v", "0")
+    _manage(env, "seed_demo")
+    _manage(env, "shell", "-c", CREATE_USERS)
+    _manage(env, "collectstatic", "--noinput", "-v", "0")
+    port = _free_port()
+    gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent)) or "gunicorn"
+    server = subprocess.Popen(
+        [gunicorn, "portal.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--log-level", "warning"],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                break
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.kill()
+                raise RuntimeError("the e2e server did not start") from None
+            time.sleep(0.2)
+    yield f"http://127.0.0.1:{port}"
+    os.killpg(server.pid, signal.SIGTERM)
+    server.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def viewport(request):
+    return request.param
+
+
+def _new_page(browser, viewport, live_url, javascript=True):
+    context = browser.new_context(
+        viewport=VIEWPORTS[viewport], base_url=live_url, java_script_enabled=javascript, accept_downloads=True
+    )
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    problems = []
+    # Any CSP violation or script error in the console fails the journey.
+    page.on("console", lambda msg: problems.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: problems.append(str(exc)))
+    page.console_problems = problems
+    return context, page
+
+
+@pytest.fixture
+def page(browser, viewport, live_url):
+    context, page = _new_page(browser, viewport, live_url)
+    yield page
+    context.close()
+    assert page.console_problems == [], page.console_problems
+
+
+@pytest.fixture
+def page_without_js(browser, viewport, live_url):
+    context, page = _new_page(browser, viewport, live_url, javascript=False)
+    yield page
+    context.close()
+
+
+_axe = Axe()
+
+
+def assert_accessible(page):
+    """axe-core over the whole page: zero violations of any rule."""
+    results = _axe.run(page)
+    violations = results.response["violations"]
+    summary = [
+        f"{v['id']}: {v['help']} ({', '.join(' '.join(n['target']) for n in v['nodes'][:3])})"
+        for v in violations
+    ]
+    assert violations == [], f"axe found on {page.url}:\n" + "\n".join(summary)
+
+
+def admin_login(page, username):
+    page.goto("/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", DEMO_PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_url("**/admin/")
