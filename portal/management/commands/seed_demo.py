@@ -23,18 +23,31 @@ class Command(BaseCommand):
     help = "Load idempotent demo data (and, with DEBUG on, demo admin accounts)."
 
     def add_arguments(self, parser):
+        parser.add_argument("--doctors", type=int, help="How many gynecologists (default: 300).")
+        parser.add_argument("--packages", type=int, help="How many maternity packages (default: 200).")
         parser.add_argument(
-            "--if-empty", action="store_true", help="Do nothing if demo data is already there."
+            "--articles",
+            action="store_true",
+            help="Load only the demo articles (and the doctors who review them).",
+        )
+        parser.add_argument(
+            "--if-empty", action="store_true", help="Do nothing if the directory already has data."
         )
 
     def handle(self, *args, **options):
-        User = get_user_model()
-        if options["if_empty"] and User.objects.exists():
+        from articles import demo as articles_demo
+        from directory import demo as directory_demo
+        from directory.models import City
+
+        if options["if_empty"] and City.objects.exists():
             self.stdout.write("Database already has data; leaving it as it is.")
             return
         call_command("setup_roles", stdout=self.stdout)
+        if not options["articles"]:
+            directory_demo.seed(stdout=self.stdout, doctors=options["doctors"], packages=options["packages"])
+        articles_demo.seed(stdout=self.stdout)
         if settings.DEBUG:
-            self._demo_users(User)
+            self._demo_users(get_user_model())
         else:
             self.stdout.write("DEBUG is off: no demo accounts created (create one with createsuperuser).")
 
