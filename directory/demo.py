@@ -310,6 +310,10 @@ def package(k: int, per_city: int) -> PackageRecord:
         base = len(CITIES) * BASE_HOSPITALS_PER_CITY
         h, slot = k % base, k // base
         city_index, j = h % len(CITIES), h // len(CITIES)
+        if slot >= 4:
+            # Every centre has normal and C-section in general and twin sharing; the fifth package
+            # rotates through the other combinations so each delivery and room type appears.
+            slot = 4 + ((slot - 4) * 7 + h) % (len(CATALOGUE) - 4)
     else:
         extra_per_city = per_city - BASE_HOSPITALS_PER_CITY
         extra = len(CITIES) * extra_per_city

@@ -351,7 +351,8 @@ class Command(BaseCommand):
             doctors = parse_doctors(options["doctors"], str(options["doctors"]), problems, progress)
         if options["packages"]:
             packages = parse_packages(options["packages"], str(options["packages"]), problems, progress)
-        self._check_language_room(doctors, options["doctors"], problems)
+        if not problems:
+            self._check_language_room(doctors, options["doctors"], problems)
         if problems:
             for problem in problems:
                 self.stderr.write(str(problem))
