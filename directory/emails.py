@@ -14,15 +14,26 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 
+from directory import ratelimit
+
 logger = logging.getLogger(__name__)
 
 
-def save_and_notify(enquiry, site_url="") -> str:
-    """Save `enquiry` and, once that has committed, email its centre. Returns the reference.
+def save_and_notify(enquiry, site_url="", client_key="") -> str | None:
+    """Save `enquiry` and, once that has committed, email its centre. Returns the reference, or None
+    when the client has reached the enquiry rate limit (nothing is stored then).
 
     `site_url` (e.g. "https://example.in") makes the admin link in the email absolute.
     """
+    from directory.models import Enquiry
+
     with transaction.atomic():
+        if client_key:
+            ratelimit.lock_client(client_key)
+            if ratelimit.over_limit(Enquiry.objects.all(), client_key):
+                logger.info("enquiry rate limit reached", extra={"limit": settings.ENQUIRY_RATE_LIMIT})
+                return None
+            enquiry.client_key = client_key
         enquiry.save()
         transaction.on_commit(lambda: notify_centre(enquiry.pk, site_url))
     logger.info("enquiry stored", extra={"reference": enquiry.reference})

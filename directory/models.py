@@ -455,6 +455,8 @@ class Enquiry(models.Model):
     staff_notes = models.TextField(blank=True)
     created = models.DateTimeField(default=timezone.now, editable=False)
     updated = models.DateTimeField(auto_now=True)
+    # A keyed hash of the sender's address, for the rate limit (directory/ratelimit.py); never the address.
+    client_key = models.CharField(max_length=32, blank=True, editable=False)
 
     class Meta:
         ordering = ["-created"]
@@ -474,6 +476,7 @@ class Enquiry(models.Model):
             models.Index(fields=["status", "-created"], name="enquiry_status_created"),
             models.Index(fields=["hospital", "status"], name="enquiry_hospital_status"),
             models.Index(fields=["created"], name="enquiry_created"),
+            models.Index(fields=["client_key", "created"], name="enquiry_client_created"),
         ]
 
     def __str__(self):

@@ -1,18 +1,22 @@
-"""A fixed-window rate limit per client address, kept in the shared cache.
+"""The enquiry rate limit: at most ENQUIRY_RATE_LIMIT stored enquiries per client address per window.
 
-`cache.add` creates the counter only if it is missing and `cache.incr` increments it atomically
-(Redis INCR, or the local-memory cache's lock), so concurrent requests on many app servers sharing
-Redis cannot both slip under the limit. The key holds a keyed hash of the address, never the address.
+The count lives in the database, next to the enquiries themselves, so the limit is exact across every
+app server and worker process and does not depend on the cache: if Redis is down, the limit still holds.
+Counting and storing happen in one transaction that is serialised per client: on SQLite the write
+transaction takes the database's write lock when it begins (transaction_mode IMMEDIATE); on
+PostgreSQL a transaction-level advisory lock on the client's key does it. Many enquiries from one address
+arriving at the same moment therefore cannot all slip under the limit.
+
+Enquiries store a keyed hash of the address (`client_key`), never the address itself.
 """
 
 import hashlib
 import hmac
-import logging
+from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
-
-logger = logging.getLogger(__name__)
+from django.db import connection
+from django.utils import timezone
 
 
 def client_address(request) -> str:
@@ -20,30 +24,20 @@ def client_address(request) -> str:
     return request.META.get("REMOTE_ADDR") or "unknown"
 
 
-class RateLimit:
-    def __init__(self, scope: str, *, limit: int, window: int):
-        self.scope, self.limit, self.window = scope, limit, window
+def client_key(request) -> str:
+    address = client_address(request).encode()
+    return hmac.new(settings.SECRET_KEY.encode(), address, hashlib.sha256).hexdigest()[:32]
 
-    def key(self, request) -> str:
-        digest = hmac.new(
-            settings.SECRET_KEY.encode(), client_address(request).encode(), hashlib.sha256
-        ).hexdigest()[:32]
-        return f"ratelimit:{self.scope}:{digest}"
 
-    def allow(self, request) -> bool:
-        """Count this request; False once the address has used up its allowance in this window."""
-        key = self.key(request)
-        try:
-            cache.add(key, 0, timeout=self.window)
-            try:
-                count = cache.incr(key)
-            except ValueError:  # the window expired between add and incr: start a new one
-                cache.add(key, 1, timeout=self.window)
-                count = 1
-        except Exception as exc:  # noqa: BLE001 - a cache outage must not block patients
-            logger.warning("rate limit %s unavailable: %s", self.scope, exc.__class__.__name__)
-            return True
-        if count > self.limit:
-            logger.info("rate limit %s reached", self.scope, extra={"limit": self.limit})
-            return False
-        return True
+def lock_client(key: str) -> None:
+    """Serialise, until the transaction ends, everything done for this client. Call inside atomic()."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [int(key[:15], 16)])
+    # SQLite: the IMMEDIATE transaction already holds the database's write lock.
+
+
+def over_limit(queryset, key: str) -> bool:
+    """Whether this client has already used its allowance in the current window."""
+    since = timezone.now() - timedelta(seconds=settings.ENQUIRY_RATE_WINDOW)
+    return queryset.filter(client_key=key, created__gte=since).count() >= settings.ENQUIRY_RATE_LIMIT

@@ -15,11 +15,10 @@ from directory import emails, structured_data
 from directory.filters import DoctorFilter, PackageFilter
 from directory.forms import EnquiryForm
 from directory.models import City, Gynecologist, Hospital, Language, MaternityPackage, new_reference
-from directory.ratelimit import RateLimit
+from directory.ratelimit import client_key
 
 PAGE_SIZE = 20
 COMPARE_MIN, COMPARE_MAX = 2, 4
-ENQUIRY_LIMIT = RateLimit("enquiry", limit=5, window=3600)
 SESSION_REFERENCES = "directory_enquiry_references"
 
 
@@ -339,7 +338,16 @@ def enquire(request, slug, kind):
     centre_name = centre.name if centre else "the doctor’s clinic"
     form = EnquiryForm(request.POST or None, centre_name=centre_name)
     if request.method == "POST" and form.is_valid():
-        if not ENQUIRY_LIMIT.allow(request):
+        if form.is_spam:
+            reference = new_reference()  # the bot sees the usual thank-you page; nothing is stored
+        else:
+            enquiry = form.save(commit=False)
+            setattr(enquiry, kind, subject)
+            enquiry.hospital = centre
+            reference = emails.save_and_notify(
+                enquiry, request.build_absolute_uri("/"), client_key=client_key(request)
+            )
+        if reference is None:
             return render(
                 request,
                 "429.html",
@@ -350,13 +358,6 @@ def enquire(request, slug, kind):
                 },
                 status=429,
             )
-        if form.is_spam:
-            reference = new_reference()  # the bot sees the usual thank-you page; nothing is stored
-        else:
-            enquiry = form.save(commit=False)
-            setattr(enquiry, kind, subject)
-            enquiry.hospital = centre
-            reference = emails.save_and_notify(enquiry, request.build_absolute_uri("/"))
         references = request.session.get(SESSION_REFERENCES, [])[-9:]
         request.session[SESSION_REFERENCES] = [*references, reference]
         return redirect("directory:enquiry_thanks", reference=reference)

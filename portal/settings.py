@@ -268,3 +268,7 @@ LOGGING = {
 
 # ---- Privacy: closed enquiries are deleted by `purge_enquiries` after this many days.
 ENQUIRY_RETENTION_DAYS = int(os.environ.get("ENQUIRY_RETENTION_DAYS", "180"))
+
+# ---- Enquiries: how many one address may send per window (directory/ratelimit.py).
+ENQUIRY_RATE_LIMIT = int(os.environ.get("ENQUIRY_RATE_LIMIT", "5"))
+ENQUIRY_RATE_WINDOW = 3600

@@ -172,11 +172,21 @@ def test_sixth_enquiry_from_one_address_within_an_hour_gets_a_polite_429(client,
         assert client.post(DOCTOR_URL, valid()).status_code == 302
 
 
-def test_rate_limit_key_does_not_hold_the_address(client, directory):
+def test_rate_limit_stores_a_keyed_hash_never_the_address(client, directory):
     client.post(DOCTOR_URL, valid(), REMOTE_ADDR="198.51.100.23")
-    keys = list(cache._cache.keys())  # the local-memory cache used by the tests
-    assert any("ratelimit:enquiry:" in key for key in keys)
-    assert not any("198.51.100.23" in key for key in keys)
+    key = Enquiry.objects.get().client_key
+    assert len(key) == 32 and int(key, 16) >= 0
+    assert "198.51.100.23" not in key
+
+
+def test_rate_limit_holds_without_the_cache(client, directory, monkeypatch):
+    """The count lives in the database: a cache outage does not lift the limit."""
+    monkeypatch.setattr(cache, "get", lambda *a, **k: None)
+    monkeypatch.setattr(cache, "get_many", lambda *a, **k: {})
+    for n in range(5):
+        assert client.post(DOCTOR_URL, valid(patient_name=f"Patient {n}")).status_code == 302
+    assert client.post(DOCTOR_URL, valid()).status_code == 429
+    assert Enquiry.objects.count() == 5
 
 
 def test_centre_is_emailed_only_after_the_enquiry_commits(
