@@ -1,7 +1,9 @@
 """Browser journeys: a production-shaped server (gunicorn, debug off) on its own demo database, driven
 by Playwright in Debian's Chromium at a phone and a desktop viewport."""
 
+import datetime
 import os
+import re
 import shutil
 import signal
 import socket
@@ -9,6 +11,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
+from zoneinfo import ZoneInfo
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -17,6 +21,7 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 DEMO_PASSWORD = "e2e-demo-password-2026"
+SERVER = {}  # facts about the running e2e server, for fixtures that need them
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 
 
@@ -76,18 +81,25 @@ def live_url(tmp_path_factory):
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
             "DJANGO_LOG_LEVEL": "WARNING",
             "DJANGO_SETTINGS_MODULE": "portal.settings",
+            "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+            # The journeys send more enquiries from 127.0.0.1 than the five an hour a patient may
+            # (the limit itself is tested in tests/directory).
+            "ENQUIRY_RATE_LIMIT": "100",
         }
     )
     _manage(env, "migrate", "--noinput", "-v", "0")
     _manage(env, "seed_demo")
-    _manage(env, "shell", "-c", CREATE_USERS)
+    _manage(env, "shell", "-v", "0", "-c", CREATE_USERS)
     _manage(env, "collectstatic", "--noinput", "-v", "0")
     port = _free_port()
     gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent)) or "gunicorn"
+    log = open(work / "gunicorn.log", "w")  # noqa: SIM115 - open for the whole session
     server = subprocess.Popen(
         [gunicorn, "portal.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--log-level", "warning"],
         cwd=ROOT,
         env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
         start_new_session=True,
     )
     deadline = time.monotonic() + 60
@@ -98,11 +110,17 @@ def live_url(tmp_path_factory):
         except OSError:
             if time.monotonic() > deadline or server.poll() is not None:
                 server.kill()
-                raise RuntimeError("the e2e server did not start") from None
+                raise RuntimeError(
+                    "the e2e server did not start:\n" + (work / "gunicorn.log").read_text()[-3000:]
+                ) from None
             time.sleep(0.2)
+    SERVER["media_root"] = work / "media"
     yield f"http://127.0.0.1:{port}"
     os.killpg(server.pid, signal.SIGTERM)
     server.wait(timeout=20)
+    log.close()
+    errors = (work / "gunicorn.log").read_text()
+    assert "Traceback" not in errors, f"the e2e server logged an error:\n{errors[-5000:]}"
 
 
 @pytest.fixture(scope="session")
@@ -130,15 +148,32 @@ def viewport(request):
     return request.param
 
 
+def serve_media(route):
+    """Uploaded media, as the production web server in front of gunicorn serves them (the app does not)."""
+    path = (
+        SERVER["media_root"] / unquote(urlsplit(route.request.url).path).removeprefix("/media/")
+    ).resolve()
+    if path.is_file() and path.is_relative_to(SERVER["media_root"].resolve()):
+        route.fulfill(path=path)
+    else:
+        route.fulfill(status=404, body="not found")
+
+
 def _new_page(browser, viewport, live_url, javascript=True):
     context = browser.new_context(
         viewport=VIEWPORTS[viewport], base_url=live_url, java_script_enabled=javascript, accept_downloads=True
     )
+    context.route(f"{live_url}/media/**", serve_media)
     page = context.new_page()
     page.set_default_timeout(15000)
     problems = []
-    # Any CSP violation or script error in the console fails the journey.
-    page.on("console", lambda msg: problems.append(msg.text) if msg.type == "error" else None)
+    # Any CSP violation, script error or missing resource in the console fails the journey.
+    page.on(
+        "console",
+        lambda msg: (
+            problems.append(f"{msg.text} ({msg.location.get('url')})") if msg.type == "error" else None
+        ),
+    )
     page.on("pageerror", lambda exc: problems.append(str(exc)))
     page.console_problems = problems
     return context, page
@@ -157,6 +192,7 @@ def page_without_js(browser, viewport, live_url):
     context, page = _new_page(browser, viewport, live_url, javascript=False)
     yield page
     context.close()
+    assert page.console_problems == [], page.console_problems
 
 
 _axe = Axe()
@@ -179,3 +215,16 @@ def admin_login(page, username):
     page.fill("#id_password", DEMO_PASSWORD)
     page.click("input[type=submit]")
     page.wait_for_url("**/admin/")
+
+
+def today_in_india() -> datetime.date:
+    """The server's "today" (the calculator counts in India time)."""
+    return datetime.datetime.now(ZoneInfo("Asia/Kolkata")).date()
+
+
+def fill_enquiry(page, *, name="Priya Deshmukh", phone="98765 43210"):
+    """Fill the enquiry form as a patient would (the consent box included)."""
+    page.get_by_label("Your name").fill(name)
+    page.get_by_label("Mobile number").fill(phone)
+    page.get_by_label("Message (optional)").fill("I am 10 weeks pregnant and would like a first visit.")
+    page.get_by_label(re.compile(r"^I agree that")).check()

@@ -1,0 +1,190 @@
+"""Patients' journeys in a real browser, at a phone and a desktop viewport, with axe on every page."""
+
+import datetime
+import re
+
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import assert_accessible, fill_enquiry, today_in_india
+
+
+def _fee(card) -> int:
+    text = card.locator("dt:text-is('Consultation fee') + dd").inner_text()
+    return int(re.sub(r"[^\d]", "", text))
+
+
+def _result_count(page) -> int:
+    return int(page.locator("[data-result-count]").get_attribute("data-result-count"))
+
+
+def test_patient_finds_a_marathi_speaking_female_gynecologist_in_pune_and_sends_an_enquiry(page):
+    page.goto("/")
+    assert_accessible(page)
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Gynecologists").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Gynecologists")
+    assert_accessible(page)
+
+    form = page.get_by_role("form", name="Filter results")
+    form.get_by_label("City").select_option(label="Pune")
+    form.get_by_label("Marathi").check()
+    form.get_by_label("Doctor’s gender").select_option(label="Female")
+    form.get_by_label("Maximum consultation fee (₹)").fill("1000")
+    form.get_by_role("button", name="Show results").click()
+
+    page.wait_for_url(re.compile(r"max_fee=1000"))
+    assert "city=pune" in page.url and "language=marathi" in page.url and "gender=female" in page.url
+    count = _result_count(page)
+    cards = page.locator("[data-doctor]")
+    assert 0 < count == cards.count(), "the demo data has Marathi-speaking women in Pune under ₹1,000"
+    expect(page.locator("[data-result-count]")).to_have_text(f"{count} gynecologists found")
+    for card in cards.all():
+        assert "Marathi" in card.locator("p", has_text="Speaks").inner_text()
+        assert _fee(card) <= 1000
+    assert_accessible(page)
+
+    first = cards.first
+    name = first.get_by_role("heading", level=3).inner_text()
+    first.get_by_role("link", name=name).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(name)
+    expect(page.get_by_text("Pune").first).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_role("link", name=f"Send an enquiry to {name}").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Send an enquiry about {name}")
+    assert_accessible(page)
+
+    # A mistyped number: the error summary takes focus and the field points at its message.
+    fill_enquiry(page, phone="12345")
+    page.get_by_role("button", name="Send enquiry").click()
+    summary = page.locator("[data-error-summary]")
+    expect(summary).to_be_focused()
+    phone = page.get_by_label("Mobile number")
+    expect(phone).to_have_attribute("aria-invalid", "true")
+    described = phone.get_attribute("aria-describedby").split()
+    errors = " ".join(page.locator(f"#{ident}").inner_text() for ident in described)
+    assert "mobile number" in errors.lower()
+    assert_accessible(page)
+
+    phone.fill("98765 43210")
+    page.get_by_role("button", name="Send enquiry").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Thank you, your enquiry has been sent")
+    reference = page.locator("[data-reference]")
+    expect(reference).to_have_text(re.compile(r"^[A-Z0-9-]{6,12}$"))
+    assert reference.inner_text() == reference.get_attribute("data-reference")
+    assert_accessible(page)
+
+
+def test_patient_compares_three_caesarean_packages_in_bengaluru_under_a_price(page):
+    page.goto("/maternity-packages/")
+    assert_accessible(page)
+    form = page.get_by_role("form", name="Filter results")
+    form.get_by_label("City").select_option(label="Bengaluru")
+    form.get_by_label("Delivery").select_option(value="caesarean")
+    form.get_by_label("Maximum price (₹)").fill("150000")
+    form.get_by_role("button", name="Show results").click()
+    page.wait_for_url(re.compile(r"max_price=150000"))
+
+    cards = page.locator("[data-package]")
+    assert cards.count() >= 3
+    prices = []
+    for card in cards.all():
+        assert "Bengaluru" in card.inner_text()
+        expect(card.locator(".tags")).to_contain_text("Caesarean section")
+        prices.append(int(re.sub(r"[^\d]", "", card.locator(".price").inner_text())))
+    assert prices == sorted(prices) and max(prices) <= 150000, prices
+    assert_accessible(page)
+
+    chosen = {}
+    for card in cards.all()[:3]:
+        slug = card.get_attribute("data-package")
+        card.get_by_label(re.compile(r"^Compare")).check()
+        chosen[slug] = card.locator(".price").inner_text()
+    page.get_by_role("button", name="Compare selected").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Compare maternity packages")
+    table = page.get_by_role("table", name="3 packages side by side")
+    expect(table).to_be_visible()
+    columns = table.locator("thead th[data-package]")
+    assert [c.get_attribute("data-package") for c in columns.all()] == list(chosen)
+    price_row = table.locator("tbody tr", has=page.get_by_role("rowheader", name="Price", exact=True))
+    assert price_row.locator("td").all_inner_texts() == list(chosen.values())
+    delivery_row = table.locator("tbody tr", has=page.get_by_role("rowheader", name="Delivery", exact=True))
+    assert set(delivery_row.locator("td").all_inner_texts()) == {"Caesarean section"}
+    assert_accessible(page)
+
+
+def test_patient_dates_a_pregnancy_by_ivf_and_by_ultrasound_and_downloads_the_calendar(page, tmp_path):
+    today = today_in_india()
+    page.goto("/due-date-calculator/")
+    assert_accessible(page)
+
+    transfer = today - datetime.timedelta(days=30)
+    page.get_by_role("link", name="IVF transfer").click()
+    ivf = page.locator("#method-ivf")
+    expect(ivf.get_by_label("Embryo transfer date")).to_be_focused()
+    ivf.get_by_label("Embryo transfer date").fill(transfer.isoformat())
+    ivf.get_by_label("Embryo age at transfer").select_option(label="Day 5 (blastocyst)")
+    ivf.get_by_role("button", name="Calculate from the transfer").click()
+
+    due = transfer + datetime.timedelta(days=261)
+    expect(page.locator('[data-result="due-date"]')).to_have_attribute("datetime", due.isoformat())
+    expect(page.locator('[data-result="dating-basis"]')).to_have_attribute("data-basis", "ivf")
+    ga = page.locator('[data-result="gestational-age"]')
+    # A day-5 transfer is 2w5d (19 days); 30 days later is day 49: 7w0d.
+    expect(ga).to_have_attribute("data-weeks", "7")
+    expect(ga).to_have_attribute("data-days", "0")
+    assert_accessible(page)
+
+    # Again from a scan, with a period date that disagrees by more than the 7 days allowed at 10 weeks.
+    scan = today - datetime.timedelta(days=14)
+    lmp = scan - datetime.timedelta(days=80)
+    page.get_by_role("link", name="Ultrasound scan").click()
+    us = page.locator("#method-ultrasound")
+    us.get_by_label("Date of the scan").fill(scan.isoformat())
+    us.get_by_label("Weeks").fill("10")
+    us.get_by_label("Days", exact=True).fill("0")
+    us.get_by_label("First day of your last period (optional)").fill(lmp.isoformat())
+    us.get_by_role("button", name="Calculate from the scan").click()
+
+    due = scan + datetime.timedelta(days=210)
+    expect(page.locator('[data-result="due-date"]')).to_have_attribute("datetime", due.isoformat())
+    expect(page.locator('[data-result="dating-basis"]')).to_have_attribute("data-basis", "ultrasound")
+    expect(page.locator('[data-result="full-term-start"]')).to_have_attribute(
+        "datetime", (due - datetime.timedelta(days=7)).isoformat()
+    )
+    assert_accessible(page)
+
+    with page.expect_download() as info:
+        page.get_by_role("button", name=re.compile(r"Add these dates to your calendar")).click()
+    download = info.value
+    assert download.suggested_filename.endswith(".ics")
+    path = tmp_path / download.suggested_filename
+    download.save_as(path)
+    calendar = path.read_text()
+    assert calendar.startswith("BEGIN:VCALENDAR")
+    assert f"DTSTART;VALUE=DATE:{due:%Y%m%d}" in calendar
+
+
+def test_reader_goes_from_the_home_page_to_a_symptom_article_and_on_to_doctors_in_her_city(page):
+    page.goto("/")
+    assert_accessible(page)
+    page.get_by_role("main").get_by_role("link", name=re.compile(r"^Morning sickness")).first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(r"^Morning sickness"))
+    expect(page.locator(".article-header .tags")).to_contain_text("Symptoms")
+    assert_accessible(page)
+
+    toc = page.get_by_role("navigation", name="On this page")
+    entries = toc.get_by_role("link")
+    assert entries.count() >= 4
+    toc.get_by_role("link", name="When to see a doctor").click()
+    page.wait_for_url(re.compile(r"#when-to-see-a-doctor"))
+    heading = page.get_by_role("heading", name="When to see a doctor", level=2)
+    expect(heading).to_be_in_viewport()
+
+    cta = page.locator(".cta-city")
+    cta.get_by_label("Your city").select_option(label="Pune")
+    cta.get_by_role("button", name="Find gynecologists").click()
+    page.wait_for_url(re.compile(r"/gynecologists/"))
+    assert page.locator("[data-doctor]").count() > 0
+    expect(page.get_by_role("form", name="Filter results").get_by_label("City")).to_have_value("pune")
+    assert_accessible(page)
