@@ -14,6 +14,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
@@ -137,6 +138,10 @@ class ArticleAdmin(VersionAdmin):
         ("Related articles", {"fields": ["related"]}),
         ("Record", {"fields": ["author", "created", "updated"], "classes": ["collapse"]}),
     ]
+
+    def view_on_site(self, obj):
+        """ "View on site" opens the staff preview, which shows drafts and scheduled articles too."""
+        return reverse("articles:article_preview", kwargs={"slug": obj.slug})
 
     def has_publish_permission(self, request):
         return request.user.has_perm(PUBLISH_PERMISSION)

@@ -1,5 +1,8 @@
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import condition, require_safe
 from django.views.generic import ListView
@@ -92,8 +95,7 @@ def _article_last_modified(request, slug):
     return _published_stamp(request, slug)
 
 
-def _article_queryset(request):
-    articles = Article.objects.all() if _can_preview(request.user) else Article.objects.published()
+def _article_queryset(articles):
     return articles.select_related("medical_reviewer", "author").prefetch_related(
         "sections",
         "sources",
@@ -102,10 +104,7 @@ def _article_queryset(request):
     )
 
 
-@require_safe
-@condition(etag_func=_article_etag, last_modified_func=_article_last_modified)
-def article_detail(request, slug):
-    article = get_object_or_404(_article_queryset(request), slug=slug)
+def _render_article(request, article):
     topics = list(article.topics.all())
     breadcrumbs = [("Home", "/"), ("Articles", "/articles/")]
     if topics:
@@ -120,8 +119,27 @@ def article_detail(request, slug):
         "is_preview": not article.is_live,
         "cities": city_choices(),
     }
-    response = render(request, "articles/article_detail.html", context)
-    if context["is_preview"]:
-        add_never_cache_headers(response)
-        response.headers["X-Robots-Tag"] = "noindex"
+    return render(request, "articles/article_detail.html", context)
+
+
+@require_safe
+@condition(etag_func=_article_etag, last_modified_func=_article_last_modified)
+def article_detail(request, slug):
+    """The public page: published articles only. It never looks at who is asking, so the same page
+    can be cached for every reader; staff preview unpublished work at /articles/<slug>/preview/."""
+    article = get_object_or_404(_article_queryset(Article.objects.published()), slug=slug)
+    return _render_article(request, article)
+
+
+@require_safe
+def article_preview(request, slug):
+    """Staff with the preview permission see any article as readers will, with a banner; never cached."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path(), reverse("admin:login"))
+    if not _can_preview(request.user):
+        raise PermissionDenied
+    article = get_object_or_404(_article_queryset(Article.objects.all()), slug=slug)
+    response = _render_article(request, article)
+    add_never_cache_headers(response)
+    response.headers["X-Robots-Tag"] = "noindex"
     return response

@@ -64,7 +64,7 @@ def prepare_database(env, doctors, packages):
         [
             PY,
             "manage.py",
-            "shell",
+            "shell", "-v", "0",
             "-c",
             "from directory.models import Gynecologist, MaternityPackage; "
             "print(Gynecologist.objects.count(), MaternityPackage.objects.count())",

@@ -1,11 +1,12 @@
 """Whole-page caching for anonymous visitors, invalidated the moment content changes.
 
 Every cacheable response (GET or HEAD, status 200, no cookie set, not marked private or no-store,
-not varying on Cookie) is stored under its full URL. A single content version, bumped after any
-change to a directory or article row commits, is stored with each page; a page built from an older
-version is never served. Where the cache is shared (Redis), the version lives in the cache and is
-fetched in the same round trip as the page; with a per-process cache (local memory) it is read from
-the database, so every worker process sees an edit at once.
+not varying on Cookie) is stored under its full URL, with the content version it was built from.
+The version is a random token replaced after any change to a directory or article row commits; a page
+built from another version is never served. Where the cache is shared by many machines (Redis), the
+token lives in the cache and is fetched in the same round trip as the page; with a per-process cache
+(local memory, one machine) it lives in a small file that every worker process reads (a few
+microseconds, no database query), so an edit made through one worker shows at once on all of them.
 
 Requests that carry a session cookie (logged-in staff, a patient who just sent an enquiry) always
 get a fresh page. Pages also expire after PAGE_CACHE_SECONDS, which bounds how late a scheduled
@@ -14,12 +15,14 @@ article or an expired package can appear or linger.
 
 import hashlib
 import logging
+import os
+import uuid
+from pathlib import Path
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
-from django.db import DatabaseError, transaction
-from django.db.models import F
+from django.db import transaction
 from django.utils import timezone
 from django.utils.cache import cc_delim_re
 
@@ -29,28 +32,33 @@ VERSION_KEY = "content-version"
 
 
 def _shared_cache() -> bool:
-    return not isinstance(cache, LocMemCache)
+    # `cache` is a proxy; the backend object itself is caches["default"].
+    return not isinstance(caches["default"], LocMemCache)
 
 
-def _db_version() -> int:
-    from portal.models import ContentVersion
-
-    row = ContentVersion.objects.filter(key=VERSION_KEY).values_list("version", flat=True).first()
-    return row or 0
+def _file_version() -> str:
+    try:
+        return Path(settings.PAGE_CACHE_VERSION_FILE).read_text()
+    except FileNotFoundError:
+        return ""
 
 
 def bump_content_version(**kwargs) -> None:
-    """Signal receiver: after the current transaction commits, invalidate every cached page."""
+    """Invalidate every cached page once the current transaction commits.
+
+    A signal receiver for model saves and deletes; bulk writers (import, seed, admin actions that
+    update querysets) call it directly."""
 
     def bump():
-        from portal.models import ContentVersion
-
-        updated = ContentVersion.objects.filter(key=VERSION_KEY).update(version=F("version") + 1)
-        if not updated:
-            ContentVersion.objects.get_or_create(key=VERSION_KEY, defaults={"version": 1})
-        new = _db_version()
+        token = uuid.uuid4().hex
         if _shared_cache():
-            cache.set(VERSION_KEY, new, timeout=None)
+            cache.set(VERSION_KEY, token, timeout=None)
+        else:
+            path = Path(settings.PAGE_CACHE_VERSION_FILE)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            temporary.write_text(token)
+            os.replace(temporary, path)  # atomic: readers see the old token or the new one
 
     transaction.on_commit(bump)
 
@@ -87,14 +95,11 @@ class PageCacheMiddleware:
             return self.get_response(request)
 
         key = _page_key(request)
-        try:
-            if _shared_cache():
-                found = cache.get_many([key, VERSION_KEY])
-                entry, version = found.get(key), found.get(VERSION_KEY, 0)
-            else:
-                entry, version = cache.get(key), _db_version()
-        except DatabaseError:
-            return self.get_response(request)
+        if _shared_cache():
+            found = cache.get_many([key, VERSION_KEY])
+            entry, version = found.get(key), found.get(VERSION_KEY, "")
+        else:
+            entry, version = cache.get(key), _file_version()
         if entry is not None and entry[0] == version:
             return entry[1]
 

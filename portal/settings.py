@@ -70,6 +70,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Answers If-None-Match / If-Modified-Since with 304, for cached pages too.
+    "django.middleware.http.ConditionalGetMiddleware",
     "portal.pagecache.PageCacheMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -160,6 +162,7 @@ else:
 # Whole pages for anonymous visitors (portal/pagecache.py); an edit invalidates them at once.
 PAGE_CACHE_SECONDS = 300
 PAGE_CACHE_EXCLUDE = ("/admin/", "/healthz", "/readyz", "/static/", "/media/")
+PAGE_CACHE_VERSION_FILE = VAR_DIR / "content-version"
 
 # Sessions live in the database so every app server sees them, with or without Redis.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"

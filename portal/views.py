@@ -4,7 +4,7 @@ import logging
 import uuid
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.cache.backends.dummy import DummyCache
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseServerError
@@ -67,7 +67,7 @@ def _database_problem() -> str | None:
 
 
 def _cache_problem() -> str | None:
-    if isinstance(cache, DummyCache):  # caching turned off on purpose
+    if isinstance(caches["default"], DummyCache):  # caching turned off on purpose
         return None
     key, token = "readyz-probe", uuid.uuid4().hex
     try:

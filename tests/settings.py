@@ -14,5 +14,6 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Tests never need hashed file names: plain storage avoids requiring collectstatic first.
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 MEDIA_ROOT = tempfile.mkdtemp(prefix="ninemonths-test-media-")
+PAGE_CACHE_VERSION_FILE = os.path.join(tempfile.mkdtemp(prefix="ninemonths-test-pagecache-"), "version")
 # The login lockout is switched on by the tests that check it (client.login has no request for axes).
 AXES_ENABLED = False

@@ -295,7 +295,8 @@ def test_staff_with_preview_permission_see_drafts_with_a_banner(client, frozen, 
     user = django_user_model.objects.create_user("ed", password="x", is_staff=True)
     user.user_permissions.add(Permission.objects.get(codename="preview_article"))
     client.force_login(user)
-    response = client.get("/articles/draft/")
+    assert client.get("/articles/draft/").status_code == 404  # the public page never shows drafts
+    response = client.get("/articles/draft/preview/")
     html = response.content.decode()
     assert response.status_code == 200
     assert "Preview: not published." in html and "Status: Draft." in html
@@ -303,24 +304,36 @@ def test_staff_with_preview_permission_see_drafts_with_a_banner(client, frozen, 
     assert "ETag" not in response.headers
     assert response.headers["X-Robots-Tag"] == "noindex"
     assert "Page last reviewed: not yet reviewed" in html
-    later = client.get("/articles/later/").content.decode()
+    later = client.get("/articles/later/preview/").content.decode()
     assert "scheduled for 12 March 2026, 12:00" in later
 
 
 def test_published_article_has_no_preview_banner_for_staff(client, full_article, admin_user):
     client.force_login(admin_user)
-    html = client.get("/articles/leg-cramps/").content.decode()
-    assert "Preview: not published" not in html
+    assert "Preview: not published" not in client.get("/articles/leg-cramps/").content.decode()
+    assert "Preview: not published" not in client.get("/articles/leg-cramps/preview/").content.decode()
+
+
+def test_preview_needs_a_login_and_the_preview_permission(client, frozen, django_user_model):
+    ArticleFactory(slug="draft", status=Status.DRAFT)
+    response = client.get("/articles/draft/preview/")
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/admin/login/?next=/articles/draft/preview/"
+    client.force_login(django_user_model.objects.create_user("plain", password="x", is_staff=True))
+    assert client.get("/articles/draft/preview/").status_code == 403
+
+
+def test_public_article_page_is_the_same_for_everyone_and_cacheable(client, full_article):
+    response = client.get("/articles/leg-cramps/")
+    assert "Cookie" not in response.headers.get("Vary", "")
+    assert not response.cookies
 
 
 def test_view_on_site_from_the_admin_leads_to_the_preview(admin_client, frozen):
     article = ArticleFactory(slug="draft", status=Status.DRAFT)
     change = admin_client.get(f"/admin/articles/article/{article.pk}/change/").content.decode()
-    match = re.search(r'href="(/admin/r/\d+/\d+/)" class="viewsitelink"', change)
-    assert match
-    redirect = admin_client.get(match.group(1))
-    assert redirect.headers["Location"].endswith("/articles/draft/")
-    assert "Preview: not published" in admin_client.get("/articles/draft/").content.decode()
+    assert 'href="/articles/draft/preview/" class="viewsitelink"' in change
+    assert "Preview: not published" in admin_client.get("/articles/draft/preview/").content.decode()
 
 
 def test_home_page_shows_latest_and_featured_articles_and_the_city_chooser(
