@@ -26,6 +26,7 @@ from directory.models import (
     refresh_city,
 )
 from directory.templatetags.directory_format import inr
+from portal.pagecache import bump_content_version
 
 CONTACT_PERMISSION = "directory.view_patient_contact"
 
@@ -89,11 +90,13 @@ class ActivationActions:
     @admin.action(description="Activate the selected %(verbose_name_plural)s", permissions=["change"])
     def activate(self, request, queryset):
         count = queryset.update(is_active=True, updated=timezone.now())
+        bump_content_version()  # queryset.update sends no signals
         self.message_user(request, f"{count} activated.", messages.SUCCESS)
 
     @admin.action(description="Deactivate the selected %(verbose_name_plural)s", permissions=["change"])
     def deactivate(self, request, queryset):
         count = queryset.update(is_active=False, updated=timezone.now())
+        bump_content_version()  # queryset.update sends no signals
         self.message_user(request, f"{count} deactivated (hidden from patients).", messages.SUCCESS)
 
 

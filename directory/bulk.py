@@ -31,6 +31,7 @@ from directory.models import (
     refresh_doctors,
     refresh_packages,
 )
+from portal.pagecache import bump_content_version
 
 BATCH = 2000
 
@@ -413,6 +414,8 @@ class Upserter:
                 .values_list("gynecologist_id", flat=True)
                 .distinct()
             )
+        # Bulk writes send no model signals: invalidate the cached pages once this commits.
+        bump_content_version()
         return self.stats
 
 

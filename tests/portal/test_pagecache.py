@@ -1,12 +1,14 @@
 """Whole-page cache: anonymous visitors get cached pages, any content edit shows at once."""
 
+from io import StringIO
+
 import pytest
 from django.http import HttpResponse
 from django.urls import path
 from django.views.decorators.cache import never_cache
 from django.views.decorators.vary import vary_on_cookie
 
-from tests.factories import CityFactory
+from tests.factories import CityFactory, GynecologistFactory
 
 calls = {"n": 0}
 
@@ -75,3 +77,38 @@ def test_posts_are_never_cached(client, cached_site):
     client.post("/page/")
     client.post("/page/")
     assert calls["n"] == 2
+
+
+def _version():
+    from portal.pagecache import _file_version
+
+    return _file_version()
+
+
+def test_bulk_import_invalidates_cached_pages(db, tmp_path, django_capture_on_commit_callbacks):
+    from django.core.management import call_command
+
+    csv = tmp_path / "doctors.csv"
+    csv.write_text(
+        "registration_number,name,gender,city,state,hospital,locality,qualifications,experience_years,"
+        "consultation_fee_inr,languages,bio\n"
+        "MMC-1,Dr Anita Rao,female,Pune,Maharashtra,Sahyadri Hospital,Kothrud,MBBS,12,800,English;Marathi,\n",
+        encoding="utf-8",
+    )
+    before = _version()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("import_directory", "--doctors", str(csv), stdout=StringIO())
+    assert _version() != before
+
+
+def test_admin_bulk_deactivate_invalidates_cached_pages(admin_client, django_capture_on_commit_callbacks):
+    doctor = GynecologistFactory()
+    before = _version()
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(
+            "/admin/directory/gynecologist/",
+            {"action": "deactivate", "_selected_action": [doctor.pk]},
+        )
+    doctor.refresh_from_db()
+    assert not doctor.is_active
+    assert _version() != before
