@@ -2,23 +2,29 @@
 
 import datetime
 import re
+import unicodedata
 
 from django import forms
 from django.utils import timezone
 
 from directory.models import Enquiry
 
-MOBILE = re.compile(r"^(?:\+91|91|0)?([6-9]\d{9})$")
+MOBILE = re.compile(r"^(?:\+91|91|0)?([6-9][0-9]{9})$")
 SEPARATORS = re.compile(r"[\s\-().]")
+
+
+def _ascii_digits(text: str) -> str:
+    """Devanagari, Arabic-Indic, full-width... digits as 0-9, so staff always get a dialable number."""
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
 
 
 def normalise_mobile(raw: str) -> str | None:
     """An Indian mobile number as +91XXXXXXXXXX, or None when it is not one.
 
     Accepts 10 digits starting 6-9, optionally after +91, 91 or 0, with spaces, dashes, dots or
-    brackets anywhere ("+91 98765-43210", "098765 43210").
+    brackets anywhere ("+91 98765-43210", "098765 43210"), in any script's digits ("९८७६५ ४३२१०").
     """
-    match = MOBILE.match(SEPARATORS.sub("", raw or ""))
+    match = MOBILE.match(SEPARATORS.sub("", _ascii_digits(raw or "")))
     return f"+91{match.group(1)}" if match else None
 
 
