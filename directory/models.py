@@ -24,6 +24,17 @@ def search_words(q: str | None) -> list[str]:
     return (q or "").lower().split()[:8]
 
 
+def _covering(*order: str, filters: list[str]) -> list[str]:
+    """An index's columns: the sort order first, then every filtered column not already in it."""
+    bare = {name.lstrip("-") for name in order}
+    return [*order, *(name for name in filters if name not in bare)]
+
+
+# Columns the doctor and package searches filter on, appended to their sort indexes (see Meta.indexes).
+DOCTOR_FILTERS = ["consultation_fee", "experience_years", "language_mask", "gender"]
+PACKAGE_FILTERS = ["price", "delivery_type", "room_type", "nights", "valid_until"]
+
+
 class City(models.Model):
     name = models.CharField(max_length=80)
     slug = models.SlugField(max_length=90, unique=True)
@@ -235,13 +246,37 @@ class Gynecologist(models.Model):
             models.CheckConstraint(condition=Q(gender__in=Gender.values), name="doctor_gender_valid"),
             models.CheckConstraint(condition=Q(experience_years__lte=70), name="doctor_experience_plausible"),
         ]
+        # One index per sort order, with and without a city, each ending in every column the search
+        # filters on: the page's rows are read from the index in display order and the count is answered
+        # from an index too, with no table lookups (see tests/directory/test_query_plans.py).
         indexes = [
-            models.Index(fields=["is_active", "city", "-experience_years"], name="doctor_city_experience"),
-            models.Index(fields=["is_active", "city", "consultation_fee"], name="doctor_city_fee"),
-            models.Index(fields=["is_active", "city", "name"], name="doctor_city_name"),
-            models.Index(fields=["is_active", "-experience_years"], name="doctor_experience"),
-            models.Index(fields=["is_active", "consultation_fee"], name="doctor_fee"),
-            models.Index(fields=["is_active", "name"], name="doctor_name"),
+            models.Index(
+                fields=_covering(
+                    "is_active", "city", "-experience_years", "name", "id", filters=DOCTOR_FILTERS
+                ),
+                name="doctor_city_experience",
+            ),
+            models.Index(
+                fields=_covering(
+                    "is_active", "city", "consultation_fee", "name", "id", filters=DOCTOR_FILTERS
+                ),
+                name="doctor_city_fee",
+            ),
+            models.Index(
+                fields=_covering("is_active", "city", "name", "id", filters=DOCTOR_FILTERS),
+                name="doctor_city_name",
+            ),
+            models.Index(
+                fields=_covering("is_active", "-experience_years", "name", "id", filters=DOCTOR_FILTERS),
+                name="doctor_experience",
+            ),
+            models.Index(
+                fields=_covering("is_active", "consultation_fee", "name", "id", filters=DOCTOR_FILTERS),
+                name="doctor_fee",
+            ),
+            models.Index(
+                fields=_covering("is_active", "name", "id", filters=DOCTOR_FILTERS), name="doctor_name"
+            ),
         ]
 
     def __str__(self):
@@ -281,7 +316,8 @@ class MaternityPackageQuerySet(models.QuerySet):
     def listed(self, today=None):
         """Active packages whose price is still valid on `today` (India time by default)."""
         today = today or timezone.localdate()
-        return self.filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today), is_active=True)
+        # `is_active IN (1)` rather than `is_active`: SQLite can then use the indexes that start with it.
+        return self.filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today), is_active__in=[True])
 
     def search(self, q):
         words = search_words(q)
@@ -376,13 +412,36 @@ class MaternityPackage(models.Model):
             models.CheckConstraint(condition=Q(room_type__in=RoomType.values), name="package_room_valid"),
             models.CheckConstraint(condition=Q(nights__lte=60), name="package_nights_plausible"),
         ]
+        # As for doctors: one covering index per sort order, with and without a city.
         indexes = [
-            models.Index(fields=["is_active", "city", "price"], name="package_city_price"),
             models.Index(
-                fields=["is_active", "city", "delivery_type", "price"], name="package_city_type_price"
+                fields=_covering("is_active", "city", "price", "name", "id", filters=PACKAGE_FILTERS),
+                name="package_city_price",
             ),
-            models.Index(fields=["is_active", "price"], name="package_price"),
-            models.Index(fields=["is_active", "delivery_type", "price"], name="package_type_price"),
+            models.Index(
+                fields=_covering("is_active", "city", "-price", "name", "id", filters=PACKAGE_FILTERS),
+                name="package_city_price_desc",
+            ),
+            models.Index(
+                fields=_covering(
+                    "is_active", "city", "nights", "price", "name", "id", filters=PACKAGE_FILTERS
+                ),
+                name="package_city_nights",
+            ),
+            models.Index(
+                fields=_covering("is_active", "price", "name", "id", filters=[*PACKAGE_FILTERS, "city"]),
+                name="package_price",
+            ),
+            models.Index(
+                fields=_covering("is_active", "-price", "name", "id", filters=[*PACKAGE_FILTERS, "city"]),
+                name="package_price_desc",
+            ),
+            models.Index(
+                fields=_covering(
+                    "is_active", "nights", "price", "name", "id", filters=[*PACKAGE_FILTERS, "city"]
+                ),
+                name="package_nights",
+            ),
         ]
 
     def __str__(self):
