@@ -131,7 +131,7 @@ def site_search(query: str) -> SearchResults:
         .only("name", "slug", "price", "nights", "hospital__name", "city__name"),
         query,
         "name",
-        ["search_text", "hospital__name"],
+        ["search_text"],  # holds the centre's name, locality and city (see directory.models)
     )
     return SearchResults(
         query=query,
