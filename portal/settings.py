@@ -257,13 +257,15 @@ EMAIL_TIMEOUT = 10
 
 LOGIN_URL = "admin:login"
 
+LOG_LEVEL = os.environ.get("DJANGO_LOG_LEVEL", "INFO").upper()
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"json": {"()": "portal.logging.JsonFormatter"}},
     "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "json"}},
-    "root": {"handlers": ["stdout"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
     "loggers": {
+        "django": {"level": LOG_LEVEL},
         "django.db.backends": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
     },
