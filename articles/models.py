@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from articles.rendering import render_markdown
+from directory.images import clean_image, validate_photo
 
 REVIEW_INTERVAL_YEARS = 3
 MAX_HERO_BYTES = 5 * 1024 * 1024
@@ -32,7 +33,7 @@ def review_due_after(reviewed: datetime.date) -> datetime.date:
         return reviewed.replace(year=reviewed.year + REVIEW_INTERVAL_YEARS, day=28)
 
 
-def validate_hero_size(image):
+def validate_hero_size(image):  # kept for migration 0001; the field now uses validate_photo
     if image and image.size > MAX_HERO_BYTES:
         raise ValidationError("The image is larger than 5 MB; please upload a smaller one.")
 
@@ -136,7 +137,7 @@ class Article(models.Model):
         blank=True,
         width_field="hero_width",
         height_field="hero_height",
-        validators=[FileExtensionValidator(["jpg", "jpeg", "png", "webp"]), validate_hero_size],
+        validators=[FileExtensionValidator(["jpg", "jpeg", "png", "webp"]), validate_photo],
         help_text="JPEG, PNG or WebP, at most 5 MB; about 1200 × 630 pixels works best.",
     )
     hero_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
@@ -222,6 +223,12 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        if self.hero_image and not getattr(self.hero_image, "_committed", True):
+            # A new upload: store an upright copy with no metadata (no EXIF, no GPS).
+            cleaned = clean_image(self.hero_image.read())
+            self.hero_image.save(
+                f"{self.slug[:60] or 'hero'}-{cleaned.digest[:8]}.jpg", cleaned.content, save=False
+            )
         if self.last_reviewed and not self.next_review_due:
             self.next_review_due = review_due_after(self.last_reviewed)
         if self.status == Status.PUBLISHED and not self.publish_at:

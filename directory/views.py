@@ -1,5 +1,7 @@
 """Public pages of the directory: searches, city pages, profiles, compare and enquiries."""
 
+import re
+
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Prefetch
 from django.http import Http404
@@ -19,6 +21,7 @@ from directory.ratelimit import client_key
 
 PAGE_SIZE = 20
 COMPARE_MIN, COMPARE_MAX = 2, 4
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,200}")
 SESSION_REFERENCES = "directory_enquiry_references"
 
 
@@ -254,10 +257,12 @@ class PackageDetailView(ListedDetailView):
 @require_GET
 def package_compare(request):
     slugs = list(dict.fromkeys(s.strip() for s in request.GET.getlist("p") if s.strip()))
+    # Only well-formed slugs reach the database (PostgreSQL refuses text with NUL bytes, for one).
+    lookup = [s for s in slugs[:20] if SLUG.fullmatch(s)]
     found = {
         p.slug: p
         for p in MaternityPackage.objects.listed()
-        .filter(slug__in=slugs[:20])
+        .filter(slug__in=lookup)
         .with_caesarean_price()
         .select_related("hospital", "city")
     }

@@ -43,6 +43,13 @@ def _file_version() -> str:
         return ""
 
 
+def current_version() -> str:
+    """The content version pages are cached under now ("" before the first edit)."""
+    if _shared_cache():
+        return cache.get(VERSION_KEY, "")
+    return _file_version()
+
+
 def bump_content_version(**kwargs) -> None:
     """Invalidate every cached page once the current transaction commits.
 

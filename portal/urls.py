@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
-from django.views.decorators.cache import cache_page
+from django.views.decorators.http import require_safe
 from django.views.static import serve
 
 from articles.feeds import LatestArticlesFeed
@@ -22,14 +22,15 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("search/", views.search, name="search"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", cache_page(3600)(sitemap_views.index), {"sitemaps": SITEMAPS}, name="sitemap_index"),
+    # Cached like every public page by portal.pagecache, so an edit shows in the sitemap at once.
+    path("sitemap.xml", require_safe(sitemap_views.index), {"sitemaps": SITEMAPS}, name="sitemap_index"),
     path(
         "sitemap-<section>.xml",
-        cache_page(3600)(sitemap_views.sitemap),
+        require_safe(sitemap_views.sitemap),
         {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),
-    path("feeds/articles/", LatestArticlesFeed(), name="article_feed"),
+    path("feeds/articles/", require_safe(LatestArticlesFeed()), name="article_feed"),
     path("", include("directory.urls")),
     path("", include("articles.urls")),
     path("", include("calculators.urls")),

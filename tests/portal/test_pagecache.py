@@ -80,9 +80,9 @@ def test_posts_are_never_cached(client, cached_site):
 
 
 def _version():
-    from portal.pagecache import _file_version
+    from portal.pagecache import current_version
 
-    return _file_version()
+    return current_version()
 
 
 def test_bulk_import_invalidates_cached_pages(db, tmp_path, django_capture_on_commit_callbacks):

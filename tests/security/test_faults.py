@@ -1,8 +1,7 @@
 """Faults: the database, the cache (Redis) or the mail server is unreachable.
 
-- Database down: /readyz says 503, /healthz still 200, and no page ever shows a traceback. A friendly
-  503 page (not the 500 page) is the goal; that needs a handler in portal/ (owned by the lead) and is
-  pinned below as a strict xfail until it exists.
+- Database down: /readyz says 503, /healthz still 200, public pages show the friendly 503 page
+  (portal.middleware.DatabaseUnavailableMiddleware) and no page ever shows a traceback.
 - Redis down: every page is served from the database, each cache failure is logged (not raised),
   enquiries are still accepted, and their rate limit (counted in the database) still holds.
 - Mail server down or silent: the enquiry is stored, the patient sees the thank-you page, and the
@@ -109,11 +108,6 @@ def test_database_down_never_shows_a_traceback(site, http, method, url, data):
         assert leak not in html
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="no handler yet turns a database OperationalError into the friendly 503 page (templates/503.html "
-    "exists but nothing renders it): public pages answer 500. Needs a middleware in portal/ (lead).",
-)
 @pytest.mark.parametrize(("method", "url", "data"), PUBLIC_PAGES, ids=[u for _, u, _ in PUBLIC_PAGES])
 def test_database_down_gives_the_friendly_503_page(site, http, method, url, data):
     with database_down():
