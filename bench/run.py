@@ -64,7 +64,9 @@ def prepare_database(env, doctors, packages):
         [
             PY,
             "manage.py",
-            "shell", "-v", "0",
+            "shell",
+            "-v",
+            "0",
             "-c",
             "from directory.models import Gynecologist, MaternityPackage; "
             "print(Gynecologist.objects.count(), MaternityPackage.objects.count())",
@@ -78,6 +80,15 @@ def prepare_database(env, doctors, packages):
     have_doctors, have_packages = int(out[0]), int(out[1])
     if have_doctors >= doctors and have_packages >= packages:
         print(f"reusing scale database: {have_doctors:,} doctors, {have_packages:,} packages")
+        # Fresh planner statistics, in case migrations added indexes since the database was built.
+        manage(
+            env,
+            "shell",
+            "-v",
+            "0",
+            "-c",
+            "from django.db import connection; connection.cursor().execute('ANALYZE')",
+        )
         return
     print(f"building scale database: {doctors:,} doctors, {packages:,} packages (once; reused later)")
     started = time.monotonic()
