@@ -7,7 +7,7 @@ PORT ?= 8000
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help run test serve lint format seed static bench loadtest wrk backup audit clean
+.PHONY: help run test serve lint format seed static bench loadtest scaleout wrk backup audit clean
 
 help:
 	@echo "make run     serve the site with demo data on http://127.0.0.1:$(PORT)/ (debug on, SQLite)"
@@ -18,6 +18,7 @@ help:
 	@echo "make backup  online backup of the database to var/backups/"
 	@echo "make audit   pip-audit of the pinned requirements (needs a reachable vulnerability database)"
 	@echo "make loadtest  60 s of mixed load at 32 connections; checks no 5xx and no lost enquiry"
+	@echo "make scaleout  two app servers on one PostgreSQL + Redis: edits, sessions, rate limit shared"
 	@echo "make bench   benchmark every page against /healthz on 100,000 doctors (see README)"
 
 $(PY):
@@ -87,3 +88,7 @@ audit: .venv-audit/.installed
 # 60 s of mixed load on gunicorn, then a burst against the enquiry rate limit (see bench/loadtest.py).
 loadtest: $(VENV)/.installed wrk
 	$(PY) bench/loadtest.py
+
+# Two app servers sharing PostgreSQL and Redis (set DATABASE_URL and REDIS_URL; see bench/scaleout.py).
+scaleout: $(VENV)/.installed
+	$(PY) bench/scaleout.py

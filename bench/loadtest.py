@@ -9,7 +9,7 @@ its thank-you page) is in the database exactly once. All of it comes from 127.0.
 rate limit is raised for this phase.
 
 Phase 2 starts two app servers on the same database (and Redis, if REDIS_URL is set) with the normal
-limit, fires a burst of simultaneous enquiries from one address (127.0.0.2) at both, and checks that
+limit, fires a burst of simultaneous enquiries from one fresh loopback address at both, and checks that
 exactly the limit were accepted and stored, and the rest refused with 429.
 """
 
@@ -211,7 +211,8 @@ def stored(env, refs) -> dict:
 
 
 def burst(ports, path, attempts):
-    """`attempts` enquiries from 127.0.0.2 at the same moment, spread over the app servers."""
+    """`attempts` enquiries from one new loopback address at the same moment, over the app servers."""
+    address = f"127.{secrets.randbelow(250) + 1}.{secrets.randbelow(250) + 1}.{secrets.randbelow(250) + 1}"
     barrier = threading.Barrier(attempts)
     results = []
     body = urllib.parse.urlencode(
@@ -225,7 +226,7 @@ def burst(ports, path, attempts):
     )
 
     def send(port):
-        conn = HTTPConnection("127.0.0.1", port, timeout=30, source_address=("127.0.0.2", 0))
+        conn = HTTPConnection("127.0.0.1", port, timeout=30, source_address=(address, 0))
         barrier.wait()
         conn.request(
             "POST",

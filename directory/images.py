@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import math
 import warnings
 from dataclasses import dataclass
 
@@ -40,13 +41,19 @@ def _read(file) -> bytes:
 
 
 def validate_photo(file) -> None:
-    """Raise ValidationError unless `file` is a JPEG/PNG/WebP image within the limits."""
+    """Raise ValidationError unless `file` is a JPEG/PNG/WebP image within the limits.
+
+    Only new uploads are checked: a stored file was checked (and cleaned) when it arrived, and saving
+    the record again for another change must not reopen it.
+    """
+    if getattr(file, "_committed", False):
+        return
     size = getattr(file, "size", None)
     if size is not None and size > MAX_FILE_BYTES:
         raise ValidationError(
             "This file is %(size)s MB; photos must be 5 MB or smaller.",
             code="file_too_large",
-            params={"size": f"{size / 1024 / 1024:.1f}"},
+            params={"size": f"{math.ceil(size / 1024 / 1024 * 10) / 10:.1f}"},  # 5.01 MB reads "5.1"
         )
     data = _read(file)
     if len(data) > MAX_FILE_BYTES:

@@ -209,3 +209,13 @@ def test_good_jpeg_with_exif_is_accepted(admin, target):
         assert not image.getexif(), dict(image.getexif())
     if target != "article":
         assert set(obj.photo_renditions) == {"160", "480"}
+
+
+@pytest.mark.parametrize("target", sorted(TARGETS))
+def test_a_record_with_a_stored_image_saves_again_without_a_new_upload(admin, target):
+    """Found by bench/scaleout.py: re-validating the stored file on every save crashed (closed file)."""
+    obj, field, response = post_upload(admin, target, "holiday.jpg", jpeg())
+    assert response.status_code == 302
+    fresh = type(obj).objects.get(pk=obj.pk)
+    assert getattr(fresh, field)
+    fresh.full_clean()  # runs the field validators, as the admin does on every save

@@ -1,0 +1,249 @@
+"""Scale-out proof: two app servers sharing one PostgreSQL database and one Redis.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_scaleout REDIS_URL=redis://127.0.0.1:6379/3 make scaleout
+
+Starts two gunicorn instances (A and B) on different ports with the same DATABASE_URL and REDIS_URL, then:
+1. a reader loads an article on B (B caches the page in Redis);
+2. an editor signs in to the admin on A, and the same session cookie is accepted by B (shared sessions);
+3. the editor changes the article's title through A's admin change form;
+4. the reader loads the article on B again, at once: the new title is there (the cached page was
+   invalidated for every app server);
+5. enquiries from one address alternate between A and B: the sixth is refused (a shared rate limit).
+Prints each step and exits non-zero if any check fails.
+"""
+
+import os
+import re
+import secrets
+import subprocess
+import sys
+import urllib.parse
+from html.parser import HTMLParser
+from http.client import HTTPConnection
+from http.cookies import SimpleCookie
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.run import PY, ROOT, free_port, start_gunicorn, stop
+
+
+class FormReader(HTMLParser):
+    """The named fields of the admin change form, as a browser would submit them."""
+
+    def __init__(self):
+        super().__init__()
+        self.fields: list[tuple[str, str]] = []
+        self._select = None
+        self._textarea = None
+        self._text = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "input" and a.get("name"):
+            kind = a.get("type", "text")
+            if kind in ("submit", "button", "file", "image", "reset"):
+                return
+            if kind in ("checkbox", "radio") and "checked" not in a:
+                return
+            self.fields.append((a["name"], a.get("value", "on" if kind == "checkbox" else "")))
+        elif tag == "select" and a.get("name"):
+            self._select = a["name"]
+        elif tag == "option" and self._select and "selected" in a:
+            self.fields.append((self._select, a.get("value", "")))
+        elif tag == "textarea" and a.get("name"):
+            self._textarea, self._text = a["name"], []
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+        elif tag == "textarea" and self._textarea:
+            self.fields.append((self._textarea, "".join(self._text).lstrip("\n")))
+            self._textarea = None
+
+    def handle_data(self, data):
+        if self._textarea:
+            self._text.append(data)
+
+
+class Browser:
+    """A tiny cookie-keeping HTTP client for one app server."""
+
+    def __init__(self, port, cookies=None, source="127.0.0.1"):
+        self.port, self.cookies, self.source = port, cookies if cookies is not None else {}, source
+
+    def request(self, method, path, data=None):
+        """`data`: a dict or a list of (name, value) pairs (repeated names, as forms send them)."""
+        conn = HTTPConnection("127.0.0.1", self.port, timeout=30, source_address=(self.source, 0))
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+        body = None
+        if data is not None:
+            body = urllib.parse.urlencode(data)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+            headers["Referer"] = f"http://127.0.0.1:{self.port}{path}"
+        conn.request(method, path, body=body, headers=headers)
+        response = conn.getresponse()
+        text = response.read().decode("utf-8", "replace")
+        for header in response.headers.get_all("Set-Cookie") or []:
+            for name, morsel in SimpleCookie(header).items():
+                self.cookies[name] = morsel.value
+        conn.close()
+        return response.status, response.headers, text
+
+    def get(self, path):
+        return self.request("GET", path)
+
+    def post(self, path, data):
+        return self.request("POST", path, data)
+
+
+def csrf_token(html):
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+
+def main():
+    env = dict(os.environ)
+    if not env.get("DATABASE_URL", "").startswith("postgres") or not env.get("REDIS_URL"):
+        print(
+            "scaleout: set DATABASE_URL to a PostgreSQL database and REDIS_URL to a Redis (see the docstring)"
+        )
+        return 2
+    env.update(
+        {
+            "DJANGO_DEBUG": "0",
+            "DJANGO_HTTPS": "0",
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "DJANGO_LOG_LEVEL": "ERROR",
+            "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+        }
+    )
+    env.setdefault("DJANGO_SECRET_KEY", "scaleout-only-secret-key-" + "s" * 40)
+    password = secrets.token_urlsafe(18)
+    setup = (
+        "from django.contrib.auth.models import User\n"
+        "user, _ = User.objects.get_or_create(username='scaleout-editor', defaults={'is_staff': True, 'is_superuser': True})\n"
+        f"user.set_password({password!r}); user.save()\n"
+        "from articles.models import Article\n"
+        "print(Article.objects.published().order_by('pk').values_list('pk', 'slug')[0])"
+    )
+    for command in (
+        ["migrate", "--noinput", "-v", "0"],
+        ["seed_demo"],
+        ["collectstatic", "--noinput", "-v", "0"],
+    ):
+        subprocess.run([PY, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True)
+    out = subprocess.run(
+        [PY, "manage.py", "shell", "-v", "0", "-c", setup],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    article_pk, slug = eval(out.strip().splitlines()[-1])  # noqa: S307 - our own printed tuple
+    article_url = f"/articles/{slug}/"
+    failures = []
+
+    def check(ok, message):
+        print(("  ok   " if ok else "  FAIL ") + message)
+        if not ok:
+            failures.append(message)
+
+    ports = [free_port(), free_port()]
+    servers = [start_gunicorn(env, port, 1) for port in ports]
+    try:
+        a, b = ports
+        print(f"app server A on :{a}, B on :{b}, sharing {env['DATABASE_URL'].rsplit('@', 1)[-1]} and Redis")
+        reader = Browser(b)
+        status, _, page = reader.get(article_url)
+        old_title = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S).group(1).strip()
+        check(status == 200, f"reader loads {article_url} on B: “{old_title}”")
+
+        editor = Browser(a)
+        _, _, login = editor.get("/admin/login/")
+        status, headers, _ = editor.post(
+            "/admin/login/?next=/admin/",
+            {
+                "csrfmiddlewaretoken": csrf_token(login),
+                "username": "scaleout-editor",
+                "password": password,
+                "next": "/admin/",
+            },
+        )
+        check(status == 302 and headers.get("Location") == "/admin/", "editor signs in to the admin on A")
+        status, _, _ = Browser(b, cookies=dict(editor.cookies)).get("/admin/")
+        check(status == 200, "the same session cookie is signed in on B (sessions are shared)")
+
+        change_url = f"/admin/articles/article/{article_pk}/change/"
+        _, _, form_page = editor.get(change_url)
+        reader_form = FormReader()
+        reader_form.feed(form_page[form_page.index('id="article_form"') :])
+        new_title = f"{old_title} (updated {secrets.token_hex(3)})"
+        fields = [(k, new_title if k == "title" else v) for k, v in reader_form.fields]
+        fields.append(("_save", "Save"))
+        status, _, _ = editor.post(change_url, fields)
+        check(status == 302, f"editor saves the new title through A's admin: “{new_title}”")
+
+        status, _, page = reader.get(article_url)
+        check(new_title in page, "reader reloads the article on B at once: the new title is shown")
+
+        doctor = first_doctor(env)
+        address = (
+            f"127.{secrets.randbelow(250) + 1}.{secrets.randbelow(250) + 1}.{secrets.randbelow(250) + 1}"
+        )
+        statuses = []
+        for i in range(6):
+            patient = Browser(ports[i % 2], cookies={"csrftoken": CSRF}, source=address)
+            status, _, _ = patient.post(
+                f"/doctors/{doctor}/enquire/",
+                {
+                    "csrfmiddlewaretoken": CSRF,
+                    "patient_name": "Scale Test",
+                    "phone": "9123456789",
+                    "consent": "on",
+                    "website": "",
+                },
+            )
+            statuses.append(status)
+        check(
+            statuses == [302] * 5 + [429], f"six enquiries from one address, alternating A and B: {statuses}"
+        )
+    finally:
+        for server in servers:
+            stop(server)
+    if failures:
+        print(f"SCALE-OUT FAILED: {len(failures)} check(s)")
+        return 1
+    print("SCALE-OUT PASSED: pages, sessions and the rate limit are shared by both app servers")
+    return 0
+
+
+CSRF = secrets.token_hex(16)  # a valid CSRF secret, sent as cookie and form field
+_doctor = {}
+
+
+def first_doctor(env):
+    if "slug" not in _doctor:
+        out = subprocess.run(
+            [
+                PY,
+                "manage.py",
+                "shell",
+                "-v",
+                "0",
+                "-c",
+                "from directory.models import Gynecologist; "
+                "print(Gynecologist.objects.filter(is_active=True, hospitals__isnull=False).order_by('pk')[0].slug)",
+            ],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        _doctor["slug"] = out.strip().splitlines()[-1]
+    return _doctor["slug"]
+
+
+if __name__ == "__main__":
+    sys.exit(main())
