@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.run import PY, ROOT, free_port, start_gunicorn, stop
+from bench.run import ROOT, free_port, manage_output, prepare_demo_site, start_gunicorn, stop
 
 CSRF = secrets.token_hex(16)  # 32 characters: a valid CSRF secret, sent as cookie and form field
 
@@ -104,15 +104,7 @@ def lua_list(items):
 
 
 def django_json(env, code: str):
-    out = subprocess.run(
-        [PY, "manage.py", "shell", "-v", "0", "-c", code],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return json.loads(out.strip().splitlines()[-1])
+    return json.loads(manage_output(env, code))
 
 
 TARGETS = """
@@ -275,12 +267,7 @@ def main():
     )
     env.setdefault("DJANGO_SECRET_KEY", "loadtest-only-secret-key-" + "y" * 40)
     backend = "postgresql" if env["DATABASE_URL"].startswith("postgres") else "sqlite"
-    for command in (
-        ["migrate", "--noinput", "-v", "0"],
-        ["seed_demo"],
-        ["collectstatic", "--noinput", "-v", "0"],
-    ):
-        subprocess.run([PY, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True)
+    prepare_demo_site(env)
     targets = django_json(env, TARGETS)
     gets, calculator, enquiries = build_requests(targets)
     failures = []

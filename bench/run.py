@@ -96,6 +96,29 @@ def prepare_database(env, doctors, packages):
     print(f"built in {time.monotonic() - started:.0f} s")
 
 
+def manage_output(env, code: str) -> str:
+    """The last line a `manage.py shell -c` snippet prints."""
+    out = subprocess.run(
+        [PY, "manage.py", "shell", "-v", "0", "-c", code],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return out.strip().splitlines()[-1]
+
+
+def prepare_demo_site(env) -> None:
+    """Migrate, load the demo data and collect static files for a production-shaped server."""
+    for command in (
+        ["migrate", "--noinput", "-v", "0"],
+        ["seed_demo"],
+        ["collectstatic", "--noinput", "-v", "0"],
+    ):
+        subprocess.run([PY, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

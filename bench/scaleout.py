@@ -15,7 +15,6 @@ Prints each step and exits non-zero if any check fails.
 import os
 import re
 import secrets
-import subprocess
 import sys
 import urllib.parse
 from html.parser import HTMLParser
@@ -25,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.run import PY, ROOT, free_port, start_gunicorn, stop
+from bench.run import free_port, manage_output, prepare_demo_site, start_gunicorn, stop
 
 
 class FormReader(HTMLParser):
@@ -126,21 +125,8 @@ def main():
         "from articles.models import Article\n"
         "print(Article.objects.published().order_by('pk').values_list('pk', 'slug')[0])"
     )
-    for command in (
-        ["migrate", "--noinput", "-v", "0"],
-        ["seed_demo"],
-        ["collectstatic", "--noinput", "-v", "0"],
-    ):
-        subprocess.run([PY, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True)
-    out = subprocess.run(
-        [PY, "manage.py", "shell", "-v", "0", "-c", setup],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    article_pk, slug = eval(out.strip().splitlines()[-1])  # noqa: S307 - our own printed tuple
+    prepare_demo_site(env)
+    article_pk, slug = eval(manage_output(env, setup))  # noqa: S307 - our own printed tuple
     article_url = f"/articles/{slug}/"
     failures = []
 
@@ -224,24 +210,11 @@ _doctor = {}
 
 def first_doctor(env):
     if "slug" not in _doctor:
-        out = subprocess.run(
-            [
-                PY,
-                "manage.py",
-                "shell",
-                "-v",
-                "0",
-                "-c",
-                "from directory.models import Gynecologist; "
-                "print(Gynecologist.objects.filter(is_active=True, hospitals__isnull=False).order_by('pk')[0].slug)",
-            ],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-        _doctor["slug"] = out.strip().splitlines()[-1]
+        _doctor["slug"] = manage_output(
+            env,
+            "from directory.models import Gynecologist; "
+            "print(Gynecologist.objects.filter(is_active=True, hospitals__isnull=False).order_by('pk')[0].slug)",
+        )
     return _doctor["slug"]
 
 

@@ -16,6 +16,17 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 
+def sqlite_copy(source_path, target_path) -> None:
+    """Copy a consistent snapshot of one SQLite database into another (the online backup API)."""
+    source, target = sqlite3.connect(str(source_path)), sqlite3.connect(str(target_path))
+    try:
+        with target:
+            source.backup(target)
+    finally:
+        source.close()
+        target.close()
+
+
 def pg_args(db: dict) -> tuple[list[str], dict]:
     args = ["--host", db.get("HOST") or "127.0.0.1", "--port", str(db.get("PORT") or 5432)]
     if db.get("USER"):
@@ -37,12 +48,7 @@ class Command(BaseCommand):
         if connection.vendor == "sqlite":
             output = Path(options["output"] or backups / f"db-{stamp}.sqlite3")
             output.parent.mkdir(parents=True, exist_ok=True)
-            source = sqlite3.connect(str(db["NAME"]))
-            target = sqlite3.connect(str(output))
-            with target:
-                source.backup(target)
-            source.close()
-            target.close()
+            sqlite_copy(db["NAME"], output)
         elif connection.vendor == "postgresql":
             executable = shutil.which("pg_dump")
             if not executable:

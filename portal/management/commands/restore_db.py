@@ -2,7 +2,6 @@
 
 import os
 import shutil
-import sqlite3
 import subprocess
 from pathlib import Path
 
@@ -10,7 +9,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from portal.management.commands.backup_db import pg_args
+from portal.management.commands.backup_db import pg_args, sqlite_copy
 
 
 class Command(BaseCommand):
@@ -31,12 +30,7 @@ class Command(BaseCommand):
                 raise CommandError("cancelled")
         connection.close()
         if connection.vendor == "sqlite":
-            source = sqlite3.connect(str(backup))
-            target = sqlite3.connect(str(db["NAME"]))
-            with target:
-                source.backup(target)
-            source.close()
-            target.close()
+            sqlite_copy(backup, db["NAME"])
         elif connection.vendor == "postgresql":
             executable = shutil.which("pg_restore")
             if not executable:
