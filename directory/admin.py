@@ -162,6 +162,23 @@ class HospitalAdmin(ActivationActions, admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         if change and {"name", "locality", "city"} & set(form.changed_data):
             obj.refresh_dependents()
+        if change and "is_active" in form.changed_data and not obj.is_active:
+            self._withdraw_packages(request, Hospital.objects.filter(pk=obj.pk))
+
+    @admin.action(description="Deactivate the selected %(verbose_name_plural)s", permissions=["change"])
+    def deactivate(self, request, queryset):
+        super().deactivate(request, queryset)
+        self._withdraw_packages(request, queryset)
+
+    def _withdraw_packages(self, request, hospitals):
+        """A centre that is not listed cannot sell packages: they are deactivated with it (and stay so
+        until a manager reactivates them, since prices may have changed meanwhile)."""
+        count = MaternityPackage.objects.filter(hospital__in=hospitals, is_active=True).update(
+            is_active=False, updated=timezone.now()
+        )
+        if count:
+            bump_content_version()
+            self.message_user(request, f"{count} of their packages were deactivated too.", messages.INFO)
 
 
 @admin.register(Gynecologist)
