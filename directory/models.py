@@ -187,7 +187,11 @@ class GynecologistQuerySet(models.QuerySet):
         return self.order_by("name", "id")
 
     def for_cards(self):
-        """Only what a doctor card shows, with languages and active centres in two extra queries."""
+        """Only what a doctor card shows, with languages and active centres in two extra queries.
+
+        The prefetched rows are plain lists, `card_languages` and `card_centres` (see directory/cards.py):
+        filling related managers' caches instead costs a queryset clone per doctor and relation.
+        """
         return self.only(
             "id",
             "name",
@@ -200,12 +204,11 @@ class GynecologistQuerySet(models.QuerySet):
             "consultation_fee",
             "city_id",
         ).prefetch_related(
-            Prefetch("languages", queryset=Language.objects.only("id", "name", "slug")),
+            Prefetch("languages", queryset=Language.objects.only("id", "name"), to_attr="card_languages"),
             Prefetch(
                 "hospitals",
-                queryset=Hospital.objects.filter(is_active=True).only(
-                    "id", "name", "slug", "locality", "city_id"
-                ),
+                queryset=Hospital.objects.filter(is_active=True).only("id", "name", "slug", "locality"),
+                to_attr="card_centres",
             ),
         )
 

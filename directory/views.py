@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django.views.generic import DetailView, TemplateView
 
 from directory import emails, structured_data
+from directory.cards import doctor_cards, package_cards
 from directory.filters import DoctorFilter, PackageFilter
 from directory.forms import EnquiryForm
 from directory.models import City, Gynecologist, Hospital, Language, MaternityPackage, new_reference
@@ -43,6 +44,7 @@ class SearchView(TemplateView):
     city_url_name = None
     search_url_name = None
     noun = None
+    cards = None  # directory.cards builder for the page's results
 
     def get_queryset(self):
         raise NotImplementedError
@@ -58,6 +60,7 @@ class SearchView(TemplateView):
             form=filterset.form,
             page_obj=page,
             results=page.object_list,
+            cards=self.cards(page.object_list),
             result_count=page.paginator.count,
             has_filters=any(v for k, v in self.request.GET.lists() if k not in ("page", "sort") and any(v)),
             form_action=(
@@ -86,6 +89,7 @@ class DoctorSearchView(SearchView):
     city_url_name = "directory:doctor_city"
     search_url_name = "directory:doctor_search"
     noun = "Gynecologists"
+    cards = staticmethod(doctor_cards)
     default_sort = "relevance"
     sort_labels = {
         ("relevance", True): "best match first",
@@ -109,6 +113,7 @@ class PackageSearchView(SearchView):
     city_url_name = "directory:package_city"
     search_url_name = "directory:package_search"
     noun = "Maternity packages"
+    cards = staticmethod(package_cards)
     default_sort = "price"
     sort_labels = {
         (sort, searched): label
@@ -203,9 +208,11 @@ class HospitalDetailView(ListedDetailView):
         hospital = self.object
         doctors = Gynecologist.objects.active().filter(hospitals=hospital)
         return super().get_context_data(
-            doctors=doctors.for_cards().by_experience()[: self.doctors_shown],
+            doctors=doctor_cards(doctors.for_cards().by_experience()[: self.doctors_shown]),
             doctor_count=doctors.count(),
-            packages=MaternityPackage.objects.listed().filter(hospital=hospital).for_cards().by_price(),
+            packages=package_cards(
+                MaternityPackage.objects.listed().filter(hospital=hospital).for_cards().by_price()
+            ),
             structured_data=structured_data.hospital(self.request, hospital),
             breadcrumbs=[
                 ("Maternity packages", reverse("directory:package_search")),

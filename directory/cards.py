@@ -1,0 +1,87 @@
+"""What a doctor or package card shows, worked out once per list in Python.
+
+A search page draws twenty cards for every new combination of filters. Asked of the model instances
+in the template, each card cost a reverse() per link, a related manager per `.all`, a number
+localisation per figure and an inclusion template for the photo: more than half of an uncached page.
+Here each card is a plain dict of display-ready values and the card templates only print them
+(templates/includes/_doctor_card.html, _package_card.html).
+
+Links: `reverse()` runs once per list and view, and each slug is put in its place (see SlugUrls);
+the result is what `get_absolute_url()` gives, and tests/directory/test_cards.py holds them equal.
+"""
+
+import re
+
+from django.template.defaultfilters import pluralize
+from django.urls import reverse
+
+from directory.templatetags.directory_format import inr
+from directory.templatetags.directory_images import photo_html
+
+# The characters of Django's `slug` path converter: none of them is changed by reverse()'s quoting.
+SLUG = re.compile(r"[-a-zA-Z0-9_]+")
+
+
+class SlugUrls:
+    """URLs of a view addressed by one slug: reverse() once, then each slug put in its place.
+
+    A slug that the `slug` converter would refuse goes through reverse() itself, so it fails just as
+    `get_absolute_url()` would.
+    """
+
+    def __init__(self, viewname: str):
+        self.viewname = viewname
+        self.head, self.tail = reverse(viewname, kwargs={"slug": "_"}).rsplit("_", 1)
+
+    def __call__(self, slug: str) -> str:
+        if SLUG.fullmatch(slug):
+            return f"{self.head}{slug}{self.tail}"
+        return reverse(self.viewname, kwargs={"slug": slug})
+
+
+def doctor_cards(doctors) -> list[dict]:
+    """Cards for doctors from `Gynecologist.objects.for_cards()` (card_languages, card_centres)."""
+    doctor_url = SlugUrls("directory:doctor_detail")
+    hospital_url = SlugUrls("directory:hospital_detail")
+    return [
+        {
+            "slug": doctor.slug,
+            "url": doctor_url(doctor.slug),
+            "name": doctor.name,
+            "photo": photo_html(doctor, 160, alt=""),
+            "qualifications": doctor.qualifications,
+            "experience": f"{doctor.experience_years} year{pluralize(doctor.experience_years)}",
+            "fee": inr(doctor.consultation_fee),
+            "languages": ", ".join(language.name for language in doctor.card_languages),
+            "centres": [
+                {"url": hospital_url(centre.slug), "name": centre.name, "locality": centre.locality}
+                for centre in doctor.card_centres
+            ],
+        }
+        for doctor in doctors
+    ]
+
+
+def package_cards(packages) -> list[dict]:
+    """Cards for packages from `MaternityPackage.objects.for_cards()` (centre and city joined)."""
+    package_url = SlugUrls("directory:package_detail")
+    hospital_url = SlugUrls("directory:hospital_detail")
+    return [
+        {
+            "slug": package.slug,
+            "url": package_url(package.slug),
+            "name": package.name,
+            "hospital_url": hospital_url(package.hospital.slug),
+            "hospital_name": package.hospital.name,
+            "hospital_locality": package.hospital.locality,
+            "city_name": package.city.name,
+            "price": inr(package.price),
+            "delivery_type": package.get_delivery_type_display(),
+            "room_type": package.get_room_type_display(),
+            "nights": f"{package.nights} night{pluralize(package.nights)}",
+            "inclusions": inclusions[:3],
+            "more_inclusions": len(inclusions) > 3,
+        }
+        for package in packages
+        for inclusions in [package.inclusions or []]
+    ]
