@@ -11,10 +11,12 @@ the result is what `get_absolute_url()` gives, and tests/directory/test_cards.py
 """
 
 import re
+from collections import defaultdict
 
 from django.template.defaultfilters import pluralize
 from django.urls import reverse
 
+from directory.models import Gynecologist
 from directory.templatetags.directory_format import inr
 from directory.templatetags.directory_images import photo_html
 
@@ -39,8 +41,33 @@ class SlugUrls:
         return reverse(self.viewname, kwargs={"slug": slug})
 
 
+def _by_doctor(rows) -> dict[int, list[tuple]]:
+    grouped = defaultdict(list)
+    for doctor_id, *values in rows:
+        grouped[doctor_id].append(values)
+    return grouped
+
+
 def doctor_cards(doctors) -> list[dict]:
-    """Cards for doctors from `Gynecologist.objects.for_cards()` (card_languages, card_centres)."""
+    """Cards for doctors from `Gynecologist.objects.for_cards()`.
+
+    Two queries whatever the number of doctors: their languages and their active centres, each in
+    name order, read as plain rows straight from the join tables.
+    """
+    doctors = list(doctors)
+    ids = [doctor.pk for doctor in doctors]
+    languages = centres = {}
+    if ids:
+        languages = _by_doctor(
+            Gynecologist.languages.through.objects.filter(gynecologist_id__in=ids)
+            .order_by("language__name", "language_id")
+            .values_list("gynecologist_id", "language__name")
+        )
+        centres = _by_doctor(
+            Gynecologist.hospitals.through.objects.filter(gynecologist_id__in=ids, hospital__is_active=True)
+            .order_by("hospital__name", "hospital_id")
+            .values_list("gynecologist_id", "hospital__slug", "hospital__name", "hospital__locality")
+        )
     doctor_url = SlugUrls("directory:doctor_detail")
     hospital_url = SlugUrls("directory:hospital_detail")
     return [
@@ -52,10 +79,10 @@ def doctor_cards(doctors) -> list[dict]:
             "qualifications": doctor.qualifications,
             "experience": f"{doctor.experience_years} year{pluralize(doctor.experience_years)}",
             "fee": inr(doctor.consultation_fee),
-            "languages": ", ".join(language.name for language in doctor.card_languages),
+            "languages": ", ".join(name for (name,) in languages.get(doctor.pk, ())),
             "centres": [
-                {"url": hospital_url(centre.slug), "name": centre.name, "locality": centre.locality}
-                for centre in doctor.card_centres
+                {"url": hospital_url(slug), "name": name, "locality": locality}
+                for slug, name, locality in centres.get(doctor.pk, ())
             ],
         }
         for doctor in doctors

@@ -10,7 +10,7 @@ import secrets
 from collections.abc import Iterable
 
 from django.db import models, transaction
-from django.db.models import Case, F, Min, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models import Case, F, Min, OuterRef, Q, Subquery, Value, When
 from django.urls import reverse
 from django.utils import timezone
 
@@ -187,11 +187,9 @@ class GynecologistQuerySet(models.QuerySet):
         return self.order_by("name", "id")
 
     def for_cards(self):
-        """Only what a doctor card shows, with languages and active centres in two extra queries.
-
-        The prefetched rows are plain lists, `card_languages` and `card_centres` (see directory/cards.py):
-        filling related managers' caches instead costs a queryset clone per doctor and relation.
-        """
+        """Only what a doctor card shows; directory.cards.doctor_cards() adds the languages and active
+        centres in two more queries (as plain rows: prefetch_related() cost more than the rest of the
+        page's queries together)."""
         return self.only(
             "id",
             "name",
@@ -203,13 +201,6 @@ class GynecologistQuerySet(models.QuerySet):
             "experience_years",
             "consultation_fee",
             "city_id",
-        ).prefetch_related(
-            Prefetch("languages", queryset=Language.objects.only("id", "name"), to_attr="card_languages"),
-            Prefetch(
-                "hospitals",
-                queryset=Hospital.objects.filter(is_active=True).only("id", "name", "slug", "locality"),
-                to_attr="card_centres",
-            ),
         )
 
 

@@ -89,6 +89,6 @@ def test_lists_cost_the_same_queries_for_any_number_of_cards(django_assert_num_q
     languages = [LanguageFactory(), LanguageFactory()]
     for _ in range(5):
         GynecologistFactory(hospitals=[centre], languages=languages)
-    with django_assert_num_queries(3):  # doctors, their languages, their centres
+    with django_assert_num_queries(3):  # doctors, their languages, their active centres
         cards = doctor_cards(Gynecologist.objects.for_cards())
     assert len(cards) == 5 and all(card["languages"] and card["centres"] for card in cards)
