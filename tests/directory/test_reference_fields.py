@@ -1,0 +1,59 @@
+"""City and language filters read their short lists once per search and check the slugs against them."""
+
+import pytest
+from django.http import QueryDict
+
+from directory.filters import DoctorFilter
+from directory.models import Gynecologist
+from tests.factories import CityFactory, GynecologistFactory, LanguageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def reference_data():
+    pune = CityFactory(name="Pune", slug="pune")
+    CityFactory(name="Mumbai", slug="mumbai")
+    marathi = LanguageFactory(name="Marathi", slug="marathi")
+    hindi = LanguageFactory(name="Hindi", slug="hindi")
+    LanguageFactory(name="Tamil", slug="tamil")
+    GynecologistFactory(slug="both", city=pune, languages=[marathi, hindi])
+    GynecologistFactory(slug="marathi-only", city=pune, languages=[marathi])
+    return pune
+
+
+def _search(query):
+    filterset = DoctorFilter(QueryDict(query), queryset=Gynecologist.objects.order_by("slug"))
+    return filterset, [doctor.slug for doctor in filterset.qs]
+
+
+def test_valid_slugs_filter(reference_data):
+    filterset, found = _search("city=pune&language=marathi&language=hindi&language=marathi")
+    assert found == ["both"]
+    assert filterset.form.cleaned_data["city"] == reference_data
+    assert [lang.slug for lang in filterset.form.cleaned_data["language"]] == ["hindi", "marathi"]
+
+
+@pytest.mark.parametrize(
+    ("query", "field", "message"),
+    [
+        ("city=Pune", "city", "We do not list doctors in that city yet"),  # slugs compare exactly
+        ("city=pune%00", "city", "Null characters are not allowed."),
+        ("language=marathi&language=klingon", "language", "“klingon” is not a language we list."),
+        ("language=%00", "language", "Null characters are not allowed."),
+    ],
+)
+def test_unknown_slugs_are_left_out_with_a_message(reference_data, query, field, message):
+    filterset, found = _search(query)
+    assert found == ["both", "marathi-only"]
+    assert message in " ".join(filterset.form.errors[field])
+
+
+def test_one_query_per_list_for_validation_and_rendering(reference_data, django_assert_num_queries):
+    filterset = DoctorFilter(QueryDict("city=pune&language=hindi"), queryset=Gynecologist.objects.all())
+    with django_assert_num_queries(2):  # the cities and the languages
+        assert filterset.form.is_valid()
+        html = "".join(str(field) for field in filterset.form)
+    assert '<option value="pune" selected>Pune</option>' in html
+    assert 'value="hindi" id="id_language_0" checked' in html
+    assert 'value="tamil"' in html
