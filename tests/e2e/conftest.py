@@ -1,28 +1,21 @@
 """Browser journeys: a production-shaped server (gunicorn, debug off) on its own demo database, driven
 by Playwright in Debian's Chromium at a phone and a desktop viewport."""
 
-import datetime
 import os
 import re
-import shutil
-import signal
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
-from zoneinfo import ZoneInfo
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.e2e.server import DEMO_PASSWORD, demo_server, media_handler, page_types, today_in_india
+
+__all__ = ["DEMO_PASSWORD", "today_in_india"]
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-DEMO_PASSWORD = "e2e-demo-password-2026"
-SERVER = {}  # facts about the running e2e server, for fixtures that need them
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
+SERVER = {}  # the running demo server, for fixtures that need more than its URL
 
 
 def pytest_collection_modifyitems(config, items):
@@ -36,91 +29,14 @@ def pytest_collection_modifyitems(config, items):
                 )
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _manage(env, *args, **kwargs):
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-        **kwargs,
-    )
-
-
-CREATE_USERS = f"""
-from django.contrib.auth.models import Group, User
-for name, group, superuser in [("admin", None, True), ("editor", "Editors", False),
-                               ("reviewer", "Medical reviewers", False), ("staff", "Centre staff", False)]:
-    user, _ = User.objects.get_or_create(username=name, defaults={{"is_staff": True, "is_superuser": superuser}})
-    user.set_password("{DEMO_PASSWORD}")
-    user.save()
-    if group:
-        user.groups.add(Group.objects.get(name=group))
-"""
-
-
 @pytest.fixture(scope="session")
 def live_url(tmp_path_factory):
     """gunicorn with debug off on a fresh SQLite database loaded with the demo data."""
-    work = tmp_path_factory.mktemp("e2e")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    env.pop("REDIS_URL", None)
-    env.update(
-        {
-            "DATABASE_URL": f"sqlite:///{work / 'e2e.sqlite3'}",
-            "MEDIA_ROOT": str(work / "media"),
-            "DJANGO_SECRET_KEY": "e2e-only-secret-key-" + "z" * 40,
-            "DJANGO_HTTPS": "0",
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-            "DJANGO_LOG_LEVEL": "WARNING",
-            "DJANGO_SETTINGS_MODULE": "portal.settings",
-            "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-            # The journeys send more enquiries from 127.0.0.1 than the five an hour a patient may
-            # (the limit itself is tested in tests/directory).
-            "ENQUIRY_RATE_LIMIT": "100",
-        }
-    )
-    _manage(env, "migrate", "--noinput", "-v", "0")
-    _manage(env, "seed_demo")
-    _manage(env, "shell", "-v", "0", "-c", CREATE_USERS)
-    _manage(env, "collectstatic", "--noinput", "-v", "0")
-    port = _free_port()
-    gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent)) or "gunicorn"
-    log = open(work / "gunicorn.log", "w")  # noqa: SIM115 - open for the whole session
-    server = subprocess.Popen(
-        [gunicorn, "portal.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--log-level", "warning"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                break
-        except OSError:
-            if time.monotonic() > deadline or server.poll() is not None:
-                server.kill()
-                raise RuntimeError(
-                    "the e2e server did not start:\n" + (work / "gunicorn.log").read_text()[-3000:]
-                ) from None
-            time.sleep(0.2)
-    SERVER["media_root"] = work / "media"
-    yield f"http://127.0.0.1:{port}"
-    os.killpg(server.pid, signal.SIGTERM)
-    server.wait(timeout=20)
-    log.close()
-    errors = (work / "gunicorn.log").read_text()
-    assert "Traceback" not in errors, f"the e2e server logged an error:\n{errors[-5000:]}"
+    with demo_server(tmp_path_factory.mktemp("e2e")) as server:
+        SERVER["server"] = server
+        yield server.url
+    log = server.log.read_text()
+    assert "Traceback" not in log, f"the e2e server logged an error:\n{log[-5000:]}"
 
 
 @pytest.fixture(scope="session")
@@ -148,22 +64,11 @@ def viewport(request):
     return request.param
 
 
-def serve_media(route):
-    """Uploaded media, as the production web server in front of gunicorn serves them (the app does not)."""
-    path = (
-        SERVER["media_root"] / unquote(urlsplit(route.request.url).path).removeprefix("/media/")
-    ).resolve()
-    if path.is_file() and path.is_relative_to(SERVER["media_root"].resolve()):
-        route.fulfill(path=path)
-    else:
-        route.fulfill(status=404, body="not found")
-
-
 def _new_page(browser, viewport, live_url, javascript=True):
     context = browser.new_context(
         viewport=VIEWPORTS[viewport], base_url=live_url, java_script_enabled=javascript, accept_downloads=True
     )
-    context.route(f"{live_url}/media/**", serve_media)
+    context.route(f"{live_url}/media/**", media_handler(SERVER["server"].media_root))
     page = context.new_page()
     page.set_default_timeout(15000)
     problems = []
@@ -178,6 +83,8 @@ def _new_page(browser, viewport, live_url, javascript=True):
     page.on("console", on_console)
     page.on("pageerror", lambda exc: problems.append(str(exc)))
     page.console_problems = problems
+    page.viewport_name = viewport
+    page.javascript = javascript
     return context, page
 
 
@@ -215,12 +122,32 @@ DJANGO_ADMIN_KNOWN = {
 }
 
 
+def _axe_results(page):
+    if getattr(page, "javascript", True):
+        return _axe.run(page).response
+    # axe needs JavaScript: check a copy of this JavaScript-free page's DOM, styles and all, in a page
+    # that runs only axe (the site's own scripts are blocked, so the DOM stays as it is here).
+    html, url = page.content(), page.url
+    context = page.context.browser.new_context(viewport=page.viewport_size)
+    try:
+        context.route("**/*.js", lambda route: route.abort())
+        context.route(
+            lambda u: u == url,
+            lambda route: route.fulfill(body=html, content_type="text/html; charset=utf-8"),
+        )
+        mirror = context.new_page()
+        mirror.goto(url)
+        return _axe.run(mirror).response
+    finally:
+        context.close()
+
+
 def assert_accessible(page, known=None):
     """axe-core over the whole page: zero violations of any rule (bar `known` admin-widget nodes)."""
     page.wait_for_load_state()
     known = known or {}
     violations = []
-    for violation in _axe.run(page).response["violations"]:
+    for violation in _axe_results(page)["violations"]:
         allowed = known.get(violation["id"], ())
         nodes = [
             " ".join(node["target"])
@@ -240,14 +167,15 @@ def admin_login(page, username):
     page.wait_for_url("**/admin/")
 
 
-def today_in_india() -> datetime.date:
-    """The server's "today" (the calculator counts in India time)."""
-    return datetime.datetime.now(ZoneInfo("Asia/Kolkata")).date()
-
-
 def fill_enquiry(page, *, name="Priya Deshmukh", phone="98765 43210"):
     """Fill the enquiry form as a patient would (the consent box included)."""
     page.get_by_label("Your name").fill(name)
     page.get_by_label("Mobile number").fill(phone)
     page.get_by_label("Message (optional)").fill("I am 10 weeks pregnant and would like a first visit.")
     page.get_by_label(re.compile(r"^I agree that")).check()
+
+
+@pytest.fixture(scope="session")
+def site_pages(live_url):
+    """One path of every public page type on the demo server (name -> path)."""
+    return page_types(live_url)

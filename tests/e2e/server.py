@@ -1,0 +1,229 @@
+"""A production-shaped demo server (gunicorn, debug off, fresh SQLite database with the demo data) and the
+page types of the site, shared by the browser journeys, the HTML check and `make screenshots`."""
+
+import contextlib
+import datetime
+import http.cookiejar
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+ROOT = Path(__file__).resolve().parents[2]
+DEMO_PASSWORD = "e2e-demo-password-2026"
+
+CREATE_USERS = f"""
+from django.contrib.auth.models import Group, User
+for name, group, superuser in [("admin", None, True), ("editor", "Editors", False),
+                               ("reviewer", "Medical reviewers", False), ("staff", "Centre staff", False)]:
+    user, _ = User.objects.get_or_create(username=name, defaults={{"is_staff": True, "is_superuser": superuser}})
+    user.set_password("{DEMO_PASSWORD}")
+    user.save()
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+"""
+
+
+@dataclass
+class DemoServer:
+    url: str
+    media_root: Path
+    log: Path
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _manage(env, *args):
+    subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    )
+
+
+@contextlib.contextmanager
+def demo_server(work: Path, port: int | None = None):
+    """gunicorn with debug off on a fresh SQLite database in `work`, loaded with the demo data."""
+    work.mkdir(parents=True, exist_ok=True)
+    (work / "e2e.sqlite3").unlink(missing_ok=True)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.pop("REDIS_URL", None)
+    env.update(
+        {
+            "DATABASE_URL": f"sqlite:///{work / 'e2e.sqlite3'}",
+            "MEDIA_ROOT": str(work / "media"),
+            "DJANGO_SECRET_KEY": "e2e-only-secret-key-" + "z" * 40,
+            "DJANGO_HTTPS": "0",
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+            "DJANGO_LOG_LEVEL": "WARNING",
+            "DJANGO_SETTINGS_MODULE": "portal.settings",
+            "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+            # The journeys send more enquiries from 127.0.0.1 than the five an hour a patient may
+            # (the limit itself is tested in tests/directory).
+            "ENQUIRY_RATE_LIMIT": "100",
+        }
+    )
+    _manage(env, "migrate", "--noinput", "-v", "0")
+    _manage(env, "seed_demo")
+    _manage(env, "shell", "-v", "0", "-c", CREATE_USERS)
+    _manage(env, "collectstatic", "--noinput", "-v", "0")
+    port = port or _free_port()
+    gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent)) or "gunicorn"
+    log_path = work / "gunicorn.log"
+    with open(log_path, "w") as log:
+        server = subprocess.Popen(
+            [
+                gunicorn,
+                "portal.wsgi",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                "2",
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    with socket.create_connection(("127.0.0.1", port), timeout=1):
+                        break
+                except OSError:
+                    if time.monotonic() > deadline or server.poll() is not None:
+                        raise RuntimeError(
+                            "the demo server did not start:\n" + log_path.read_text()[-3000:]
+                        ) from None
+                    time.sleep(0.2)
+            yield DemoServer(f"http://127.0.0.1:{port}", work / "media", log_path)
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=20)
+
+
+def media_handler(media_root: Path):
+    """A Playwright route handler serving uploaded media as the production web server in front of
+    gunicorn does (the app itself does not serve MEDIA_ROOT with debug off)."""
+    root = media_root.resolve()
+
+    def handle(route):
+        relative = urllib.parse.unquote(urllib.parse.urlsplit(route.request.url).path).removeprefix("/media/")
+        path = (root / relative).resolve()
+        if path.is_file() and path.is_relative_to(root):
+            route.fulfill(path=path)
+        else:
+            route.fulfill(status=404, body="not found")
+
+    return handle
+
+
+def today_in_india() -> datetime.date:
+    """The server's "today" (the calculator counts in India time)."""
+    return datetime.datetime.now(ZoneInfo("Asia/Kolkata")).date()
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 - our own loopback server
+        return response.read().decode()
+
+
+def _first(pattern: str, html: str, what: str) -> str:
+    match = re.search(pattern, html)
+    if not match:
+        raise AssertionError(f"the demo data has no {what}")
+    return match.group(1)
+
+
+def page_types(base: str) -> dict[str, str]:
+    """One path of every public page type, found by following the demo site's own links."""
+    articles = _get(f"{base}/articles/")
+    article = _first(r'href="(/articles/(?!topics/)[\w-]+/)"', articles, "article")
+    topic = _first(r'href="(/articles/topics/[\w-]+/)"', _get(base + article), "topic")
+    doctor = _first(r'data-doctor="([\w-]+)"', _get(f"{base}/gynecologists/pune/"), "doctor in Pune")
+    hospital = _first(r'href="(/hospitals/[\w-]+/)"', _get(f"{base}/doctors/{doctor}/"), "hospital")
+    packages = re.findall(r'data-package="([\w-]+)"', _get(f"{base}/maternity-packages/bengaluru/"))
+    if len(packages) < 3:
+        raise AssertionError("the demo data has fewer than three packages in Bengaluru")
+    return {
+        "home": "/",
+        "article-list": "/articles/",
+        "article-search": "/articles/?q=sleep",
+        "topic": topic,
+        "article": article,
+        "doctor-search": "/gynecologists/?language=marathi&gender=female&max_fee=1000&city=pune",
+        "doctor-search-errors": "/gynecologists/?max_fee=abc&min_experience=-5&city=atlantis",
+        "doctor-city": "/gynecologists/pune/",
+        "doctor": f"/doctors/{doctor}/",
+        "doctor-enquiry": f"/doctors/{doctor}/enquire/",
+        "hospital": hospital,
+        "package-search": "/maternity-packages/?delivery_type=caesarean&max_price=150000",
+        "package-city": "/maternity-packages/bengaluru/",
+        "package": f"/packages/{packages[0]}/",
+        "package-enquiry": f"/packages/{packages[0]}/enquire/",
+        "compare": "/maternity-packages/compare/?" + urllib.parse.urlencode([("p", p) for p in packages[:3]]),
+        "calculator": "/due-date-calculator/",
+        "site-search": "/search/?q=pune",
+        "site-search-empty": "/search/?q=zzzzqqq",
+        "not-found": "/no-such-page/",
+    }
+
+
+def calculator_posts() -> dict[str, dict[str, str]]:
+    """Form data for the calculator's result and error pages (a POST, exempt from CSRF)."""
+    today = today_in_india()
+    return {
+        "calculator-result": {
+            "method": "ultrasound",
+            "scan_date": (today - datetime.timedelta(days=14)).isoformat(),
+            "scan_weeks": "10",
+            "scan_days": "0",
+            "lmp": (today - datetime.timedelta(days=94)).isoformat(),
+            "cycle_length": "28",
+        },
+        "calculator-errors": {"method": "lmp", "lmp": "2020-02-30", "cycle_length": "99"},
+    }
+
+
+def fetch_posted_pages(base: str, enquiry_path: str) -> dict[str, tuple[int, str]]:
+    """The pages only a POST shows: calculator result and errors, enquiry errors and thank-you page."""
+    pages = {}
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+
+    def post(path, data, referer=None):
+        request = urllib.request.Request(  # noqa: S310 - our own loopback server
+            base + path,
+            data=urllib.parse.urlencode(data).encode(),
+            headers={"Referer": referer or base + path},
+        )
+        try:
+            with opener.open(request, timeout=30) as response:
+                return response.status, response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode()
+
+    for name, data in calculator_posts().items():
+        pages[name] = post("/due-date-calculator/", data)
+    with opener.open(base + enquiry_path, timeout=30) as response:
+        token = _first(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.read().decode(), "CSRF token")
+    enquiry = {"csrfmiddlewaretoken": token, "patient_name": "Priya Deshmukh", "phone": "98765 43210"}
+    pages["enquiry-errors"] = post(enquiry_path, {**enquiry, "phone": "12345"})
+    pages["enquiry-thanks"] = post(enquiry_path, {**enquiry, "consent": "on"})
+    return pages
