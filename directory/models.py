@@ -6,11 +6,13 @@ A few columns are derived from others so that searches filter on one indexed row
 `refresh_derived()` methods, which every write path (admin, import, seed) calls.
 """
 
+import re
 import secrets
 from collections.abc import Iterable
 
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import Case, F, Min, OuterRef, Q, Subquery, Value, When
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import timezone
 
@@ -22,6 +24,29 @@ MAX_LANGUAGE_BIT = 62
 def search_words(q: str | None) -> list[str]:
     """The words of a search box entry, lower-cased, at most eight (longer queries add nothing)."""
     return (q or "").lower().split()[:8]
+
+
+def text_search(queryset, q):
+    """Rows whose `search_text` has every word of `q`.
+
+    On SQLite the words are looked up in the FTS5 index (migration 0006) as word prefixes ("kulk"
+    finds "Kulkarni"); elsewhere (PostgreSQL, with its trigram index) each word must appear anywhere in
+    the text. A query with no letters or digits matches nothing on SQLite, as it matches no word.
+    """
+    words = search_words(q)
+    if not words:
+        return queryset
+    if connection.vendor != "sqlite":
+        return queryset.filter(*[Q(search_text__icontains=word) for word in words])
+    tokens = [token for word in words for token in re.findall(r"\w+", word)]
+    if not tokens:
+        return queryset.none()
+    match = " ".join(f'"{token}"*' for token in tokens[:8])
+    table = queryset.model._meta.db_table
+    return queryset.filter(
+        # The table name comes from the model; the words travel as a bound parameter.
+        id__in=RawSQL(f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH %s", [match])  # noqa: S608, S611
+    )
 
 
 def _covering(*order: str, filters: list[str]) -> list[str]:
@@ -158,11 +183,8 @@ class GynecologistQuerySet(models.QuerySet):
         return self.alias(_languages_wanted=F("language_mask").bitand(mask)).filter(_languages_wanted=mask)
 
     def search(self, q):
-        """Doctors whose name, centres, localities or qualifications contain every word of `q`."""
-        words = search_words(q)
-        if not words:
-            return self
-        return self.filter(*[Q(search_text__icontains=word) for word in words])
+        """Doctors whose name, centres, localities or qualifications have every word of `q`."""
+        return text_search(self, q)
 
     def by_relevance(self, q):
         """Best text match first: the whole query in the name, then every word in the name, then the rest."""
@@ -314,10 +336,8 @@ class MaternityPackageQuerySet(models.QuerySet):
         return self.filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today), is_active__in=[True])
 
     def search(self, q):
-        words = search_words(q)
-        if not words:
-            return self
-        return self.filter(*[Q(search_text__icontains=word) for word in words])
+        """Packages whose name, type, room, centre, locality or city have every word of `q`."""
+        return text_search(self, q)
 
     def by_price(self):
         return self.order_by("price", "name", "id")

@@ -70,8 +70,12 @@ def _rank_postgres(queryset: QuerySet, query: str, primary: list[str], secondary
     )
 
 
-def _rank_fallback(queryset: QuerySet, query: str, primary: str, others: list[str]) -> QuerySet:
-    """Every word somewhere; the whole query in the name first, then every word in the name."""
+def _rank_fallback(
+    queryset: QuerySet, query: str, primary: str, others: list[str], *, prefiltered: bool = False
+) -> QuerySet:
+    """Every word somewhere; the whole query in the name first, then every word in the name.
+
+    `prefiltered`: the queryset already holds only matching rows (found through a full-text index)."""
     terms = query.split()[:MAX_TERMS]
     matches, all_in_primary = Q(), Q()
     for term in terms:
@@ -86,12 +90,17 @@ def _rank_fallback(queryset: QuerySet, query: str, primary: str, others: list[st
         default=Value(0),
         output_field=IntegerField(),
     )
-    return queryset.filter(matches).annotate(rank=rank).order_by("-rank", primary, "pk")
+    if not prefiltered:
+        queryset = queryset.filter(matches)
+    return queryset.annotate(rank=rank).order_by("-rank", primary, "pk")
 
 
 def _ranked(queryset, query, primary, secondary):
     if connection.vendor == "postgresql":
         return _rank_postgres(queryset, query, [primary], secondary)
+    if hasattr(queryset, "search"):
+        # Doctors and packages: their search_text holds every field, in a full-text index (FTS5).
+        return _rank_fallback(queryset.search(query), query, primary, secondary, prefiltered=True)
     return _rank_fallback(queryset, query, primary, secondary)
 
 
