@@ -198,7 +198,13 @@ def calculator_posts() -> dict[str, dict[str, str]]:
             "lmp": (today - datetime.timedelta(days=94)).isoformat(),
             "cycle_length": "28",
         },
-        "calculator-errors": {"method": "lmp", "lmp": "2020-02-30", "cycle_length": "99"},
+        # A period date in the future and a cycle too long. (A date box never sends an impossible
+        # date such as 2020-02-30; the form would echo it back into type=date, which HTML forbids.)
+        "calculator-errors": {
+            "method": "lmp",
+            "lmp": (today + datetime.timedelta(days=10)).isoformat(),
+            "cycle_length": "99",
+        },
     }
 
 
