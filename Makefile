@@ -7,7 +7,7 @@ PORT ?= 8000
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help run test serve lint format seed static bench loadtest scaleout wrk backup audit clean
+.PHONY: help run test serve lint format seed static bench loadtest scaleout screenshots wrk backup audit clean
 
 help:
 	@echo "make run     serve the site with demo data on http://127.0.0.1:$(PORT)/ (debug on, SQLite)"
@@ -51,7 +51,7 @@ static: $(VENV)/.installed
 # Production shape: debug off, static files hashed and compressed, gunicorn on PORT.
 serve: static
 	$(PY) manage.py migrate --noinput -v 0
-	$(VENV)/bin/gunicorn portal.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -
+	DJANGO_SERVE_MEDIA=$${DJANGO_SERVE_MEDIA:-1} $(VENV)/bin/gunicorn portal.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
@@ -92,3 +92,7 @@ loadtest: $(VENV)/.installed wrk
 # Two app servers sharing PostgreSQL and Redis (set DATABASE_URL and REDIS_URL; see bench/scaleout.py).
 scaleout: $(VENV)/.installed
 	$(PY) bench/scaleout.py
+
+# Phone and desktop screenshots of every page type into var/screenshots/ (needs /usr/bin/chromium).
+screenshots: $(VENV)/.installed-dev
+	$(PY) scripts/screenshots.py

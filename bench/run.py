@@ -49,6 +49,7 @@ def bench_env() -> dict[str, str]:
     env["DJANGO_DEBUG"] = "0"
     env["DJANGO_HTTPS"] = "0"
     env["DJANGO_ALLOWED_HOSTS"] = "127.0.0.1,localhost"
+    env.setdefault("DJANGO_SERVE_MEDIA", "1")  # one machine, no web server in front: images from Django
     env.setdefault("DJANGO_LOG_LEVEL", "WARNING")
     return env
 

@@ -201,6 +201,9 @@ STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # var/ holds the SQLite file too
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# Uploaded images are best served by the web server or object storage in front of the app servers;
+# DJANGO_SERVE_MEDIA=1 lets Django serve them itself (one machine, `make serve`). On with debug.
+SERVE_MEDIA = env_flag("DJANGO_SERVE_MEDIA", DEBUG)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -36,6 +36,6 @@ urlpatterns = [
     path("", include("calculators.urls")),
 ]
 
-if settings.DEBUG:
-    # Uploaded media in development; in production the web server or object storage serves it.
-    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+if settings.SERVE_MEDIA:
+    # Uploaded images, when no web server in front serves MEDIA_ROOT (see SERVE_MEDIA in settings).
+    urlpatterns += [path("media/<path:path>", require_safe(serve), {"document_root": settings.MEDIA_ROOT})]

@@ -100,3 +100,21 @@ def test_admin_index_redirects_anonymous_visitors_to_login(client):
     response = client.get("/admin/")
     assert response.status_code == 302
     assert response.headers["Location"].startswith("/admin/login/")
+
+
+def test_uploaded_images_are_served_only_when_asked(settings):
+    import importlib
+
+    from django.urls import clear_url_caches
+
+    for serve_media, expected in ((False, 404), (True, 200)):
+        settings.SERVE_MEDIA = serve_media
+        (settings.MEDIA_ROOT / "doctors").mkdir(parents=True, exist_ok=True)
+        (settings.MEDIA_ROOT / "doctors" / "a.jpg").write_bytes(b"\xff\xd8\xff")
+        importlib.reload(portal_urls)
+        clear_url_caches()
+        settings.ROOT_URLCONF = "portal.urls"
+        assert Client().get("/media/doctors/a.jpg").status_code == expected
+    settings.SERVE_MEDIA = False
+    importlib.reload(portal_urls)
+    clear_url_caches()
