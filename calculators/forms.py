@@ -5,6 +5,7 @@ JavaScript cannot submit one method's fields under another. Only the chosen meth
 anything typed into the other sections is ignored.
 """
 
+import datetime
 import re
 from datetime import date
 
@@ -91,11 +92,27 @@ class DescribedBoundField(BoundField):
         return attrs
 
 
+class NativeDateInput(forms.DateInput):
+    """<input type="date">. HTML allows only a real YYYY-MM-DD date as its value, so a value that is not
+    one (a hand-typed 2020-02-30) is left out; the message next to the field says what was wrong."""
+
+    input_type = "date"
+
+    def format_value(self, value):
+        formatted = super().format_value(value)
+        if isinstance(formatted, str):
+            try:
+                datetime.datetime.strptime(formatted, DATE_FORMAT)
+            except ValueError:
+                return None
+        return formatted
+
+
 class IsoDateField(forms.DateField):
     """A YYYY-MM-DD date (what native date inputs send) that explains a date which does not exist."""
 
     input_formats = [DATE_FORMAT]
-    widget = forms.DateInput(attrs={"type": "date"}, format=DATE_FORMAT)
+    widget = NativeDateInput(format=DATE_FORMAT)
     default_error_messages = {
         "invalid": "Enter the date as YYYY-MM-DD, for example 2025-01-31.",
         "nonexistent": "That date does not exist. Check the day and the month.",

@@ -472,3 +472,12 @@ def test_error_reports_never_include_the_posted_values(rf):
         request = rf.post(url, {"method": "lmp", "lmp": "2025-01-01"})
         view(request)
         assert request.sensitive_post_parameters == "__ALL__"
+
+
+def test_a_date_that_does_not_exist_is_not_echoed_into_the_date_box(client):
+    """HTML allows only real dates as a date input's value; the message says what was wrong."""
+    html = client.post(
+        "/due-date-calculator/", {"method": "lmp", "lmp": "2020-02-30", "cycle_length": "28"}
+    ).content.decode()
+    assert "That date does not exist" in html
+    assert 'value="2020-02-30"' not in html
