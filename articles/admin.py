@@ -48,7 +48,7 @@ class SectionInline(admin.StackedInline):
         return 0 if obj else 4
 
 
-class SourceInline(admin.TabularInline):
+class SourceInline(admin.StackedInline):  # stacked: every field has its own label (a table's do not)
     model = Source
     fields = ["order", "title", "publisher", "url", "date"]
     extra = 1
@@ -119,7 +119,6 @@ class ArticleAdmin(VersionAdmin):
     list_select_related = ["medical_reviewer"]
     search_fields = ["title", "slug", "standfirst", "medical_reviewer__name"]
     prepopulated_fields = {"slug": ("title",)}
-    autocomplete_fields = ["topics", "related"]
     raw_id_fields = ["medical_reviewer"]
     date_hierarchy = "publish_at"
     actions = ["mark_reviewed_today"]
@@ -151,6 +150,22 @@ class ArticleAdmin(VersionAdmin):
         if not self.has_publish_permission(request):
             fields += ["last_reviewed", "next_review_due"]
         return fields
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        """Plain, labelled controls instead of the admin's unlabelled autocomplete and split date-time
+        boxes: topics as checkboxes, related articles as a multiple select, the publish time as one
+        date-and-time box."""
+        if db_field.name == "topics":
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        if db_field.name == "publish_at":
+            return forms.DateTimeField(
+                label=db_field.verbose_name.capitalize(),
+                required=not db_field.blank,
+                help_text=db_field.help_text,
+                input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"],
+                widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
