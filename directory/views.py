@@ -44,6 +44,7 @@ class SearchView(TemplateView):
     city_url_name = None
     search_url_name = None
     noun = None
+    item_noun = None
     cards = None  # directory.cards builder for the page's results
 
     def get_queryset(self):
@@ -70,6 +71,7 @@ class SearchView(TemplateView):
             ),
             search_url=reverse(self.search_url_name),
             heading=f"{self.noun} in {city.name}" if city else self.noun,
+            item_noun=self.item_noun,
             sort_label=self.sort_label(filterset.form),
             breadcrumbs=[
                 (self.noun, reverse(self.search_url_name) if city else None),
@@ -89,6 +91,7 @@ class DoctorSearchView(SearchView):
     city_url_name = "directory:doctor_city"
     search_url_name = "directory:doctor_search"
     noun = "Gynecologists"
+    item_noun = "gynecologist"
     cards = staticmethod(doctor_cards)
     default_sort = "relevance"
     sort_labels = {
@@ -113,6 +116,7 @@ class PackageSearchView(SearchView):
     city_url_name = "directory:package_city"
     search_url_name = "directory:package_search"
     noun = "Maternity packages"
+    item_noun = "package"
     cards = staticmethod(package_cards)
     default_sort = "price"
     sort_labels = {
