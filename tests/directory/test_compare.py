@@ -3,25 +3,12 @@
 import re
 
 import pytest
-import time_machine
 
-from tests.directory.public_data import NOW, build_directory
 from tests.factories import MaternityPackageFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
 
 URL = "/maternity-packages/compare/"
-
-
-@pytest.fixture
-def frozen():
-    with time_machine.travel(NOW, tick=False):
-        yield
-
-
-@pytest.fixture
-def directory():
-    return build_directory()
 
 
 def compared(response) -> list[str]:

@@ -11,23 +11,12 @@ from django.core.cache import cache
 
 from directory.forms import normalise_mobile
 from directory.models import Enquiry
-from tests.directory.public_data import NOW, TODAY, build_directory
+from tests.directory.public_data import NOW, TODAY
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
 
 DOCTOR_URL = "/doctors/asha-kulkarni/enquire/"
 PACKAGE_URL = "/packages/asha-normal-twin/enquire/"
-
-
-@pytest.fixture
-def frozen():
-    with time_machine.travel(NOW, tick=False):
-        yield
-
-
-@pytest.fixture
-def directory():
-    return build_directory()
 
 
 def valid(**overrides):

@@ -7,21 +7,10 @@ import re
 import pytest
 import time_machine
 
-from tests.directory.public_data import NOW, build_directory, cards
+from tests.directory.public_data import NOW, cards
 from tests.factories import MaternityPackageFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
-
-
-@pytest.fixture
-def frozen():
-    with time_machine.travel(NOW, tick=False):
-        yield
-
-
-@pytest.fixture
-def directory():
-    return build_directory()
 
 
 def structured_data(response) -> dict:

@@ -1,12 +1,11 @@
 """The doctor and package searches: filters, sorts, city pages, bad input, pagination, query counts."""
 
 import pytest
-import time_machine
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.directory.public_data import NOW, build_directory, cards, result_count
+from tests.directory.public_data import cards, result_count
 from tests.factories import (
     CityFactory,
     GynecologistFactory,
@@ -25,17 +24,6 @@ EVERY_PACKAGE = [
     "sahyadri-caesarean-general",
     "seaside-normal-deluxe",
 ]
-
-
-@pytest.fixture
-def frozen():
-    with time_machine.travel(NOW, tick=False):
-        yield
-
-
-@pytest.fixture
-def directory():
-    return build_directory()
 
 
 # ---- Doctors ----
