@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
-from articles.demo_content import ARTICLES, FEATURED, RELATED, TOPICS
+from articles.demo_content import ARTICLES, FEATURED, RELATED, TOPICS, TRIMESTER_TOPICS
 from articles.models import Article, Source, Status, Topic, review_due_after
 from directory.models import City, Gynecologist
 
@@ -78,7 +78,13 @@ def _topics():
     topics = {}
     for slug, name, description, order in TOPICS:
         topics[slug], _ = Topic.objects.update_or_create(
-            slug=slug, defaults={"name": name, "description": description, "order": order}
+            slug=slug,
+            defaults={
+                "name": name,
+                "description": description,
+                "order": order,
+                "trimester": TRIMESTER_TOPICS.get(slug),
+            },
         )
     return topics
 

@@ -56,6 +56,9 @@ TOPICS = [
     ),
 ]
 
+# The topics that cover one trimester each (the calculator's result links to them).
+TRIMESTER_TOPICS = {"first-trimester": 1, "second-trimester": 2, "third-trimester": 3}
+
 WHO_ANC = (
     "WHO recommendations on antenatal care for a positive pregnancy experience",
     "World Health Organization",

@@ -12,14 +12,15 @@ import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
-from django.db import connection, models
-from django.db.models import Case, Q, Value, When
+from django.db import models
+from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
 from articles.rendering import render_markdown
 from directory.images import clean_image, validate_photo
+from directory.textsearch import ranked, search_words
 
 REVIEW_INTERVAL_YEARS = 3
 MAX_HERO_BYTES = 5 * 1024 * 1024
@@ -38,11 +39,45 @@ def validate_hero_size(image):  # kept for migration 0001; the field now uses va
         raise ValidationError("The image is larger than 5 MB; please upload a smaller one.")
 
 
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    IN_REVIEW = "in_review", "In review"
+    PUBLISHED = "published", "Published"
+
+
+def published_q(prefix: str = "", now=None) -> Q:
+    """The rule for "this article is public": published, and its publish time has come. `prefix`
+    applies it across a relation ("articles__")."""
+    return Q(**{f"{prefix}status": Status.PUBLISHED, f"{prefix}publish_at__lte": now or timezone.now()})
+
+
+class TopicQuerySet(models.QuerySet):
+    def trimesters(self, trimester: int | None = None):
+        """The topics about one trimester (all three when `trimester` is None), in order."""
+        topics = (
+            self.filter(trimester__isnull=False) if trimester is None else self.filter(trimester=trimester)
+        )
+        return topics.only("name", "slug", "trimester").order_by("trimester")
+
+    def with_published_articles(self, now=None):
+        """Topics with a public article, each with `last_article`: its articles' latest update."""
+        return self.filter(published_q("articles__", now)).annotate(last_article=Max("articles__updated"))
+
+
 class Topic(models.Model):
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=90, unique=True)
     description = models.TextField(blank=True, help_text="One or two sentences shown on the topic page.")
     order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers come first.")
+    trimester = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        unique=True,
+        choices=[(1, "First trimester"), (2, "Second trimester"), (3, "Third trimester")],
+        help_text="If this topic is about one trimester: the due-date calculator links to it.",
+    )
+
+    objects = TopicQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "name"]
@@ -55,20 +90,10 @@ class Topic(models.Model):
         return reverse("articles:topic_detail", kwargs={"slug": self.slug})
 
 
-class Status(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    IN_REVIEW = "in_review", "In review"
-    PUBLISHED = "published", "Published"
-
-
-def _search_terms(query: str) -> list[str]:
-    return query.split()[:6]
-
-
 class ArticleQuerySet(models.QuerySet):
     def published(self, now=None):
         """Published articles whose publish time has come."""
-        return self.filter(status=Status.PUBLISHED, publish_at__lte=now or timezone.now())
+        return self.filter(published_q(now=now))
 
     def review_overdue(self, today=None):
         return self.filter(next_review_due__lt=today or timezone.localdate())
@@ -88,39 +113,11 @@ class ArticleQuerySet(models.QuerySet):
         ).prefetch_related(models.Prefetch("topics", queryset=Topic.objects.only("name", "slug")))
 
     def search(self, query: str):
-        """Articles matching `query`, best first: full-text search on PostgreSQL (title weighted
-        above standfirst and body), otherwise every word must appear somewhere and title matches
-        rank first."""
-        query = " ".join(query.split())
-        if not query:
+        """Articles matching `query`, best first (directory.textsearch: the title weighted above the
+        standfirst and body; the newest first among equals)."""
+        if not search_words(query):
             return self.none()
-        if connection.vendor == "postgresql":
-            from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-
-            vector = SearchVector("title", weight="A", config="english") + SearchVector(
-                "standfirst", "body_text", weight="B", config="english"
-            )
-            search_query = SearchQuery(query, search_type="websearch", config="english")
-            return (
-                self.annotate(search=vector, rank=SearchRank(vector, search_query))
-                .filter(search=search_query)
-                .order_by("-rank", "-publish_at", "pk")
-            )
-        terms = _search_terms(query)
-        matches = Q()
-        for term in terms:
-            matches &= Q(title__icontains=term) | Q(standfirst__icontains=term) | Q(body_text__icontains=term)
-        all_in_title = Q()
-        for term in terms:
-            all_in_title &= Q(title__icontains=term)
-        rank = Case(
-            When(title__icontains=query, then=Value(3)),
-            When(all_in_title, then=Value(2)),
-            When(standfirst__icontains=query, then=Value(1)),
-            default=Value(0),
-            output_field=models.IntegerField(),
-        )
-        return self.filter(matches).annotate(rank=rank).order_by("-rank", "-publish_at", "pk")
+        return ranked(self, query, ["title"], ["standfirst", "body_text"], then=["-publish_at"])
 
 
 @reversion.register(follow=("sections", "sources"))

@@ -2,14 +2,16 @@
 
 from django.conf import settings
 from django.templatetags.static import static
+from django.urls import reverse
 
 
 def _absolute(request, path: str) -> str:
     return request.build_absolute_uri(path)
 
 
-def article_structured_data(article, request, breadcrumbs: list[tuple[str, str]]) -> list[dict]:
-    """A MedicalWebPage and its BreadcrumbList. `breadcrumbs` is [(name, path), ...]."""
+def article_structured_data(article, request, breadcrumbs: list[tuple[str, str | None]]) -> list[dict]:
+    """A MedicalWebPage and its BreadcrumbList. `breadcrumbs` is the page's trail after "Home",
+    [(name, path or None for the article itself), ...]."""
     publisher = {
         "@type": "Organization",
         "name": settings.SITE_NAME,
@@ -51,8 +53,13 @@ def article_structured_data(article, request, breadcrumbs: list[tuple[str, str]]
         "@context": "https://schema.org",
         "@type": "BreadcrumbList",
         "itemListElement": [
-            {"@type": "ListItem", "position": i, "name": name, "item": _absolute(request, path)}
-            for i, (name, path) in enumerate(breadcrumbs, start=1)
+            {
+                "@type": "ListItem",
+                "position": i,
+                "name": name,
+                "item": _absolute(request, path or article.get_absolute_url()),
+            }
+            for i, (name, path) in enumerate([("Home", reverse("home")), *breadcrumbs], start=1)
         ],
     }
     return [page, trail]

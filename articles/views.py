@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
@@ -10,14 +12,12 @@ from django.views.generic import ListView
 from articles.forms import ArticleFilterForm
 from articles.models import Article, Topic
 from articles.seo import article_structured_data
-from directory.models import City
 
 PREVIEW_PERMISSION = "articles.preview_article"
 
 
-def city_choices():
-    """The cities for the "find a doctor or package in your city" chooser."""
-    return City.objects.only("name", "slug").order_by("name")
+def _articles_crumb():
+    return ("Articles", reverse("articles:article_list"))
 
 
 class ArticleListView(ListView):
@@ -47,13 +47,24 @@ class ArticleListView(ListView):
                 articles = articles.filter(topics=self.topic)
         return articles
 
+    def topic_links(self):
+        """(label, link, is current) for "All topics" and each topic, keeping the search words."""
+        base = reverse("articles:article_list")
+        keep = {"q": self.query} if self.query else {}
+        links = [("All topics", f"{base}?{urlencode(keep)}" if keep else base, self.topic is None)]
+        for topic in self.topics:
+            query = urlencode({"topic": topic.slug, **keep})
+            links.append((topic.name, f"{base}?{query}", topic == self.topic))
+        return links
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             form=self.form,
             query=self.query,
-            topics=self.topics,
             topic=self.topic,
+            topic_links=self.topic_links(),
             unknown_topic=self.unknown_topic,
+            breadcrumbs=[("Articles", None)],
             **kwargs,
         )
 
@@ -70,7 +81,9 @@ class TopicDetailView(ListView):
         return Article.objects.published().for_list().filter(topics=self.topic)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(topic=self.topic, **kwargs)
+        return super().get_context_data(
+            topic=self.topic, breadcrumbs=[_articles_crumb(), (self.topic.name, None)], **kwargs
+        )
 
 
 def _can_preview(user) -> bool:
@@ -106,10 +119,10 @@ def _article_queryset(articles):
 
 def _render_article(request, article):
     topics = list(article.topics.all())
-    breadcrumbs = [("Home", "/"), ("Articles", "/articles/")]
+    breadcrumbs = [_articles_crumb()]
     if topics:
         breadcrumbs.append((topics[0].name, topics[0].get_absolute_url()))
-    breadcrumbs.append((article.title, article.get_absolute_url()))
+    breadcrumbs.append((article.title, None))
     context = {
         "article": article,
         "topics": topics,
@@ -117,7 +130,6 @@ def _render_article(request, article):
         "breadcrumbs": breadcrumbs,
         "structured_data": article_structured_data(article, request, breadcrumbs),
         "is_preview": not article.is_live,
-        "cities": city_choices(),
     }
     return render(request, "articles/article_detail.html", context)
 

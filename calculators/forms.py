@@ -82,7 +82,7 @@ class DescribedBoundField(BoundField):
         attrs = super().build_widget_attrs(attrs, widget)
         if (widget or self.field.widget).is_hidden:
             return attrs
-        described = [f"{self.auto_id}-hint"] if self.help_text else []
+        described = [f"{self.auto_id}_helptext"] if self.help_text else []
         if self.errors:
             described.append(f"{self.auto_id}-error")
         if described:

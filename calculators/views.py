@@ -16,21 +16,21 @@ from django.views.decorators.http import require_http_methods, require_POST
 from calculators.forms import DueDateForm, section_forms
 from calculators.ics import build_calendar
 from calculators.timeline import build_timeline
-from directory.models import City
 
 TEMPLATE = "calculators/due_date.html"
 FORM_PAGE_MAX_AGE = 300  # the form is the same for everyone; its date limits change at midnight
 
 
 def _render(request, today, form=None, status=200):
-    context = {"forms": section_forms(today, form), "form": form, "today": today}
+    context = {
+        "forms": section_forms(today, form),
+        "form": form,
+        "today": today,
+        "breadcrumbs": [("Due-date calculator", None)],
+    }
     if form is not None and form.is_valid():
         result = form.result()
-        context |= {
-            "result": result,
-            "timeline": build_timeline(result),
-            "cities": list(City.objects.only("name", "slug").order_by("name")),
-        }
+        context |= {"result": result, "timeline": build_timeline(result)}
     response = render(request, TEMPLATE, context, status=status)
     if request.method == "POST":
         add_never_cache_headers(response)

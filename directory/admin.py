@@ -1,32 +1,21 @@
 """Admin for directory managers (listings) and centre staff (enquiries).
 
-Every save path keeps the derived search columns in step: packages derive theirs in save(),
-doctors after their languages and centres are saved (save_related), and renaming a city or a
-centre re-derives the rows that mention it.
+The rules about derived data live on the models, so every write path keeps them: packages derive
+their search columns in save(), doctors when their languages or centres change (directory.receivers),
+renaming a city or a centre re-derives the rows that mention it, and deactivating a centre withdraws
+its packages (HospitalQuerySet.set_active, Hospital.save).
 """
-
-import csv
 
 from django import forms
 from django.contrib import admin, messages
 from django.core.files.storage import default_storage
 from django.db.models import Count
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from directory.models import (
-    City,
-    Enquiry,
-    EnquiryStatus,
-    Gynecologist,
-    Hospital,
-    Language,
-    MaternityPackage,
-    refresh_city,
-)
+from directory.exports import enquiries_csv
+from directory.models import City, Enquiry, EnquiryStatus, Gynecologist, Hospital, Language, MaternityPackage
 from directory.templatetags.directory_format import inr
-from portal.pagecache import bump_content_version
 
 CONTACT_PERMISSION = "directory.view_patient_contact"
 
@@ -89,14 +78,12 @@ class ActivationActions:
 
     @admin.action(description="Activate the selected %(verbose_name_plural)s", permissions=["change"])
     def activate(self, request, queryset):
-        count = queryset.update(is_active=True, updated=timezone.now())
-        bump_content_version()  # queryset.update sends no signals
+        count = queryset.set_active(True)
         self.message_user(request, f"{count} activated.", messages.SUCCESS)
 
     @admin.action(description="Deactivate the selected %(verbose_name_plural)s", permissions=["change"])
     def deactivate(self, request, queryset):
-        count = queryset.update(is_active=False, updated=timezone.now())
-        bump_content_version()  # queryset.update sends no signals
+        count = queryset.set_active(False)
         self.message_user(request, f"{count} deactivated (hidden from patients).", messages.SUCCESS)
 
 
@@ -106,11 +93,6 @@ class CityAdmin(admin.ModelAdmin):
     list_filter = ["state"]
     search_fields = ["name", "state"]
     prepopulated_fields = {"slug": ["name"]}
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if change and "name" in form.changed_data:
-            refresh_city(obj)
 
 
 @admin.register(Language)
@@ -158,27 +140,12 @@ class HospitalAdmin(ActivationActions, admin.ModelAdmin):
     def package_count(self, obj):
         return obj._package_count
 
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if change and {"name", "locality", "city"} & set(form.changed_data):
-            obj.refresh_dependents()
-        if change and "is_active" in form.changed_data and not obj.is_active:
-            self._withdraw_packages(request, Hospital.objects.filter(pk=obj.pk))
-
     @admin.action(description="Deactivate the selected %(verbose_name_plural)s", permissions=["change"])
     def deactivate(self, request, queryset):
-        super().deactivate(request, queryset)
-        self._withdraw_packages(request, queryset)
-
-    def _withdraw_packages(self, request, hospitals):
-        """A centre that is not listed cannot sell packages: they are deactivated with it (and stay so
-        until a manager reactivates them, since prices may have changed meanwhile)."""
-        count = MaternityPackage.objects.filter(hospital__in=hospitals, is_active=True).update(
-            is_active=False, updated=timezone.now()
-        )
-        if count:
-            bump_content_version()
-            self.message_user(request, f"{count} of their packages were deactivated too.", messages.INFO)
+        packages = MaternityPackage.objects.filter(hospital__in=queryset, is_active=True).count()
+        super().deactivate(request, queryset)  # withdraws their packages too (HospitalQuerySet)
+        if packages:
+            self.message_user(request, f"{packages} of their packages were deactivated too.", messages.INFO)
 
 
 @admin.register(Gynecologist)
@@ -223,10 +190,6 @@ class GynecologistAdmin(ActivationActions, admin.ModelAdmin):
     def fee(self, obj):
         return inr(obj.consultation_fee)
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        form.instance.refresh_derived()
-
 
 @admin.register(MaternityPackage)
 class MaternityPackageAdmin(ActivationActions, admin.ModelAdmin):
@@ -260,14 +223,6 @@ class MaternityPackageAdmin(ActivationActions, admin.ModelAdmin):
     @admin.display(description="Price", ordering="price")
     def price_inr(self, obj):
         return inr(obj.price)
-
-
-def csv_safe(value) -> str:
-    """Neutralise spreadsheet formulas: a cell starting with = + - @ (or a tab/CR) gets a quote."""
-    text = "" if value is None else str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
 
 
 @admin.register(Enquiry)
@@ -348,33 +303,4 @@ class EnquiryAdmin(admin.ModelAdmin):
 
     @admin.action(description="Export the selected enquiries as CSV", permissions=["view"])
     def export_csv(self, request, queryset):
-        with_contact = self._may_see_contact(request)
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-        response["Content-Disposition"] = f'attachment; filename="enquiries-{stamp}.csv"'
-        response.write("\ufeff")  # so spreadsheet programs read UTF-8 names correctly
-        writer = csv.writer(response)
-        header = ["reference", "created", "status", "centre", "about", "patient_name"]
-        if with_contact:
-            header += ["phone", "email"]
-        header += ["preferred_date", "message", "staff_notes"]
-        writer.writerow(header)
-        rows = queryset.select_related("doctor", "package", "hospital").order_by("-created", "pk")
-        for enquiry in rows:
-            row = [
-                enquiry.reference,
-                timezone.localtime(enquiry.created).strftime("%Y-%m-%d %H:%M"),
-                enquiry.get_status_display(),
-                enquiry.hospital.name if enquiry.hospital_id else "",
-                self.about(enquiry),
-                enquiry.patient_name,
-            ]
-            if with_contact:
-                row += [enquiry.phone, enquiry.email]
-            row += [
-                enquiry.preferred_date.isoformat() if enquiry.preferred_date else "",
-                enquiry.message,
-                enquiry.staff_notes,
-            ]
-            writer.writerow([csv_safe(cell) for cell in row])
-        return response
+        return enquiries_csv(queryset, with_contact=self._may_see_contact(request))

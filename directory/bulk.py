@@ -10,9 +10,9 @@ the same records changes nothing. Call inside a transaction (the callers do).
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from django.db import connection
 from django.utils import timezone
@@ -31,9 +31,35 @@ from directory.models import (
     refresh_doctors,
     refresh_packages,
 )
-from portal.pagecache import bump_content_version
+from directory.signals import announce
 
 BATCH = 2000
+DOCTOR_FIELDS = [
+    "name",
+    "gender",
+    "city_id",
+    "qualifications",
+    "experience_years",
+    "consultation_fee",
+    "bio",
+    "consultation_days",
+    "consultation_hours",
+    "is_active",
+    "language_mask",
+    "search_text",
+]
+PACKAGE_FIELDS = [
+    "delivery_type",
+    "room_type",
+    "price",
+    "nights",
+    "inclusions",
+    "exclusions",
+    "valid_until",
+    "is_active",
+    "city_id",
+    "search_text",
+]
 
 
 @dataclass
@@ -222,109 +248,69 @@ class Upserter:
     # ---- doctors ----
 
     def upsert_doctors(self, records: list[DoctorRecord]) -> None:
-        fields = [
-            "name",
-            "gender",
-            "city_id",
-            "qualifications",
-            "experience_years",
-            "consultation_fee",
-            "bio",
-            "consultation_days",
-            "consultation_hours",
-            "is_active",
-            "language_mask",
-            "search_text",
-        ]
         existing = {
             row["registration_number"].casefold(): row
-            for row in Gynecologist.objects.values("id", "registration_number", "slug", *fields)
+            for row in Gynecologist.objects.values("id", "registration_number", "slug", *DOCTOR_FIELDS)
         }
-        doctor_ids = [row["id"] for row in existing.values()]
-        current_languages: dict[int, set[int]] = {pk: set() for pk in doctor_ids}
-        current_hospitals: dict[int, set[int]] = {pk: set() for pk in doctor_ids}
-        through_l = Gynecologist.languages.through
-        through_h = Gynecologist.hospitals.through
-        for doctor_id, language_id in through_l.objects.values_list(
-            "gynecologist_id", "language_id"
-        ).iterator(chunk_size=10000):
-            current_languages[doctor_id].add(language_id)
-        for doctor_id, hospital_id in through_h.objects.values_list(
-            "gynecologist_id", "hospital_id"
-        ).iterator(chunk_size=10000):
-            current_hospitals[doctor_id].add(hospital_id)
-        taken = set(Gynecologist.objects.values_list("slug", flat=True))
-
-        to_create: list[tuple[Gynecologist, set[int], set[int]]] = []
-        to_update: list[Gynecologist] = []
-        relinks: dict[int, tuple[set[int] | None, set[int] | None]] = {}
-        now = timezone.now()
+        plan = _DoctorPlan(
+            languages=_current_links(Gynecologist.languages.through, "language_id"),
+            hospitals=_current_links(Gynecologist.hospitals.through, "hospital_id"),
+            taken_slugs=set(Gynecologist.objects.values_list("slug", flat=True)),
+        )
         for record in self._bar(records, "doctors"):
-            city = self.city(record.city, record.state)
-            hospitals = sorted(
-                {self.hospitals[(city.pk, key(name))] for name, _ in record.hospitals},
-                key=lambda h: (h.name, h.pk or 0),
-            )
-            languages = {self.languages[key(name)] for name in record.languages}
-            values = {
-                "name": record.name,
-                "gender": record.gender,
-                "city_id": city.pk,
-                "qualifications": record.qualifications,
-                "experience_years": record.experience_years,
-                "consultation_fee": record.consultation_fee,
-                "language_mask": mask_of(lang.bit for lang in languages),
-                "search_text": doctor_search_text(
-                    record.name, record.qualifications, [(h.name, h.locality) for h in hospitals], city.name
-                ),
-            }
-            for optional in ("bio", "consultation_days", "consultation_hours", "is_active"):
-                if getattr(record, optional) is not None:
-                    values[optional] = getattr(record, optional)
-            language_ids = {lang.pk for lang in languages}
-            hospital_ids = {h.pk for h in hospitals}
+            values, language_ids, hospital_ids = self._doctor_values(record)
             row = existing.get(record.registration_number.casefold())
             if row is None:
-                slug = unique_slug(
-                    [record.name, f"{record.name} {short_hash(record.registration_number)}"], taken, 140
-                )
-                doctor = Gynecologist(registration_number=record.registration_number, slug=slug, **values)
-                to_create.append((doctor, language_ids, hospital_ids))
-                continue
-            changed = {f for f, v in values.items() if row[f] != v}
-            new_languages = language_ids if language_ids != current_languages[row["id"]] else None
-            new_hospitals = hospital_ids if hospital_ids != current_hospitals[row["id"]] else None
-            if changed:
-                doctor = Gynecologist(id=row["id"], **{f: row[f] for f in fields})
-                for f in changed:
-                    setattr(doctor, f, values[f])
-                doctor.updated = now
-                to_update.append(doctor)
-            if new_languages is not None or new_hospitals is not None:
-                relinks[row["id"]] = (new_languages, new_hospitals)
-            if changed or new_languages is not None or new_hospitals is not None:
-                self.stats["doctors updated"] += 1
+                plan.create(record, values, language_ids, hospital_ids)
             else:
-                self.stats["doctors unchanged"] += 1
+                self.stats[plan.update(row, values, language_ids, hospital_ids)] += 1
+        self._save_new_doctors(plan)
+        fast_update(Gynecologist, plan.to_update, [*DOCTOR_FIELDS, "updated"])
+        relinks = plan.relinks
+        self._relink(Gynecologist.languages.through, "language_id", {pk: v[0] for pk, v in relinks.items()})
+        self._relink(Gynecologist.hospitals.through, "hospital_id", {pk: v[1] for pk, v in relinks.items()})
 
-        created = [doctor for doctor, _, _ in to_create]
-        for start in self._bar(
-            range(0, len(created), BATCH), "saving new doctors", total=-(-len(created) // BATCH)
-        ):
+    def _doctor_values(self, record: DoctorRecord) -> tuple[dict, set[int], set[int]]:
+        """The doctor row's column values for `record`, its language ids and its centre ids."""
+        city = self.city(record.city, record.state)
+        hospitals = sorted(
+            {self.hospitals[(city.pk, key(name))] for name, _ in record.hospitals},
+            key=lambda h: (h.name, h.pk or 0),
+        )
+        languages = {self.languages[key(name)] for name in record.languages}
+        values = {
+            "name": record.name,
+            "gender": record.gender,
+            "city_id": city.pk,
+            "qualifications": record.qualifications,
+            "experience_years": record.experience_years,
+            "consultation_fee": record.consultation_fee,
+            "language_mask": mask_of(lang.bit for lang in languages),
+            "search_text": doctor_search_text(
+                record.name, record.qualifications, [(h.name, h.locality) for h in hospitals], city.name
+            ),
+        }
+        for optional in ("bio", "consultation_days", "consultation_hours", "is_active"):
+            if getattr(record, optional) is not None:
+                values[optional] = getattr(record, optional)
+        return values, {lang.pk for lang in languages}, {h.pk for h in hospitals}
+
+    def _save_new_doctors(self, plan: _DoctorPlan) -> None:
+        created = [doctor for doctor, _, _ in plan.to_create]
+        batches = range(0, len(created), BATCH)
+        for start in self._bar(batches, "saving new doctors", total=len(batches)):
             Gynecologist.objects.bulk_create(created[start : start + BATCH])
-        if created and created[0].pk is None:
+        if created and created[0].pk is None:  # databases that cannot return ids from a bulk insert
             ids = dict(Gynecologist.objects.values_list("registration_number", "id"))
             for doctor in created:
                 doctor.pk = ids[doctor.registration_number]
+        for doctor, language_ids, hospital_ids in plan.to_create:
+            plan.relinks[doctor.pk] = (language_ids, hospital_ids)
         self.stats["doctors created"] += len(created)
-        fast_update(Gynecologist, to_update, [*fields, "updated"])
 
-        for doctor, language_ids, hospital_ids in to_create:
-            relinks[doctor.pk] = (language_ids, hospital_ids)
-        self._relink(through_l, "language_id", {pk: v[0] for pk, v in relinks.items() if v[0] is not None})
-        self._relink(through_h, "hospital_id", {pk: v[1] for pk, v in relinks.items() if v[1] is not None})
-
-    def _relink(self, through, column: str, links: dict[int, set[int]]) -> None:
+    def _relink(self, through, column: str, links: dict[int, set[int] | None]) -> None:
+        """Replace the links of each doctor in `links` (None: leave that doctor's links alone)."""
+        links = {pk: targets for pk, targets in links.items() if targets is not None}
         pks = list(links)
         for start in range(0, len(pks), BATCH):
             chunk = pks[start : start + BATCH]
@@ -337,68 +323,51 @@ class Upserter:
     # ---- packages ----
 
     def upsert_packages(self, records: list[PackageRecord]) -> None:
-        fields = [
-            "delivery_type",
-            "room_type",
-            "price",
-            "nights",
-            "inclusions",
-            "exclusions",
-            "valid_until",
-            "is_active",
-            "city_id",
-            "search_text",
-        ]
         existing = {
             (row["hospital_id"], key(row["name"])): row
-            for row in MaternityPackage.objects.values("id", "hospital_id", "name", *fields)
+            for row in MaternityPackage.objects.values("id", "hospital_id", "name", *PACKAGE_FIELDS)
         }
         taken = set(MaternityPackage.objects.values_list("slug", flat=True))
         to_create, to_update = [], []
         now = timezone.now()
         for record in self._bar(records, "packages"):
-            city = self.city(record.city, record.state)
-            hospital = self.hospitals[(city.pk, key(record.hospital))]
-            values = {
-                "delivery_type": record.delivery_type,
-                "room_type": record.room_type,
-                "price": record.price,
-                "nights": record.nights,
-                "inclusions": record.inclusions,
-                "exclusions": record.exclusions,
-                "valid_until": record.valid_until,
-                "city_id": city.pk,
-                "search_text": package_search_text(record.name, hospital.name, hospital.locality, city.name),
-            }
-            if record.is_active is not None:
-                values["is_active"] = record.is_active
+            city, hospital, values = self._package_values(record)
             row = existing.get((hospital.pk, key(record.name)))
             if row is None:
-                slug = unique_slug(
-                    [
-                        f"{hospital.name} {record.name}",
-                        f"{hospital.name} {city.name} {record.name}",
-                        f"{hospital.name} {record.name} {short_hash(city.slug, hospital.name, record.name)}",
-                    ],
-                    taken,
-                    200,
-                )
+                slug = _package_slug(hospital, city, record, taken)
                 to_create.append(MaternityPackage(hospital=hospital, name=record.name, slug=slug, **values))
-                continue
-            changed = {f for f, v in values.items() if row[f] != v}
-            if changed:
-                package = MaternityPackage(id=row["id"], hospital_id=hospital.pk, name=row["name"])
-                for f in fields:
-                    setattr(package, f, values.get(f, row[f]))
-                package.updated = now
+            elif changed := {f for f, v in values.items() if row[f] != v}:
+                package = MaternityPackage(
+                    id=row["id"], hospital_id=hospital.pk, name=row["name"], updated=now
+                )
+                for f in PACKAGE_FIELDS:
+                    setattr(package, f, values[f] if f in changed else row[f])
                 to_update.append(package)
                 self.stats["packages updated"] += 1
             else:
                 self.stats["packages unchanged"] += 1
         for start in self._bar(range(0, len(to_create), BATCH), "saving new packages"):
             MaternityPackage.objects.bulk_create(to_create[start : start + BATCH])
-        fast_update(MaternityPackage, to_update, [*fields, "updated"])
+        fast_update(MaternityPackage, to_update, [*PACKAGE_FIELDS, "updated"])
         self.stats["packages created"] += len(to_create)
+
+    def _package_values(self, record: PackageRecord) -> tuple[City, Hospital, dict]:
+        city = self.city(record.city, record.state)
+        hospital = self.hospitals[(city.pk, key(record.hospital))]
+        values = {
+            "delivery_type": record.delivery_type,
+            "room_type": record.room_type,
+            "price": record.price,
+            "nights": record.nights,
+            "inclusions": record.inclusions,
+            "exclusions": record.exclusions,
+            "valid_until": record.valid_until,
+            "city_id": city.pk,
+            "search_text": package_search_text(record.name, hospital.name, hospital.locality, city.name),
+        }
+        if record.is_active is not None:
+            values["is_active"] = record.is_active
+        return city, hospital, values
 
     def run(self, doctors: list[DoctorRecord], packages: list[PackageRecord]) -> Counter:
         self._prepare_reference_data(doctors, packages)
@@ -414,10 +383,68 @@ class Upserter:
                 .values_list("gynecologist_id", flat=True)
                 .distinct()
             )
-        # Bulk writes send no model signals: invalidate the cached pages once this commits.
-        bump_content_version()
+        # Bulk writes send no model signals: say that public content changed.
+        announce(Gynecologist)
         return self.stats
 
 
 def _norm_key(k: tuple[str, str, str]) -> tuple[str, str, str]:
     return (key(k[0]), key(k[1]), key(k[2]))
+
+
+def _current_links(through, column: str) -> dict[int, set[int]]:
+    """Every doctor's linked ids in a many-to-many table (languages or centres)."""
+    links: dict[int, set[int]] = defaultdict(set)
+    for doctor_id, target in through.objects.values_list("gynecologist_id", column).iterator(
+        chunk_size=10000
+    ):
+        links[doctor_id].add(target)
+    return links
+
+
+@dataclass
+class _DoctorPlan:
+    """What an import will write: new doctors, changed rows, and links to replace."""
+
+    languages: dict[int, set[int]]  # current links, by doctor id
+    hospitals: dict[int, set[int]]
+    taken_slugs: set[str]
+    to_create: list[tuple[Gynecologist, set[int], set[int]]] = field(default_factory=list)
+    to_update: list[Gynecologist] = field(default_factory=list)
+    relinks: dict[int, tuple[set[int] | None, set[int] | None]] = field(default_factory=dict)
+    now: datetime = field(default_factory=timezone.now)
+
+    def create(self, record: DoctorRecord, values: dict, language_ids: set[int], hospital_ids: set[int]):
+        slug = unique_slug(
+            [record.name, f"{record.name} {short_hash(record.registration_number)}"], self.taken_slugs, 140
+        )
+        doctor = Gynecologist(registration_number=record.registration_number, slug=slug, **values)
+        self.to_create.append((doctor, language_ids, hospital_ids))
+
+    def update(self, row: dict, values: dict, language_ids: set[int], hospital_ids: set[int]) -> str:
+        """Plan the changes to an existing doctor; returns the stats key ("doctors updated"/"unchanged")."""
+        changed = {f for f, v in values.items() if row[f] != v}
+        new_languages = language_ids if language_ids != self.languages[row["id"]] else None
+        new_hospitals = hospital_ids if hospital_ids != self.hospitals[row["id"]] else None
+        if changed:
+            doctor = Gynecologist(id=row["id"], updated=self.now, **{f: row[f] for f in DOCTOR_FIELDS})
+            for f in changed:
+                setattr(doctor, f, values[f])
+            self.to_update.append(doctor)
+        if new_languages is not None or new_hospitals is not None:
+            self.relinks[row["id"]] = (new_languages, new_hospitals)
+        if changed or row["id"] in self.relinks:
+            return "doctors updated"
+        return "doctors unchanged"
+
+
+def _package_slug(hospital: Hospital, city: City, record: PackageRecord, taken: set[str]) -> str:
+    return unique_slug(
+        [
+            f"{hospital.name} {record.name}",
+            f"{hospital.name} {city.name} {record.name}",
+            f"{hospital.name} {record.name} {short_hash(city.slug, hospital.name, record.name)}",
+        ],
+        taken,
+        200,
+    )

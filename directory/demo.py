@@ -304,31 +304,33 @@ def doctor(i: int, per_city: int) -> tuple[DoctorRecord, int]:
 # ---- packages ----
 
 
-def package(k: int, per_city: int) -> PackageRecord:
-    """The k-th package. The first DEFAULT_PACKAGES fill the base centres; the rest the others."""
+def _package_slot(k: int, per_city: int) -> tuple[int, int, int]:
+    """(city index, centre index within the city, catalogue slot) of the k-th package. The first
+    DEFAULT_PACKAGES fill the base centres; the rest the others."""
     if k < DEFAULT_PACKAGES:
         base = len(CITIES) * BASE_HOSPITALS_PER_CITY
         h, slot = k % base, k // base
-        city_index, j = h % len(CITIES), h // len(CITIES)
         if slot >= 4:
             # Every centre has normal and C-section in general and twin sharing; the fifth package
             # rotates through the other combinations so each delivery and room type appears.
             slot = 4 + ((slot - 4) * 7 + h) % (len(CATALOGUE) - 4)
-    else:
-        extra_per_city = per_city - BASE_HOSPITALS_PER_CITY
-        extra = len(CITIES) * extra_per_city
-        h, slot = (k - DEFAULT_PACKAGES) % extra, (k - DEFAULT_PACKAGES) // extra
-        city_index, j = h % len(CITIES), BASE_HOSPITALS_PER_CITY + h // len(CITIES)
-    centre = hospital(city_index, j)
-    delivery, room = CATALOGUE[slot % len(CATALOGUE)]
+        return h % len(CITIES), h // len(CITIES), slot
+    extra = len(CITIES) * (per_city - BASE_HOSPITALS_PER_CITY)
+    h, slot = (k - DEFAULT_PACKAGES) % extra, (k - DEFAULT_PACKAGES) // extra
+    return h % len(CITIES), BASE_HOSPITALS_PER_CITY + h // len(CITIES), slot
+
+
+def _package_price(centre: dict, delivery: str, room: str) -> int:
     rng = rng_for("package", centre["city"], centre["name"], delivery, room)
     price = DELIVERY_BASE[delivery] * ROOM_FACTOR[room] * CITY_PRICE_FACTOR[centre["city"]] * centre["tier"]
     price = round(price * rng.uniform(0.95, 1.05) / 500) * 500
     if delivery == DeliveryType.NORMAL:
         price = min(150000, max(25000, price))
-    nights = {DeliveryType.NORMAL: 2, DeliveryType.INSTRUMENTAL: 2}.get(delivery, 4)
-    if room in (RoomType.DELUXE, RoomType.SUITE):
-        nights += 1
+    return int(price)
+
+
+def _package_terms(delivery: str, room: str, nights: int) -> tuple[list[str], list[str]]:
+    """What the package includes and excludes."""
     caesarean = delivery in (DeliveryType.CAESAREAN, DeliveryType.CAESAREAN_TUBECTOMY)
     inclusions = [
         "Operation theatre and surgeon's fee" if caesarean else "Labour room and delivery charges",
@@ -352,7 +354,18 @@ def package(k: int, per_city: int) -> PackageRecord:
     if not caesarean:
         exclusions.insert(1, "Epidural analgesia")
         exclusions.insert(2, "Caesarean section if it becomes necessary (billed as the C-section package)")
-    label = DeliveryType(delivery).label
+    return inclusions, exclusions
+
+
+def package(k: int, per_city: int) -> PackageRecord:
+    """The k-th package."""
+    city_index, j, slot = _package_slot(k, per_city)
+    centre = hospital(city_index, j)
+    delivery, room = CATALOGUE[slot % len(CATALOGUE)]
+    nights = {DeliveryType.NORMAL: 2, DeliveryType.INSTRUMENTAL: 2}.get(delivery, 4)
+    if room in (RoomType.DELUXE, RoomType.SUITE):
+        nights += 1
+    inclusions, exclusions = _package_terms(delivery, room, nights)
     valid_until = None
     if k % 23 == 11:
         valid_until = EXPIRED
@@ -363,10 +376,10 @@ def package(k: int, per_city: int) -> PackageRecord:
         city=centre["city"],
         state=centre["state"],
         locality=centre["locality"],
-        name=f"{label}, {SHORT_ROOM[room]}",
+        name=f"{DeliveryType(delivery).label}, {SHORT_ROOM[room]}",
         delivery_type=delivery,
         room_type=room,
-        price=int(price),
+        price=_package_price(centre, delivery, room),
         nights=nights,
         inclusions=inclusions,
         exclusions=exclusions,

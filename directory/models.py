@@ -6,47 +6,24 @@ A few columns are derived from others so that searches filter on one indexed row
 `refresh_derived()` methods, which every write path (admin, import, seed) calls.
 """
 
-import re
 import secrets
 from collections.abc import Iterable
 
-from django.db import connection, models, transaction
-from django.db.models import Case, F, Min, OuterRef, Q, Subquery, Value, When
-from django.db.models.expressions import RawSQL
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models, transaction
+from django.db.models import Case, F, Max, Min, OuterRef, Q, Subquery, When
 from django.urls import reverse
 from django.utils import timezone
 
 from directory.images import process_new_photo, validate_photo
+from directory.signals import announce
+from directory.textsearch import ranked, search_words, text_search, word_rank
 
 MAX_LANGUAGE_BIT = 62
-
-
-def search_words(q: str | None) -> list[str]:
-    """The words of a search box entry, lower-cased, at most eight (longer queries add nothing)."""
-    return (q or "").lower().split()[:8]
-
-
-def text_search(queryset, q):
-    """Rows whose `search_text` has every word of `q`.
-
-    On SQLite the words are looked up in the FTS5 index (migration 0006) as word prefixes ("kulk"
-    finds "Kulkarni"); elsewhere (PostgreSQL, with its trigram index) each word must appear anywhere in
-    the text. A query with no letters or digits matches nothing on SQLite, as it matches no word.
-    """
-    words = search_words(q)
-    if not words:
-        return queryset
-    if connection.vendor != "sqlite":
-        return queryset.filter(*[Q(search_text__icontains=word) for word in words])
-    tokens = [token for word in words for token in re.findall(r"\w+", word)]
-    if not tokens:
-        return queryset.none()
-    match = " ".join(f'"{token}"*' for token in tokens[:8])
-    table = queryset.model._meta.db_table
-    return queryset.filter(
-        # The table name comes from the model; the words travel as a bound parameter.
-        id__in=RawSQL(f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH %s", [match])  # noqa: S608, S611
-    )
+MAX_EXPERIENCE_YEARS = 70
+MAX_FEE = 100_000  # ₹1 lakh: no consultation costs more; a larger figure is a typing mistake
+MAX_PRICE = 10_000_000  # ₹1 crore
+MAX_NIGHTS = 60
 
 
 def _covering(*order: str, filters: list[str]) -> list[str]:
@@ -60,10 +37,78 @@ DOCTOR_FILTERS = ["consultation_fee", "experience_years", "language_mask", "gend
 PACKAGE_FILTERS = ["price", "delivery_type", "room_type", "nights", "valid_until"]
 
 
-class City(models.Model):
+def listed_q(prefix: str = "", today=None) -> Q:
+    """The rule for "this package is listed": active, and its price still valid on `today` (India
+    time by default). `prefix` applies it across a relation ("packages__").
+
+    `is_active IN (1)` rather than `is_active`: SQLite can then use the indexes that start with it."""
+    today = today or timezone.localdate()
+    valid = Q(**{f"{prefix}valid_until__isnull": True}) | Q(**{f"{prefix}valid_until__gte": today})
+    return valid & Q(**{f"{prefix}is_active__in": [True]})
+
+
+class TracksSavedValues:
+    """Remembers some fields as loaded from the database, so save() can tell what an edit changed."""
+
+    tracked_fields: tuple[str, ...] = ()
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance.remember_saved_values()
+        return instance
+
+    def remember_saved_values(self) -> None:
+        self._saved_values = {f: self.__dict__[f] for f in self.tracked_fields if f in self.__dict__}
+
+    def changed_fields(self) -> set[str]:
+        """Tracked fields whose value differs from the row as loaded (empty for a new row)."""
+        saved = getattr(self, "_saved_values", {})
+        return {name for name, value in saved.items() if self.__dict__.get(name) != value}
+
+
+class ListingQuerySet(models.QuerySet):
+    """Bulk activation shared by centres, doctors and packages (a queryset update sends no signals,
+    so these say themselves that public content changed)."""
+
+    def set_active(self, active: bool) -> int:
+        count = self.exclude(is_active=active).update(is_active=active, updated=timezone.now())
+        if count:
+            announce(self.model)
+        return count
+
+
+class CityQuerySet(models.QuerySet):
+    def for_chooser(self):
+        """The cities offered by the "find a doctor or package in your city" chooser."""
+        return self.only("name", "slug").order_by("name")
+
+    def with_active_doctors(self):
+        """Cities with an active doctor, each with `last_change`: its doctors' latest update."""
+        return (
+            self.filter(doctors__is_active=True)
+            .annotate(last_change=Max("doctors__updated"))
+            .only("slug")
+            .order_by("name")
+        )
+
+    def with_listed_packages(self, today=None):
+        """Cities with a listed package, each with `last_change`: its packages' latest update."""
+        return (
+            self.filter(listed_q("packages__", today))
+            .annotate(last_change=Max("packages__updated"))
+            .only("slug")
+            .order_by("name")
+        )
+
+
+class City(TracksSavedValues, models.Model):
+    tracked_fields = ("name",)
     name = models.CharField(max_length=80)
     slug = models.SlugField(max_length=90, unique=True)
     state = models.CharField(max_length=80)
+
+    objects = CityQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -73,6 +118,13 @@ class City(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        renamed = "name" in self.changed_fields()
+        super().save(*args, **kwargs)
+        self.remember_saved_values()
+        if renamed:
+            refresh_city(self)  # its doctors' and packages' search text mention the city
 
     def get_absolute_url(self):
         return reverse("directory:doctor_city", kwargs={"city": self.slug})
@@ -116,7 +168,27 @@ class Language(models.Model):
         raise ValueError("All 63 language slots are in use; merge or delete unused languages first.")
 
 
-class Hospital(models.Model):
+class HospitalQuerySet(ListingQuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+    def ranked_search(self, q):
+        """Site search: centres whose name, locality or city match `q`, best first."""
+        return ranked(self, q, ["name"], ["locality", "city__name"])
+
+    def set_active(self, active: bool) -> int:
+        """Deactivating centres withdraws their packages too: a centre that is not listed cannot
+        sell them (they stay withdrawn until someone reactivates them: prices may have changed)."""
+        with transaction.atomic():
+            pks = list(self.values_list("pk", flat=True))
+            count = super().set_active(active)
+            if not active:
+                MaternityPackage.objects.filter(hospital__in=pks).set_active(False)
+        return count
+
+
+class Hospital(TracksSavedValues, models.Model):
+    tracked_fields = ("name", "locality", "city_id", "is_active")
     name = models.CharField(max_length=150)
     slug = models.SlugField(max_length=170, unique=True)
     city = models.ForeignKey(City, on_delete=models.PROTECT, related_name="hospitals")
@@ -130,6 +202,8 @@ class Hospital(models.Model):
     is_active = models.BooleanField(default=True)
     updated = models.DateTimeField(auto_now=True)
 
+    objects = HospitalQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name = "hospital"
@@ -140,7 +214,14 @@ class Hospital(models.Model):
 
     def save(self, *args, **kwargs):
         process_new_photo(self)
-        super().save(*args, **kwargs)
+        changed = self.changed_fields()
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            self.remember_saved_values()
+            if changed & {"name", "locality", "city_id"}:
+                self.refresh_dependents()
+            if "is_active" in changed and not self.is_active:
+                MaternityPackage.objects.filter(hospital=self).set_active(False)
 
     def get_absolute_url(self):
         return reverse("directory:hospital_detail", kwargs={"slug": self.slug})
@@ -156,7 +237,7 @@ class Gender(models.TextChoices):
     MALE = "male", "Male"
 
 
-class GynecologistQuerySet(models.QuerySet):
+class GynecologistQuerySet(ListingQuerySet):
     """Read logic for the doctor search. Filters touch only the doctor row (derived columns), no joins."""
 
     def active(self, *, scan=False):
@@ -187,17 +268,15 @@ class GynecologistQuerySet(models.QuerySet):
         return text_search(self, q)
 
     def by_relevance(self, q):
-        """Best text match first: the whole query in the name, then every word in the name, then the rest."""
-        words = search_words(q)
-        if not words:
+        """Best text match first: the whole query in the name, then every word in the name, then the
+        rest; the most experienced first among equals."""
+        if not search_words(q):
             return self.by_experience()
-        rank = Case(
-            When(name__icontains=" ".join(words), then=Value(0)),
-            When(Q(*[Q(name__icontains=word) for word in words]), then=Value(1)),
-            default=Value(2),
-            output_field=models.IntegerField(),
-        )
-        return self.alias(_rank=rank).order_by("_rank", "-experience_years", "name", "id")
+        return self.alias(_rank=word_rank("name", q)).order_by("_rank", "-experience_years", "name", "id")
+
+    def ranked_search(self, q):
+        """Site search: the best matches for `q` across everything a doctor's card shows."""
+        return ranked(self.search(q), q, ["name"], ["search_text", "qualifications"], prefiltered=True)
 
     def by_experience(self):
         return self.order_by("-experience_years", "name", "id")
@@ -234,8 +313,14 @@ class Gynecologist(models.Model):
     gender = models.CharField(max_length=6, choices=Gender.choices)
     qualifications = models.CharField(max_length=200, help_text="e.g. MBBS, MS (Obstetrics & Gynaecology)")
     registration_number = models.CharField("medical council registration number", max_length=40, unique=True)
-    experience_years = models.PositiveSmallIntegerField("years of experience")
-    consultation_fee = models.PositiveIntegerField("consultation fee (INR)")
+    experience_years = models.PositiveSmallIntegerField(
+        "years of experience", validators=[MaxValueValidator(MAX_EXPERIENCE_YEARS)]
+    )
+    consultation_fee = models.PositiveIntegerField(
+        "consultation fee (INR)",
+        validators=[MaxValueValidator(MAX_FEE)],
+        help_text="Whole rupees, at most ₹1,00,000.",
+    )
     languages = models.ManyToManyField(Language, related_name="doctors", blank=True)
     hospitals = models.ManyToManyField(Hospital, related_name="doctors", blank=True)
     city = models.ForeignKey(
@@ -260,7 +345,10 @@ class Gynecologist(models.Model):
         verbose_name = "gynecologist"
         constraints = [
             models.CheckConstraint(condition=Q(gender__in=Gender.values), name="doctor_gender_valid"),
-            models.CheckConstraint(condition=Q(experience_years__lte=70), name="doctor_experience_plausible"),
+            models.CheckConstraint(
+                condition=Q(experience_years__lte=MAX_EXPERIENCE_YEARS), name="doctor_experience_plausible"
+            ),
+            models.CheckConstraint(condition=Q(consultation_fee__lte=MAX_FEE), name="doctor_fee_plausible"),
         ]
         # One index per sort order, with and without a city, each ending in every column the search
         # filters on: the page's rows are read from the index in display order and the count is answered
@@ -301,6 +389,9 @@ class Gynecologist(models.Model):
     def save(self, *args, **kwargs):
         process_new_photo(self)
         super().save(*args, **kwargs)
+        # The search text holds the name, qualifications and city: derive it again from what is now
+        # stored (which also mends a value that went stale in memory after a many-to-many change).
+        self.refresh_derived()
 
     def get_absolute_url(self):
         return reverse("directory:doctor_detail", kwargs={"slug": self.slug})
@@ -326,18 +417,20 @@ class RoomType(models.TextChoices):
     SUITE = "suite", "Suite"
 
 
-class MaternityPackageQuerySet(models.QuerySet):
+class MaternityPackageQuerySet(ListingQuerySet):
     """Read logic for the package search. Filters touch only the package row, no joins."""
 
     def listed(self, today=None):
         """Active packages whose price is still valid on `today` (India time by default)."""
-        today = today or timezone.localdate()
-        # `is_active IN (1)` rather than `is_active`: SQLite can then use the indexes that start with it.
-        return self.filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today), is_active__in=[True])
+        return self.filter(listed_q(today=today))
 
     def search(self, q):
         """Packages whose name, type, room, centre, locality or city have every word of `q`."""
         return text_search(self, q)
+
+    def ranked_search(self, q):
+        """Site search: the best matches for `q` (search_text holds the centre, locality and city)."""
+        return ranked(self.search(q), q, ["name"], ["search_text"], prefiltered=True)
 
     def by_price(self):
         return self.order_by("price", "name", "id")
@@ -367,7 +460,9 @@ class MaternityPackageQuerySet(models.QuerySet):
         )
         return self.annotate(
             caesarean_price=Case(
-                When(delivery_type=DeliveryType.NORMAL, then=Subquery(caesareans)),
+                When(
+                    delivery_type=DeliveryType.NORMAL, then=Subquery(caesareans)
+                ),  # see has_caesarean_alternative
                 default=None,
                 output_field=models.PositiveIntegerField(),
             )
@@ -402,8 +497,12 @@ class MaternityPackage(models.Model):
     slug = models.SlugField(max_length=200, unique=True)
     delivery_type = models.CharField(max_length=20, choices=DeliveryType.choices)
     room_type = models.CharField(max_length=20, choices=RoomType.choices)
-    price = models.PositiveIntegerField("price (INR)", help_text="Whole rupees, taxes included.")
-    nights = models.PositiveSmallIntegerField("nights of stay")
+    price = models.PositiveIntegerField(
+        "price (INR)",
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_PRICE)],
+        help_text="Whole rupees, taxes included (₹1 to ₹1,00,00,000).",
+    )
+    nights = models.PositiveSmallIntegerField("nights of stay", validators=[MaxValueValidator(MAX_NIGHTS)])
     inclusions = models.JSONField(default=list, blank=True, help_text="One item per entry.")
     exclusions = models.JSONField(default=list, blank=True, help_text="One item per entry.")
     valid_until = models.DateField(
@@ -424,7 +523,10 @@ class MaternityPackage(models.Model):
                 condition=Q(delivery_type__in=DeliveryType.values), name="package_delivery_valid"
             ),
             models.CheckConstraint(condition=Q(room_type__in=RoomType.values), name="package_room_valid"),
-            models.CheckConstraint(condition=Q(nights__lte=60), name="package_nights_plausible"),
+            models.CheckConstraint(condition=Q(nights__lte=MAX_NIGHTS), name="package_nights_plausible"),
+            models.CheckConstraint(
+                condition=Q(price__gte=1, price__lte=MAX_PRICE), name="package_price_plausible"
+            ),
         ]
         # As for doctors: one covering index per sort order, with and without a city.
         indexes = [
@@ -468,6 +570,11 @@ class MaternityPackage(models.Model):
     def get_absolute_url(self):
         return reverse("directory:package_detail", kwargs={"slug": self.slug})
 
+    def is_listed(self, today=None) -> bool:
+        """The instance form of `MaternityPackage.objects.listed()`."""
+        today = today or timezone.localdate()
+        return self.is_active and (self.valid_until is None or self.valid_until >= today)
+
     def refresh_derived(self):
         """Set city and search_text from the package and its hospital (no save)."""
         hospital = self.hospital
@@ -476,9 +583,21 @@ class MaternityPackage(models.Model):
             self.name, hospital.name, hospital.locality, hospital.city.name
         )
 
+    @property
+    def has_caesarean_alternative(self) -> bool:
+        """Whether the price of a caesarean in the same room matters to this package's buyer: a planned
+        normal delivery can end in a caesarean section (other types are already surgical or assisted)."""
+        return self.delivery_type == DeliveryType.NORMAL
+
+    @property
+    def caesarean_difference(self) -> int | None:
+        """How much more the annotated `caesarean_price` (with_caesarean_price()) costs, if known."""
+        price = getattr(self, "caesarean_price", None)
+        return None if price is None else price - self.price
+
     def caesarean_counterpart(self):
         """For a normal delivery: the same centre's cheapest listed C-section in the same room type."""
-        if self.delivery_type != DeliveryType.NORMAL:
+        if not self.has_caesarean_alternative:
             return None
         return (
             MaternityPackage.objects.listed()

@@ -7,7 +7,6 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods
@@ -157,8 +156,7 @@ class ListedDetailView(DetailView):
 
 def _centres():
     return Prefetch(
-        "hospitals",
-        queryset=Hospital.objects.filter(is_active=True).select_related("city").order_by("name", "id"),
+        "hospitals", queryset=Hospital.objects.active().select_related("city").order_by("name", "id")
     )
 
 
@@ -237,7 +235,7 @@ class PackageDetailView(ListedDetailView):
         return MaternityPackage.objects.with_caesarean_price().select_related("hospital", "city")
 
     def is_listed(self, obj):
-        return obj.is_active and (obj.valid_until is None or obj.valid_until >= timezone.localdate())
+        return obj.is_listed()
 
     def alternatives(self, obj):
         return (
@@ -247,10 +245,7 @@ class PackageDetailView(ListedDetailView):
 
     def get_context_data(self, **kwargs):
         package = self.object
-        caesarean_price = getattr(package, "caesarean_price", None)
         return super().get_context_data(
-            caesarean_price=caesarean_price,
-            caesarean_difference=None if caesarean_price is None else caesarean_price - package.price,
             structured_data=structured_data.offer(self.request, package),
             breadcrumbs=[
                 ("Maternity packages", reverse("directory:package_search")),
@@ -316,19 +311,46 @@ def package_compare(request):
 
 
 def _enquiry_subject(kind, slug):
-    """The doctor or package being asked about, and the centre that answers."""
+    """The doctor or package being asked about, the centre that answers, and whether it is listed."""
     if kind == "doctor":
         doctor = get_object_or_404(
             Gynecologist.objects.select_related("city").prefetch_related(_centres()), slug=slug
         )
         centres = list(doctor.hospitals.all())
-        listed = doctor.is_active
-        return doctor, (centres[0] if centres else None), listed
+        return doctor, (centres[0] if centres else None), doctor.is_active
     package = get_object_or_404(MaternityPackage.objects.select_related("hospital", "city"), slug=slug)
-    listed = package.is_active and (
-        package.valid_until is None or package.valid_until >= timezone.localdate()
+    return package, package.hospital, package.is_listed()
+
+
+def _not_listed(request, kind, subject):
+    if kind == "doctor":
+        label, url_name = f"Gynecologists in {subject.city.name}", "directory:doctor_city"
+    else:
+        label, url_name = f"Maternity packages in {subject.city.name}", "directory:package_city"
+    context = {
+        "object": subject,
+        "alternatives_label": label,
+        "alternatives_url": reverse(url_name, args=[subject.city.slug]),
+    }
+    return render(request, "directory/not_listed.html", context, status=404)
+
+
+def _rate_limited(request):
+    message = (
+        "You have sent several enquiries from this connection in the last hour. To protect patients’ "
+        "details from misuse we accept a few each hour; please try again later, or call the centre directly."
     )
-    return package, package.hospital, listed
+    return render(request, "429.html", {"message": message}, status=429)
+
+
+def _store(request, form, kind, subject, centre) -> str | None:
+    """Store the enquiry (or nothing, for a bot); its reference, or None when over the rate limit."""
+    if form.is_spam:
+        return new_reference()  # the bot sees the usual thank-you page; nothing is stored
+    enquiry = form.save(commit=False)
+    setattr(enquiry, kind, subject)
+    enquiry.hospital = centre
+    return emails.save_and_notify(enquiry, request.build_absolute_uri("/"), client_key=client_key(request))
 
 
 @never_cache
@@ -337,61 +359,23 @@ def _enquiry_subject(kind, slug):
 def enquire(request, slug, kind):
     subject, centre, listed = _enquiry_subject(kind, slug)
     if not listed:
-        label, url = (
-            (
-                f"Gynecologists in {subject.city.name}",
-                reverse("directory:doctor_city", args=[subject.city.slug]),
-            )
-            if kind == "doctor"
-            else (
-                f"Maternity packages in {subject.city.name}",
-                reverse("directory:package_city", args=[subject.city.slug]),
-            )
-        )
-        context = {"object": subject, "alternatives_label": label, "alternatives_url": url}
-        return render(request, "directory/not_listed.html", context, status=404)
-
-    centre_name = centre.name if centre else "the doctor’s clinic"
-    form = EnquiryForm(request.POST or None, centre_name=centre_name)
+        return _not_listed(request, kind, subject)
+    form = EnquiryForm(request.POST or None, centre_name=centre.name if centre else "the doctor’s clinic")
     if request.method == "POST" and form.is_valid():
-        if form.is_spam:
-            reference = new_reference()  # the bot sees the usual thank-you page; nothing is stored
-        else:
-            enquiry = form.save(commit=False)
-            setattr(enquiry, kind, subject)
-            enquiry.hospital = centre
-            reference = emails.save_and_notify(
-                enquiry, request.build_absolute_uri("/"), client_key=client_key(request)
-            )
+        reference = _store(request, form, kind, subject, centre)
         if reference is None:
-            return render(
-                request,
-                "429.html",
-                {
-                    "message": "You have sent several enquiries from this connection in the last hour. "
-                    "To protect patients’ details from misuse we accept a few each hour; please try "
-                    "again later, or call the centre directly."
-                },
-                status=429,
-            )
+            return _rate_limited(request)
         references = request.session.get(SESSION_REFERENCES, [])[-9:]
         request.session[SESSION_REFERENCES] = [*references, reference]
         return redirect("directory:enquiry_thanks", reference=reference)
-
-    return render(
-        request,
-        "directory/enquiry_form.html",
-        {
-            "form": form,
-            "subject": subject,
-            "kind": kind,
-            "centre": centre,
-            "breadcrumbs": [
-                ((subject.name, subject.get_absolute_url())),
-                ("Send an enquiry", None),
-            ],
-        },
-    )
+    context = {
+        "form": form,
+        "subject": subject,
+        "kind": kind,
+        "centre": centre,
+        "breadcrumbs": [(subject.name, subject.get_absolute_url()), ("Send an enquiry", None)],
+    }
+    return render(request, "directory/enquiry_form.html", context)
 
 
 @never_cache

@@ -1,25 +1,21 @@
 """Site-wide search: articles, doctors, hospitals and packages, each group ranked by relevance.
 
-On PostgreSQL every group uses full-text search (`websearch` syntax, English stemming, the title or
-name weighted above the rest, ordered by SearchRank). On other databases (SQLite in development)
-every word of the query must appear in one of the fields, and items whose title or name contains
-the words rank first. Either way the page costs one query per group, whatever the query.
+Each group is its model's own `search`/`ranked_search` (one ranking for the whole site, in
+directory.textsearch), so the page costs one query per group, whatever the query.
 """
 
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django import forms
-from django.db import connection
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import QuerySet
+from django.urls import reverse
 
 from articles.models import Article
-from articles.sitemaps import listed_packages
-from directory.models import Gynecologist, Hospital
+from directory.models import Gynecologist, Hospital, MaternityPackage
 
 MAX_QUERY_LENGTH = 100
 GROUP_SIZE = 8
-MAX_TERMS = 6
 
 
 class SiteSearchForm(forms.Form):
@@ -56,54 +52,6 @@ class SearchResults:
         return sum(len(group.items) for group in self.groups)
 
 
-def _rank_postgres(queryset: QuerySet, query: str, primary: list[str], secondary: list[str]) -> QuerySet:
-    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-
-    vector = SearchVector(*primary, weight="A", config="english") + SearchVector(
-        *secondary, weight="B", config="english"
-    )
-    search_query = SearchQuery(query, search_type="websearch", config="english")
-    return (
-        queryset.annotate(search=vector, rank=SearchRank(vector, search_query))
-        .filter(search=search_query)
-        .order_by("-rank", "pk")
-    )
-
-
-def _rank_fallback(
-    queryset: QuerySet, query: str, primary: str, others: list[str], *, prefiltered: bool = False
-) -> QuerySet:
-    """Every word somewhere; the whole query in the name first, then every word in the name.
-
-    `prefiltered`: the queryset already holds only matching rows (found through a full-text index)."""
-    terms = query.split()[:MAX_TERMS]
-    matches, all_in_primary = Q(), Q()
-    for term in terms:
-        any_field = Q(**{f"{primary}__icontains": term})
-        for name in others:
-            any_field |= Q(**{f"{name}__icontains": term})
-        matches &= any_field
-        all_in_primary &= Q(**{f"{primary}__icontains": term})
-    rank = Case(
-        When(Q(**{f"{primary}__icontains": query}), then=Value(2)),
-        When(all_in_primary, then=Value(1)),
-        default=Value(0),
-        output_field=IntegerField(),
-    )
-    if not prefiltered:
-        queryset = queryset.filter(matches)
-    return queryset.annotate(rank=rank).order_by("-rank", primary, "pk")
-
-
-def _ranked(queryset, query, primary, secondary):
-    if connection.vendor == "postgresql":
-        return _rank_postgres(queryset, query, [primary], secondary)
-    if hasattr(queryset, "search"):
-        # Doctors and packages: their search_text holds every field, in a full-text index (FTS5).
-        return _rank_fallback(queryset.search(query), query, primary, secondary, prefiltered=True)
-    return _rank_fallback(queryset, query, primary, secondary)
-
-
 def _first(queryset: QuerySet, group: Group) -> Group:
     rows = list(queryset[: GROUP_SIZE + 1])
     group.items, group.has_more = rows[:GROUP_SIZE], len(rows) > GROUP_SIZE
@@ -118,38 +66,37 @@ def site_search(query: str) -> SearchResults:
         .search(query)
         .only("title", "slug", "standfirst", "publish_at", "last_reviewed")
     )
-    doctors = _ranked(
-        Gynecologist.objects.filter(is_active=True)
+    doctors = (
+        Gynecologist.objects.active(scan=True)
+        .ranked_search(query)
         .select_related("city")
-        .only("name", "slug", "qualifications", "experience_years", "city__name"),
-        query,
-        "name",
-        ["search_text", "qualifications"],
+        .only("name", "slug", "qualifications", "experience_years", "city__name")
     )
-    hospitals = _ranked(
-        Hospital.objects.filter(is_active=True)
+    hospitals = (
+        Hospital.objects.active()
+        .ranked_search(query)
         .select_related("city")
-        .only("name", "slug", "locality", "city__name"),
-        query,
-        "name",
-        ["locality", "city__name"],
+        .only("name", "slug", "locality", "city__name")
     )
-    packages = _ranked(
-        listed_packages()
+    packages = (
+        MaternityPackage.objects.listed()
+        .ranked_search(query)
         .select_related("hospital", "city")
-        .only("name", "slug", "price", "nights", "hospital__name", "city__name"),
-        query,
-        "name",
-        ["search_text"],  # holds the centre's name, locality and city (see directory.models)
+        .only("name", "slug", "price", "nights", "hospital__name", "city__name")
     )
+
+    def more(url_name):
+        return f"{reverse(url_name)}?{encoded}"
+
     return SearchResults(
         query=query,
         groups=[
-            _first(articles, Group("articles", "Articles", more_url=f"/articles/?{encoded}")),
-            _first(doctors, Group("doctors", "Gynecologists", more_url=f"/gynecologists/?{encoded}")),
+            _first(articles, Group("articles", "Articles", more_url=more("articles:article_list"))),
+            _first(doctors, Group("doctors", "Gynecologists", more_url=more("directory:doctor_search"))),
             _first(hospitals, Group("hospitals", "Hospitals")),
             _first(
-                packages, Group("packages", "Maternity packages", more_url=f"/maternity-packages/?{encoded}")
+                packages,
+                Group("packages", "Maternity packages", more_url=more("directory:package_search")),
             ),
         ],
     )

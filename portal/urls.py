@@ -5,9 +5,12 @@ from django.urls import include, path
 from django.views.decorators.http import require_safe
 from django.views.static import serve
 
+from articles import sitemaps as article_sitemaps
 from articles.feeds import LatestArticlesFeed
-from articles.sitemaps import SITEMAPS
+from directory import sitemaps as directory_sitemaps
 from portal import views
+
+SITEMAPS = {**article_sitemaps.SITEMAPS, **directory_sitemaps.SITEMAPS}
 
 admin.site.site_header = f"{settings.SITE_NAME} administration"
 admin.site.site_title = f"{settings.SITE_NAME} admin"

@@ -10,11 +10,11 @@ from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
 
 from articles.models import Article
-from articles.views import city_choices
 from portal.search import SiteSearchForm, site_search
 
 logger = logging.getLogger(__name__)
@@ -24,18 +24,14 @@ logger = logging.getLogger(__name__)
 def home(request):
     """Latest and featured articles, a city chooser for doctors and packages, the calculator."""
     cards = Article.objects.published().only("title", "slug", "standfirst", "publish_at")
-    context = {
-        "featured": list(cards.filter(is_featured=True)[:3]),
-        "latest": list(cards[:6]),
-        "cities": city_choices(),
-    }
+    context = {"featured": list(cards.filter(is_featured=True)[:3]), "latest": list(cards[:6])}
     return render(request, "home.html", context)
 
 
 @require_safe
 def search(request):
     """/search/?q=: articles, doctors, hospitals and packages, grouped and ranked."""
-    form = SiteSearchForm(request.GET)
+    form = SiteSearchForm(request.GET, auto_id="search-%s")
     results = site_search(form.cleaned_data["q"]) if form.is_valid() and form.cleaned_data["q"] else None
     status = 400 if form.errors else 200
     return render(request, "search/results.html", {"form": form, "results": results}, status=status)
@@ -43,7 +39,7 @@ def search(request):
 
 @require_safe
 def robots_txt(request):
-    sitemap = request.build_absolute_uri("/sitemap.xml")
+    sitemap = request.build_absolute_uri(reverse("sitemap_index"))
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /search/", f"Sitemap: {sitemap}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 

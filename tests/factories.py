@@ -70,12 +70,6 @@ class GynecologistFactory(factory.django.DjangoModelFactory):
         if create and extracted:
             self.hospitals.set(extracted)
 
-    @factory.post_generation
-    def derived(self, create, extracted, **kwargs):
-        """Keep language_mask and search_text in step, as the admin and the importer do."""
-        if create:
-            self.refresh_derived()
-
 
 class MaternityPackageFactory(factory.django.DjangoModelFactory):
     class Meta:

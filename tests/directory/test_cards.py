@@ -53,13 +53,13 @@ def test_doctor_card_values():
         slug="asha-kulkarni",
         city=pune,
         experience_years=1,
-        consultation_fee=125000,
+        consultation_fee=100000,
         languages=[marathi, hindi],
         hospitals=[open_centre, closed, other_centre],
     )
     [card] = doctor_cards(Gynecologist.objects.for_cards())
     assert card["experience"] == "1 year"
-    assert card["fee"] == "₹1,25,000"
+    assert card["fee"] == "₹1,00,000"
     assert card["languages"] == "Hindi, Marathi"  # by name
     assert [(c["name"], c["locality"]) for c in card["centres"]] == [
         ("Asha Clinic", ""),

@@ -137,5 +137,7 @@ def test_query_count_is_constant(client, count, django_assert_max_num_queries):
 
 def test_header_search_box_submits_to_site_search(client):
     html = client.get("/").content.decode()
-    assert re.search(r'<form class="site-search" action="/search/" method="get" role="search">', html)
+    assert re.search(
+        r'<form class="site-search" action="/search/" method="get" role="search" aria-label="Site">', html
+    )
     assert 'name="q"' in html and 'maxlength="100"' in html
