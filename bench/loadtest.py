@@ -240,7 +240,8 @@ def burst(ports, path, attempts):
     return results
 
 
-def main():
+def parse_args() -> argparse.Namespace:
+    """The command-line options (the module docstring is the help text)."""
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
@@ -248,8 +249,12 @@ def main():
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--burst", type=int, default=40)
-    args = parser.parse_args()
+    return parser.parse_args()
 
+
+def loadtest_env() -> dict[str, str]:
+    """The app servers' environment: debug off, email kept in memory, and without a DATABASE_URL a
+    fresh var/loadtest.sqlite3 (any previous one is deleted)."""
     env = dict(os.environ)
     if not env.get("DATABASE_URL"):
         db = ROOT / "var" / "loadtest.sqlite3"
@@ -266,13 +271,35 @@ def main():
         }
     )
     env.setdefault("DJANGO_SECRET_KEY", "loadtest-only-secret-key-" + "y" * 40)
-    backend = "postgresql" if env["DATABASE_URL"].startswith("postgres") else "sqlite"
-    prepare_demo_site(env)
-    targets = django_json(env, TARGETS)
-    gets, calculator, enquiries = build_requests(targets)
-    failures = []
+    return env
 
-    # Phase 1: mixed load.
+
+def mixed_load_failures(
+    totals: dict[str, int], refs: list[str], socket_errors: int, check: dict
+) -> list[str]:
+    """What phase 1 got wrong: 5xx, socket errors, no enquiry at all, or accepted and stored differ."""
+    failures = []
+    if totals["s5"]:
+        failures.append(f"{totals['s5']} responses were 5xx")
+    if socket_errors:
+        failures.append(f"{socket_errors} socket errors")
+    if totals["accepted"] == 0:
+        failures.append("no enquiry was accepted: the load did not exercise enquiries")
+    if not (check["found"] == check["distinct"] == totals["accepted"] == len(set(refs))):
+        failures.append("accepted enquiries and stored enquiries differ")
+    return failures
+
+
+def mixed_load(
+    env: dict[str, str],
+    args: argparse.Namespace,
+    gets: list[str],
+    calculator: list[str],
+    enquiries: list[str],
+) -> list[str]:
+    """Phase 1: wrk's mixed load on one app server with the rate limit raised; prints the counts and
+    returns the failures."""
+    backend = "postgresql" if env["DATABASE_URL"].startswith("postgres") else "sqlite"
     port = free_port()
     server = start_gunicorn({**env, "ENQUIRY_RATE_LIMIT": "1000000"}, port, args.workers)
     try:
@@ -292,21 +319,16 @@ def main():
         f"stored with those references: {check['found']} ({check['distinct']} distinct, "
         f"{check['duplicates']} duplicated)"
     )
-    if totals["s5"]:
-        failures.append(f"{totals['s5']} responses were 5xx")
-    if socket_errors:
-        failures.append(f"{socket_errors} socket errors")
-    if totals["accepted"] == 0:
-        failures.append("no enquiry was accepted: the load did not exercise enquiries")
-    if not (check["found"] == check["distinct"] == totals["accepted"] == len(set(refs))):
-        failures.append("accepted enquiries and stored enquiries differ")
+    return mixed_load_failures(totals, refs, socket_errors, check)
 
-    # Phase 2: a burst from one address at two app servers sharing the database (and Redis).
-    limit = 5
+
+def rate_limit_burst(env: dict[str, str], args: argparse.Namespace, path: str, limit: int = 5) -> list[str]:
+    """Phase 2: a burst from one address at two app servers sharing the database (and Redis) with the
+    normal limit; prints what was accepted, refused and stored, and returns the failures."""
     ports = [free_port(), free_port()]
     servers = [start_gunicorn({**env, "ENQUIRY_RATE_LIMIT": str(limit)}, p, args.workers) for p in ports]
     try:
-        results = burst(ports, enquiries[0], args.burst)
+        results = burst(ports, path, args.burst)
     finally:
         for server in servers:
             stop(server)
@@ -319,11 +341,16 @@ def main():
         f"{len(accepted)} accepted, {refused} refused with 429, other {other or 'none'}; "
         f"{burst_check['found']} stored"
     )
+    failures = []
     if len(accepted) != limit or refused != args.burst - limit or other:
         failures.append(f"the rate limit did not hold: {len(accepted)} accepted of {args.burst}")
     if burst_check["found"] != len(accepted):
         failures.append("burst: accepted and stored enquiries differ")
+    return failures
 
+
+def report(failures: list[str]) -> int:
+    """The verdict line; the exit status (1 if anything failed)."""
     if failures:
         print("LOADTEST FAILED: " + "; ".join(failures))
         return 1
@@ -332,6 +359,18 @@ def main():
         "rate limit held under concurrency across app servers"
     )
     return 0
+
+
+def main() -> int:
+    """Prepare a demo site, run both phases, print the verdict; the exit status says whether it passed."""
+    args = parse_args()
+    env = loadtest_env()
+    prepare_demo_site(env)
+    targets = django_json(env, TARGETS)
+    gets, calculator, enquiries = build_requests(targets)
+    failures = mixed_load(env, args, gets, calculator, enquiries)
+    failures += rate_limit_burst(env, args, enquiries[0])
+    return report(failures)
 
 
 if __name__ == "__main__":

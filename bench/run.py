@@ -10,6 +10,8 @@ ratio to /healthz of the same run, p50/p99 latency, queries per request (cold an
 gzip-compressed HTML size. Results are also written to bench/results/<time>.json.
 """
 
+from __future__ import annotations
+
 import argparse
 import json
 import os
@@ -19,8 +21,13 @@ import socket
 import subprocess
 import sys
 import time
-from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from django.utils import timezone
+
+if TYPE_CHECKING:
+    from bench.pages import Page
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = str(ROOT / ".venv" / "bin" / "python")
@@ -28,7 +35,7 @@ SCALE_DOCTORS = 100_000
 SCALE_PACKAGES = 20_000
 
 
-def parse_args():
+def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
@@ -197,23 +204,33 @@ def run_wrk(url, seconds, connections, threads) -> dict:
     }
 
 
-def main():
-    args = parse_args()
-    env = bench_env()
-    prepare_database(env, args.doctors, args.packages)
-
-    # The page list and per-page query counts come from Django in this process, same settings.
+def load_pages(env: dict[str, str], only: str | None) -> list[Page]:
+    """The pages to drive (healthz always among them), resolved by Django in this process with the
+    server's settings; importing bench.pages sets Django up, so it happens only here."""
     os.environ.update(env)
     os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings"
     sys.path.insert(0, str(ROOT))
     from bench import pages
 
     page_list = pages.bench_pages()
-    if args.only:
-        wanted = set(args.only.split(","))
+    if only:
+        wanted = set(only.split(","))
         page_list = [p for p in page_list if p.name in wanted or p.name == "healthz"]
-    probes = {p.name: pages.probe(p) for p in page_list}
+    return page_list
 
+
+def probe_pages(page_list: list[Page]) -> dict[str, dict]:
+    """Each page's queries per request (cold and warm cache) and HTML size, keyed by page name."""
+    from bench import pages
+
+    return {p.name: pages.probe(p) for p in page_list}
+
+
+def drive_pages(
+    env: dict[str, str], page_list: list[Page], probes: dict[str, dict], args: argparse.Namespace
+) -> list[dict]:
+    """Start gunicorn, warm each page's cache with one request, then drive it with wrk; one result
+    (wrk's figures and the page's probe) per page, printed as it completes."""
     port = free_port()
     server = start_gunicorn(env, port, args.workers)
     results = []
@@ -226,13 +243,25 @@ def main():
             print(f"  {page.name:<18} {figures['rps']:>9.1f} req/s", flush=True)
     finally:
         stop(server)
+    return results
 
+
+def add_ratios(results: list[dict]) -> None:
+    """Each page's requests/s as a ratio to /healthz of the same run."""
     healthz = next(r["rps"] for r in results if r["page"] == "healthz")
     for r in results:
         r["ratio"] = round(r["rps"] / healthz, 3)
 
+
+def backend_and_cache(env: dict[str, str]) -> tuple[str, str]:
+    """The database and cache the run measured, as named in the table and the results file."""
     backend = "postgresql" if env["DATABASE_URL"].startswith("postgres") else "sqlite"
     cache = "dummy" if env.get("DJANGO_CACHE") == "dummy" else ("redis" if env.get("REDIS_URL") else "locmem")
+    return backend, cache
+
+
+def print_table(results: list[dict], args: argparse.Namespace, backend: str, cache: str) -> None:
+    """The run's setup in one line, then one row of figures per page."""
     header = f"{'page':<18} {'req/s':>9} {'ratio':>6} {'p50 ms':>7} {'p99 ms':>7} {'q cold':>6} {'q warm':>6} {'gz KB':>6} {'errors':>6}"
     print(
         f"\nNine Months bench: {backend} + {cache} cache, {args.workers} gunicorn workers, "
@@ -247,9 +276,13 @@ def main():
             f"{r['socket_errors'] + r['non_2xx']:>6}"
         )
 
+
+def write_results(results: list[dict], args: argparse.Namespace, backend: str, cache: str) -> Path:
+    """bench/results/<local time>-<database>-<cache>.json; the local time is the site's TIME_ZONE
+    (Django is set up by then)."""
     out_dir = ROOT / "bench" / "results"
     out_dir.mkdir(exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
     out = out_dir / f"{stamp}-{backend}-{cache}.json"
     out.write_text(
         json.dumps(
@@ -265,6 +298,21 @@ def main():
             indent=2,
         )
     )
+    return out
+
+
+def main() -> None:
+    """Prepare the database, measure each page's queries in-process, drive it over HTTP, report."""
+    args = parse_args()
+    env = bench_env()
+    prepare_database(env, args.doctors, args.packages)
+    page_list = load_pages(env, args.only)
+    probes = probe_pages(page_list)
+    results = drive_pages(env, page_list, probes, args)
+    add_ratios(results)
+    backend, cache = backend_and_cache(env)
+    print_table(results, args, backend, cache)
+    out = write_results(results, args, backend, cache)
     print(f"\nwritten {out.relative_to(ROOT)}")
 
 

@@ -100,13 +100,24 @@ def csrf_token(html):
     return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
 
 
-def main():
+class Checks:
+    """Prints each check as ok or FAIL and remembers the failed ones."""
+
+    def __init__(self) -> None:
+        self.failures: list[str] = []
+
+    def __call__(self, ok: bool, message: str) -> None:
+        print(("  ok   " if ok else "  FAIL ") + message)
+        if not ok:
+            self.failures.append(message)
+
+
+def scaleout_env() -> dict[str, str] | None:
+    """The app servers' environment (debug off, email kept in memory), or None without a PostgreSQL
+    DATABASE_URL and a REDIS_URL."""
     env = dict(os.environ)
     if not env.get("DATABASE_URL", "").startswith("postgres") or not env.get("REDIS_URL"):
-        print(
-            "scaleout: set DATABASE_URL to a PostgreSQL database and REDIS_URL to a Redis (see the docstring)"
-        )
-        return 2
+        return None
     env.update(
         {
             "DJANGO_DEBUG": "0",
@@ -117,7 +128,12 @@ def main():
         }
     )
     env.setdefault("DJANGO_SECRET_KEY", "scaleout-only-secret-key-" + "s" * 40)
-    password = secrets.token_urlsafe(18)
+    return env
+
+
+def prepare_site(env: dict[str, str], password: str) -> tuple[int, str]:
+    """The demo site with a superuser `scaleout-editor` (this password); the first published article's
+    primary key and slug."""
     setup = (
         "from django.contrib.auth.models import User\n"
         "user, _ = User.objects.get_or_create(username='scaleout-editor', defaults={'is_staff': True, 'is_superuser': True})\n"
@@ -127,78 +143,115 @@ def main():
     )
     prepare_demo_site(env)
     article_pk, slug = eval(manage_output(env, setup))  # noqa: S307 - our own printed tuple
+    return article_pk, slug
+
+
+def read_article(reader: Browser, article_url: str, check: Checks) -> str:
+    """Step 1: the reader loads the article on B (which caches it); its title."""
+    status, _, page = reader.get(article_url)
+    old_title = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S).group(1).strip()
+    check(status == 200, f"reader loads {article_url} on B: “{old_title}”")
+    return old_title
+
+
+def sign_in_editor(ports: list[int], password: str, check: Checks) -> Browser:
+    """Step 2: the editor signs in on A, and the same session cookie is signed in on B."""
+    a, b = ports
+    editor = Browser(a)
+    _, _, login = editor.get("/admin/login/")
+    status, headers, _ = editor.post(
+        "/admin/login/?next=/admin/",
+        {
+            "csrfmiddlewaretoken": csrf_token(login),
+            "username": "scaleout-editor",
+            "password": password,
+            "next": "/admin/",
+        },
+    )
+    check(status == 302 and headers.get("Location") == "/admin/", "editor signs in to the admin on A")
+    status, _, _ = Browser(b, cookies=dict(editor.cookies)).get("/admin/")
+    check(status == 200, "the same session cookie is signed in on B (sessions are shared)")
+    return editor
+
+
+def change_title(editor: Browser, article_pk: int, old_title: str, check: Checks) -> str:
+    """Step 3: the editor submits the admin change form on A with a new title; the new title."""
+    change_url = f"/admin/articles/article/{article_pk}/change/"
+    _, _, form_page = editor.get(change_url)
+    reader_form = FormReader()
+    reader_form.feed(form_page[form_page.index('id="article_form"') :])
+    new_title = f"{old_title} (updated {secrets.token_hex(3)})"
+    fields = [(k, new_title if k == "title" else v) for k, v in reader_form.fields]
+    fields.append(("_save", "Save"))
+    status, _, _ = editor.post(change_url, fields)
+    check(status == 302, f"editor saves the new title through A's admin: “{new_title}”")
+    return new_title
+
+
+def reread_article(reader: Browser, article_url: str, new_title: str, check: Checks) -> None:
+    """Step 4: the reader reloads the article on B at once and sees the new title (the page cached
+    in Redis was invalidated for every app server)."""
+    _, _, page = reader.get(article_url)
+    check(new_title in page, "reader reloads the article on B at once: the new title is shown")
+
+
+def check_shared_rate_limit(env: dict[str, str], ports: list[int], check: Checks) -> None:
+    """Step 5: six enquiries from one new loopback address, alternating A and B; the sixth is refused."""
+    doctor = first_doctor(env)
+    address = f"127.{secrets.randbelow(250) + 1}.{secrets.randbelow(250) + 1}.{secrets.randbelow(250) + 1}"
+    statuses = []
+    for i in range(6):
+        patient = Browser(ports[i % 2], cookies={"csrftoken": CSRF}, source=address)
+        status, _, _ = patient.post(
+            f"/doctors/{doctor}/enquire/",
+            {
+                "csrfmiddlewaretoken": CSRF,
+                "patient_name": "Scale Test",
+                "phone": "9123456789",
+                "consent": "on",
+                "website": "",
+            },
+        )
+        statuses.append(status)
+    check(statuses == [302] * 5 + [429], f"six enquiries from one address, alternating A and B: {statuses}")
+
+
+def run_checks(
+    env: dict[str, str], ports: list[int], article: tuple[int, str], password: str, check: Checks
+) -> None:
+    """Steps 1 to 5 of the module docstring against the running app servers A and B."""
+    a, b = ports
+    article_pk, slug = article
     article_url = f"/articles/{slug}/"
-    failures = []
+    print(f"app server A on :{a}, B on :{b}, sharing {env['DATABASE_URL'].rsplit('@', 1)[-1]} and Redis")
+    reader = Browser(b)
+    old_title = read_article(reader, article_url, check)
+    editor = sign_in_editor(ports, password, check)
+    new_title = change_title(editor, article_pk, old_title, check)
+    reread_article(reader, article_url, new_title, check)
+    check_shared_rate_limit(env, ports, check)
 
-    def check(ok, message):
-        print(("  ok   " if ok else "  FAIL ") + message)
-        if not ok:
-            failures.append(message)
 
+def main() -> int:
+    """Start app servers A and B on the shared database and Redis, run the checks, print the verdict."""
+    env = scaleout_env()
+    if env is None:
+        print(
+            "scaleout: set DATABASE_URL to a PostgreSQL database and REDIS_URL to a Redis (see the docstring)"
+        )
+        return 2
+    password = secrets.token_urlsafe(18)
+    article = prepare_site(env, password)
+    check = Checks()
     ports = [free_port(), free_port()]
     servers = [start_gunicorn(env, port, 1) for port in ports]
     try:
-        a, b = ports
-        print(f"app server A on :{a}, B on :{b}, sharing {env['DATABASE_URL'].rsplit('@', 1)[-1]} and Redis")
-        reader = Browser(b)
-        status, _, page = reader.get(article_url)
-        old_title = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S).group(1).strip()
-        check(status == 200, f"reader loads {article_url} on B: “{old_title}”")
-
-        editor = Browser(a)
-        _, _, login = editor.get("/admin/login/")
-        status, headers, _ = editor.post(
-            "/admin/login/?next=/admin/",
-            {
-                "csrfmiddlewaretoken": csrf_token(login),
-                "username": "scaleout-editor",
-                "password": password,
-                "next": "/admin/",
-            },
-        )
-        check(status == 302 and headers.get("Location") == "/admin/", "editor signs in to the admin on A")
-        status, _, _ = Browser(b, cookies=dict(editor.cookies)).get("/admin/")
-        check(status == 200, "the same session cookie is signed in on B (sessions are shared)")
-
-        change_url = f"/admin/articles/article/{article_pk}/change/"
-        _, _, form_page = editor.get(change_url)
-        reader_form = FormReader()
-        reader_form.feed(form_page[form_page.index('id="article_form"') :])
-        new_title = f"{old_title} (updated {secrets.token_hex(3)})"
-        fields = [(k, new_title if k == "title" else v) for k, v in reader_form.fields]
-        fields.append(("_save", "Save"))
-        status, _, _ = editor.post(change_url, fields)
-        check(status == 302, f"editor saves the new title through A's admin: “{new_title}”")
-
-        status, _, page = reader.get(article_url)
-        check(new_title in page, "reader reloads the article on B at once: the new title is shown")
-
-        doctor = first_doctor(env)
-        address = (
-            f"127.{secrets.randbelow(250) + 1}.{secrets.randbelow(250) + 1}.{secrets.randbelow(250) + 1}"
-        )
-        statuses = []
-        for i in range(6):
-            patient = Browser(ports[i % 2], cookies={"csrftoken": CSRF}, source=address)
-            status, _, _ = patient.post(
-                f"/doctors/{doctor}/enquire/",
-                {
-                    "csrfmiddlewaretoken": CSRF,
-                    "patient_name": "Scale Test",
-                    "phone": "9123456789",
-                    "consent": "on",
-                    "website": "",
-                },
-            )
-            statuses.append(status)
-        check(
-            statuses == [302] * 5 + [429], f"six enquiries from one address, alternating A and B: {statuses}"
-        )
+        run_checks(env, ports, article, password, check)
     finally:
         for server in servers:
             stop(server)
-    if failures:
-        print(f"SCALE-OUT FAILED: {len(failures)} check(s)")
+    if check.failures:
+        print(f"SCALE-OUT FAILED: {len(check.failures)} check(s)")
         return 1
     print("SCALE-OUT PASSED: pages, sessions and the rate limit are shared by both app servers")
     return 0

@@ -8,12 +8,12 @@ import os
 import shutil
 import sqlite3
 import subprocess
-from datetime import datetime
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
+from django.utils import timezone
 
 
 def sqlite_copy(source_path, target_path) -> None:
@@ -43,7 +43,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         db = settings.DATABASES["default"]
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")  # the site's TIME_ZONE
         backups = Path(settings.BASE_DIR) / "var" / "backups"
         if connection.vendor == "sqlite":
             output = Path(options["output"] or backups / f"db-{stamp}.sqlite3")
