@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from articles.rendering import render_markdown
-from directory.images import clean_image, validate_photo
+from directory.images import is_new_upload, store_clean_copy, validate_photo
 from directory.textsearch import ranked, search_words
 
 REVIEW_INTERVAL_YEARS = 3
@@ -220,12 +220,9 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        if self.hero_image and not getattr(self.hero_image, "_committed", True):
-            # A new upload: store an upright copy with no metadata (no EXIF, no GPS).
-            cleaned = clean_image(self.hero_image.read())
-            self.hero_image.save(
-                f"{self.slug[:60] or 'hero'}-{cleaned.digest[:8]}.jpg", cleaned.content, save=False
-            )
+        if is_new_upload(self.hero_image):
+            # Stored as an upright copy with no metadata (no EXIF, no GPS), as doctors' photos are.
+            store_clean_copy(self.hero_image, self.slug or "hero")
         if self.last_reviewed and not self.next_review_due:
             self.next_review_due = review_due_after(self.last_reviewed)
         if self.status == Status.PUBLISHED and not self.publish_at:

@@ -158,6 +158,18 @@ def store_renditions(image: Image.Image, prefix: str) -> dict:
     return renditions
 
 
+def is_new_upload(file) -> bool:
+    """Whether an image field holds a file just assigned and not yet stored."""
+    return bool(file) and not getattr(file, "_committed", True)
+
+
+def store_clean_copy(file, base: str) -> CleanPhoto:
+    """Store, in place of a new upload, its upright copy without metadata, named `base`-<hash>.jpg."""
+    cleaned = clean_image(_read(file))
+    file.save(f"{base[:60] or 'photo'}-{cleaned.digest[:8]}.jpg", cleaned.content, save=False)
+    return cleaned
+
+
 def process_new_photo(instance, field_name: str = "photo") -> None:
     """Replace a freshly assigned (uncommitted) photo by its cleaned copy and set its renditions.
 
@@ -168,12 +180,11 @@ def process_new_photo(instance, field_name: str = "photo") -> None:
     if not photo:
         instance.photo_renditions = {}
         return
-    if getattr(photo, "_committed", True):
+    if not is_new_upload(photo):
         return
-    cleaned = clean_image(_read(photo))
-    folder = instance._meta.get_field(field_name).upload_to.rstrip("/")
     base = (getattr(instance, "slug", "") or "photo")[:60]
-    photo.save(f"{base}-{cleaned.digest[:8]}.jpg", cleaned.content, save=False)
+    cleaned = store_clean_copy(photo, base)
+    folder = instance._meta.get_field(field_name).upload_to.rstrip("/")
     instance.photo_renditions = store_renditions(cleaned.image, f"{folder}/{base}-{cleaned.digest}")
 
 
