@@ -8,7 +8,11 @@ class DirectoryConfig(AppConfig):
     public_models = ("City", "Language", "Hospital", "Gynecologist", "MaternityPackage")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from directory import receivers  # noqa: F401 - connects the derived-data receivers
+        from directory.fulltext import ensure_triggers
         from directory.signals import watch_public_models
 
         watch_public_models(self)
+        post_migrate.connect(ensure_triggers, sender=self, dispatch_uid="directory-fulltext-triggers")

@@ -9,7 +9,7 @@ from django.forms.renderers import BaseRenderer, get_default_renderer
 from django.utils import timezone
 from django.utils.html import conditional_escape as esc
 
-from directory.models import Enquiry
+from directory.models import Enquiry, Hospital
 
 MOBILE = re.compile(r"^(?:\+91|91|0)?([6-9][0-9]{9})$")
 SEPARATORS = re.compile(r"[\s\-().]")
@@ -198,17 +198,37 @@ class EnquiryForm(AccessibleErrorsMixin, forms.ModelForm):
             },
         }
 
-    def __init__(self, *args, centre_name="the centre", **kwargs):
+    def __init__(self, *args, centres=(), **kwargs):
+        """`centres`: where the enquiry can go (a doctor may practise at several): with more than one,
+        the patient chooses, and the consent names each of them."""
         super().__init__(*args, **kwargs)
+        self.centres = list(centres)
+        if len(self.centres) > 1:
+            self.fields["centre"] = forms.ModelChoiceField(
+                queryset=Hospital.objects.filter(pk__in=[c.pk for c in self.centres]).order_by("name", "pk"),
+                widget=forms.RadioSelect,
+                empty_label=None,
+                label="Which centre should call you back?",
+                error_messages={"required": "Choose the centre you would like to hear from."},
+            )
+            self.order_fields(["patient_name", "phone", "email", "preferred_date", "message", "centre"])
+        named = " or ".join(c.name for c in self.centres) or "the doctor’s clinic"
+        if len(self.centres) > 1:
+            named = f"the centre I choose ({named})"
         self.fields["consent"].required = True
         self.fields[
             "consent"
-        ].label = f"I agree that {centre_name} may contact me about this enquiry by phone or email."
+        ].label = f"I agree that {named} may contact me about this enquiry by phone or email."
         self.fields["consent"].error_messages["required"] = (
             "Tick this box so that the centre may contact you; we cannot send the enquiry without it."
         )
         today = timezone.localdate()
         self.fields["preferred_date"].widget.attrs["min"] = today.isoformat()
+
+    @property
+    def chosen_centre(self):
+        """The centre that receives the enquiry (after validation)."""
+        return self.cleaned_data.get("centre") or (self.centres[0] if self.centres else None)
 
     @property
     def is_spam(self) -> bool:

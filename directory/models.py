@@ -8,7 +8,9 @@ A few columns are derived from others so that searches filter on one indexed row
 
 import secrets
 from collections.abc import Iterable
+from datetime import timedelta
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Case, F, Max, Min, OuterRef, Q, Subquery, When
@@ -24,6 +26,7 @@ MAX_EXPERIENCE_YEARS = 70
 MAX_FEE = 100_000  # ₹1 lakh: no consultation costs more; a larger figure is a typing mistake
 MAX_PRICE = 10_000_000  # ₹1 crore
 MAX_NIGHTS = 60
+PRICE_CONFIRMATION_DAYS = 180  # a price its centre has not confirmed for this long may be out of date
 
 
 def _covering(*order: str, filters: list[str]) -> list[str]:
@@ -176,15 +179,24 @@ class HospitalQuerySet(ListingQuerySet):
         """Site search: centres whose name, locality or city match `q`, best first."""
         return ranked(self, q, ["name"], ["locality", "city__name"])
 
+    def of_staff(self, user):
+        """The centres `user` belongs to as centre staff."""
+        return self.filter(staff=user)
+
     def set_active(self, active: bool) -> int:
         """Deactivating centres withdraws their packages too: a centre that is not listed cannot
-        sell them (they stay withdrawn until someone reactivates them: prices may have changed)."""
+        sell them. They are marked as withdrawn with the centre, so that reactivating it can offer
+        to bring them back (`restore_withdrawn_packages`)."""
         with transaction.atomic():
             pks = list(self.values_list("pk", flat=True))
             count = super().set_active(active)
             if not active:
-                MaternityPackage.objects.filter(hospital__in=pks).set_active(False)
+                MaternityPackage.objects.filter(hospital__in=pks).withdraw_with_centre()
         return count
+
+    def restore_withdrawn_packages(self) -> int:
+        """List again the packages that these centres' deactivation withdrew (and only those)."""
+        return MaternityPackage.objects.filter(hospital__in=self, withdrawn_with_centre=True).set_active(True)
 
 
 class Hospital(TracksSavedValues, models.Model):
@@ -200,6 +212,12 @@ class Hospital(TracksSavedValues, models.Model):
     photo_renditions = models.JSONField(default=dict, blank=True, editable=False)
     description = models.TextField("short description", blank=True)
     is_active = models.BooleanField(default=True)
+    staff = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        related_name="centres",
+        blank=True,
+        help_text="The centre's own accounts (group “Centre staff”): they see only this centre's enquiries.",
+    )
     updated = models.DateTimeField(auto_now=True)
 
     objects = HospitalQuerySet.as_manager()
@@ -207,6 +225,10 @@ class Hospital(TracksSavedValues, models.Model):
     class Meta:
         ordering = ["name"]
         verbose_name = "hospital"
+        permissions = [
+            ("manage_listings", "Can edit every centre's listings (not only their own centre's)"),
+            ("act_for_own_centres", "Acts for their own centres only (centre staff)"),
+        ]
         constraints = [models.UniqueConstraint(fields=["city", "name"], name="hospital_unique_name_in_city")]
 
     def __str__(self):
@@ -221,7 +243,7 @@ class Hospital(TracksSavedValues, models.Model):
             if changed & {"name", "locality", "city_id"}:
                 self.refresh_dependents()
             if "is_active" in changed and not self.is_active:
-                MaternityPackage.objects.filter(hospital=self).set_active(False)
+                MaternityPackage.objects.filter(hospital=self).withdraw_with_centre()
 
     def get_absolute_url(self):
         return reverse("directory:hospital_detail", kwargs={"slug": self.slug})
@@ -253,6 +275,11 @@ class GynecologistQuerySet(ListingQuerySet):
 
     def in_city(self, city):
         return self.filter(city=city)
+
+    def of_staff(self, user):
+        """The doctors who practise at a centre `user` belongs to as centre staff."""
+        at_their_centres = self.model.hospitals.through.objects.filter(hospital__staff=user)
+        return self.filter(pk__in=at_their_centres.values("gynecologist_id"))
 
     def speaking_all(self, languages):
         """Doctors who consult in every one of `languages` (bits of the language mask all set)."""
@@ -418,6 +445,35 @@ class RoomType(models.TextChoices):
 
 
 class MaternityPackageQuerySet(ListingQuerySet):
+    def set_active(self, active: bool) -> int:
+        """Activate or deactivate; either way they are no longer "withdrawn with the centre"."""
+        count = super().set_active(active)
+        self.filter(withdrawn_with_centre=True).update(withdrawn_with_centre=False)
+        return count
+
+    def withdraw_with_centre(self) -> int:
+        """Deactivate the active ones, remembering that their centre's deactivation did it."""
+        active = self.filter(is_active=True)
+        count = active.update(is_active=False, withdrawn_with_centre=True, updated=timezone.now())
+        if count:
+            announce(MaternityPackage)
+        return count
+
+    def of_staff(self, user):
+        """The packages of the centres `user` belongs to as centre staff."""
+        return self.filter(hospital__staff=user)
+
+    def price_unconfirmed(self, today=None):
+        """Prices their centre has not confirmed for PRICE_CONFIRMATION_DAYS (or ever)."""
+        today = today or timezone.localdate()
+        stale = today - timedelta(days=PRICE_CONFIRMATION_DAYS)
+        return self.filter(Q(price_confirmed__isnull=True) | Q(price_confirmed__lt=stale))
+
+    def expiring(self, today=None, within_days=30):
+        """Listed prices that end within `within_days`."""
+        today = today or timezone.localdate()
+        return self.filter(valid_until__gte=today, valid_until__lte=today + timedelta(days=within_days))
+
     """Read logic for the package search. Filters touch only the package row, no joins."""
 
     def listed(self, today=None):
@@ -509,6 +565,16 @@ class MaternityPackage(models.Model):
         null=True, blank=True, help_text="Leave empty if the price has no end date."
     )
     is_active = models.BooleanField(default=True)
+    withdrawn_with_centre = models.BooleanField(
+        default=False, editable=False, help_text="Deactivated because its centre was; restored with it."
+    )
+    price_confirmed = models.DateField(
+        "price confirmed by the hospital on",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Set when the centre's own staff save the package in the admin.",
+    )
     search_text = models.TextField(blank=True, editable=False)
     updated = models.DateTimeField(auto_now=True)
 
@@ -575,6 +641,13 @@ class MaternityPackage(models.Model):
         today = today or timezone.localdate()
         return self.is_active and (self.valid_until is None or self.valid_until >= today)
 
+    def price_may_be_out_of_date(self, today=None) -> bool:
+        """The instance form of `price_unconfirmed()`: not confirmed by the centre for 180 days."""
+        today = today or timezone.localdate()
+        return self.price_confirmed is None or self.price_confirmed < today - timedelta(
+            days=PRICE_CONFIRMATION_DAYS
+        )
+
     def refresh_derived(self):
         """Set city and search_text from the package and its hospital (no save)."""
         hospital = self.hospital
@@ -621,6 +694,28 @@ class EnquiryStatus(models.TextChoices):
     CLOSED = "closed", "Closed"
 
 
+class EnquiryQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The enquiries `user` may see: all for superusers, their own centres' for centre staff, and
+        none for anyone else. Every admin entry point (list, search, filters, detail, history,
+        export, actions, autocomplete) goes through this one method."""
+        if not (user.is_active and user.is_staff):
+            return self.none()
+        if user.is_superuser:
+            return self
+        if not user.has_perm("directory.view_enquiry"):
+            return self.none()
+        return self.filter(hospital__staff=user)
+
+    def open(self):
+        return self.exclude(status=EnquiryStatus.CLOSED)
+
+    def waiting(self, hours=24, now=None):
+        """New enquiries nobody has acted on for more than `hours`."""
+        since = (now or timezone.now()) - timedelta(hours=hours)
+        return self.filter(status=EnquiryStatus.NEW, created__lt=since)
+
+
 class Enquiry(models.Model):
     reference = models.CharField(max_length=12, unique=True, default=new_reference, editable=False)
     doctor = models.ForeignKey(
@@ -649,6 +744,8 @@ class Enquiry(models.Model):
     updated = models.DateTimeField(auto_now=True)
     # A keyed hash of the sender's address, for the rate limit (directory/ratelimit.py); never the address.
     client_key = models.CharField(max_length=32, blank=True, editable=False)
+
+    objects = EnquiryQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created"]
@@ -690,6 +787,66 @@ class Enquiry(models.Model):
         if self.doctor_id:
             return self.doctor.hospitals.order_by("name", "pk").first()
         return None
+
+
+class NotificationKind(models.TextChoices):
+    NEW_ENQUIRY = "new_enquiry", "New enquiry (to the centre)"
+    CONFIRMATION = "confirmation", "Confirmation (to the patient)"
+    WITHDRAWAL = "withdrawal", "Withdrawn enquiry (to the centre)"
+
+
+class NotificationStatus(models.TextChoices):
+    PENDING = "pending", "Waiting to be sent"
+    SENDING = "sending", "Being sent"
+    SENT = "sent", "Sent"
+    FAILED = "failed", "Failed"
+
+
+class NotificationQuerySet(models.QuerySet):
+    def failed(self):
+        return self.filter(status=NotificationStatus.FAILED)
+
+    def of_staff(self, user):
+        return self.filter(enquiry__hospital__staff=user)
+
+
+class Notification(models.Model):
+    """One email the site owes someone about an enquiry, sent by the job queue (directory.notifications).
+
+    Created in the same transaction as the change that causes it. It holds no personal data: the
+    address is read from the enquiry or the centre when it is sent."""
+
+    enquiry = models.ForeignKey(Enquiry, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(max_length=20, choices=NotificationKind.choices)
+    status = models.CharField(
+        max_length=10, choices=NotificationStatus.choices, default=NotificationStatus.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(
+        max_length=200, blank=True, help_text="The kind of failure, never its details."
+    )
+    created = models.DateTimeField(default=timezone.now, editable=False)
+    sent = models.DateTimeField(null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = "notification"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=NotificationKind.values), name="notification_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=NotificationStatus.values), name="notification_status_valid"
+            ),
+            models.UniqueConstraint(fields=["enquiry", "kind"], name="notification_once_per_kind"),
+        ]
+        indexes = [models.Index(fields=["status", "created"], name="notification_status_created")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} for {self.enquiry.reference}"
 
 
 # ---- Derived data -------------------------------------------------------------------------------

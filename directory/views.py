@@ -12,11 +12,11 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.generic import DetailView, TemplateView
 
-from directory import emails, structured_data
+from directory import notifications, structured_data
 from directory.cards import doctor_cards, package_cards
 from directory.filters import DoctorFilter, PackageFilter
 from directory.forms import EnquiryForm
-from directory.models import City, Gynecologist, Hospital, Language, MaternityPackage, new_reference
+from directory.models import City, Enquiry, Gynecologist, Hospital, Language, MaternityPackage, new_reference
 from directory.ratelimit import client_key
 
 PAGE_SIZE = 20
@@ -246,6 +246,7 @@ class PackageDetailView(ListedDetailView):
     def get_context_data(self, **kwargs):
         package = self.object
         return super().get_context_data(
+            price_out_of_date=package.price_may_be_out_of_date(),
             structured_data=structured_data.offer(self.request, package),
             breadcrumbs=[
                 ("Maternity packages", reverse("directory:package_search")),
@@ -311,77 +312,85 @@ def package_compare(request):
 
 
 def _enquiry_subject(kind, slug):
-    """The doctor or package being asked about, the centre that answers, and whether it is listed."""
+    """The doctor or package being asked about, the centres that may answer, and whether it is listed."""
     if kind == "doctor":
         doctor = get_object_or_404(
             Gynecologist.objects.select_related("city").prefetch_related(_centres()), slug=slug
         )
-        centres = list(doctor.hospitals.all())
-        return doctor, (centres[0] if centres else None), doctor.is_active
+        return doctor, list(doctor.hospitals.all()), doctor.is_active
     package = get_object_or_404(MaternityPackage.objects.select_related("hospital", "city"), slug=slug)
-    return package, package.hospital, package.is_listed()
+    return package, [package.hospital], package.is_listed()
 
 
-def _not_listed(request, kind, subject):
+def _alternatives(kind, subject):
     if kind == "doctor":
         label, url_name = f"Gynecologists in {subject.city.name}", "directory:doctor_city"
     else:
         label, url_name = f"Maternity packages in {subject.city.name}", "directory:package_city"
-    context = {
-        "object": subject,
-        "alternatives_label": label,
-        "alternatives_url": reverse(url_name, args=[subject.city.slug]),
-    }
-    return render(request, "directory/not_listed.html", context, status=404)
+    return {"alternatives_label": label, "alternatives_url": reverse(url_name, args=[subject.city.slug])}
 
 
-def _rate_limited(request):
-    message = (
-        "You have sent several enquiries from this connection in the last hour. To protect patients’ "
-        "details from misuse we accept a few each hour; please try again later, or call the centre directly."
-    )
-    return render(request, "429.html", {"message": message}, status=429)
-
-
-def _store(request, form, kind, subject, centre) -> str | None:
+def _store(request, form, kind, subject) -> str | None:
     """Store the enquiry (or nothing, for a bot); its reference, or None when over the rate limit."""
     if form.is_spam:
         return new_reference()  # the bot sees the usual thank-you page; nothing is stored
     enquiry = form.save(commit=False)
     setattr(enquiry, kind, subject)
-    enquiry.hospital = centre
-    return emails.save_and_notify(enquiry, request.build_absolute_uri("/"), client_key=client_key(request))
+    enquiry.hospital = form.chosen_centre
+    return notifications.store_enquiry(enquiry, client_key=client_key(request))
 
 
 @never_cache
 @sensitive_post_parameters("patient_name", "phone", "email", "message")
 @require_http_methods(["GET", "POST"])
 def enquire(request, slug, kind):
-    subject, centre, listed = _enquiry_subject(kind, slug)
+    subject, centres, listed = _enquiry_subject(kind, slug)
+    context = {"object": subject, "subject": subject, "kind": kind, **_alternatives(kind, subject)}
     if not listed:
-        return _not_listed(request, kind, subject)
-    form = EnquiryForm(request.POST or None, centre_name=centre.name if centre else "the doctor’s clinic")
+        return render(request, "directory/not_listed.html", context, status=404)
+    if not centres:
+        # Nobody would receive it: say so, and where else to look, rather than promise a call back.
+        return render(request, "directory/enquiry_unavailable.html", context)
+    form = EnquiryForm(request.POST or None, centres=centres)
+    context |= {
+        "form": form,
+        "centres": centres,
+        "breadcrumbs": [(subject.name, subject.get_absolute_url()), ("Send an enquiry", None)],
+    }
     if request.method == "POST" and form.is_valid():
-        reference = _store(request, form, kind, subject, centre)
+        reference = _store(request, form, kind, subject)
         if reference is None:
-            return _rate_limited(request)
+            # Over the limit: keep what she typed, and give the centre's phone to call instead.
+            return render(
+                request, "directory/enquiry_form.html", context | {"rate_limited": True}, status=429
+            )
         references = request.session.get(SESSION_REFERENCES, [])[-9:]
         request.session[SESSION_REFERENCES] = [*references, reference]
         return redirect("directory:enquiry_thanks", reference=reference)
-    context = {
-        "form": form,
-        "subject": subject,
-        "kind": kind,
-        "centre": centre,
-        "breadcrumbs": [(subject.name, subject.get_absolute_url()), ("Send an enquiry", None)],
-    }
     return render(request, "directory/enquiry_form.html", context)
 
 
 @never_cache
 @require_GET
 def enquiry_thanks(request, reference):
-    """Shown only to the browser that sent the enquiry (the reference is kept in its session)."""
+    """Shown only to the browser that sent the enquiry (the reference is kept in its session): what
+    was sent to whom, and the mobile number the centre will call."""
     if reference not in request.session.get(SESSION_REFERENCES, []):
         raise Http404("No such enquiry in this browser.")
-    return render(request, "directory/enquiry_thanks.html", {"reference": reference})
+    enquiry = (
+        Enquiry.objects.select_related("hospital", "doctor", "package")
+        .filter(reference=reference)
+        .only(
+            "reference",
+            "phone",
+            "hospital__name",
+            "hospital__phone",
+            "hospital__slug",
+            "doctor__name",
+            "doctor__slug",
+            "package__name",
+            "package__slug",
+        )
+        .first()
+    )
+    return render(request, "directory/enquiry_thanks.html", {"reference": reference, "enquiry": enquiry})

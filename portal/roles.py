@@ -31,14 +31,24 @@ ROLES: dict[str, list[str]] = {
         "articles.publish_article",
         "directory.view_gynecologist",
     ],
-    # Reference data and listings; never enquiries (they hold patients' phone numbers).
-    DIRECTORY_MANAGERS: _crud(
-        "directory", "city", "language", "hospital", "gynecologist", "maternitypackage"
-    ),
-    # Read and follow up enquiries (status, notes); they cannot create or delete them.
+    # Reference data and every centre's listings; never enquiries (they hold patients' phone numbers).
+    DIRECTORY_MANAGERS: [
+        *_crud("directory", "city", "language", "hospital", "gynecologist", "maternitypackage"),
+        "directory.manage_listings",
+    ],
+    # A centre's own accounts (Hospital.staff): read and follow up their centres' enquiries (status,
+    # notes) and see what was sent about them; keep their packages and their doctors' consultation
+    # details current. The admin narrows every one of these to their own centres.
     CENTRE_STAFF: [
+        "directory.act_for_own_centres",
         "directory.view_enquiry",
         "directory.change_enquiry",
         "directory.view_patient_contact",
+        "directory.view_notification",
+        "directory.view_hospital",
+        "directory.view_maternitypackage",
+        "directory.change_maternitypackage",
+        "directory.view_gynecologist",
+        "directory.change_gynecologist",
     ],
 }

@@ -46,6 +46,11 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 
 SITE_NAME = os.environ.get("SITE_NAME", "Nine Months")
+# The site's own address, for links in emails sent by the job queue (no request to ask there).
+SITE_URL = os.environ.get(
+    "DJANGO_SITE_URL",
+    f"http://127.0.0.1:{os.environ.get('PORT', '8000')}" if DEBUG else f"https://{ALLOWED_HOSTS[0]}",
+)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -61,6 +66,8 @@ INSTALLED_APPS = [
     "reversion",
     "csp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "portal",
     "directory",
     "articles",
@@ -258,6 +265,13 @@ EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_flag("DJANGO_EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = 10
+
+# ---- Background jobs: Django's Tasks API, stored in the database, run by `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# A failed notification is tried again after this many seconds, then after twice as long each time,
+# for at least NOTIFY_RETRY_HOURS; after that it is marked failed for people to follow up.
+NOTIFY_RETRY_SECONDS = int(os.environ.get("NOTIFY_RETRY_SECONDS", "60"))
+NOTIFY_RETRY_HOURS = 24
 
 LOGIN_URL = "admin:login"
 

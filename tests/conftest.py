@@ -14,3 +14,14 @@ def _clear_cache():
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def run_jobs(db):
+    """Run every job that is due now, as `manage.py db_worker --batch` does (the notifications)."""
+    from django.core.management import call_command
+
+    def run():
+        call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+
+    return run

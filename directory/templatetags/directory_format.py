@@ -1,4 +1,7 @@
-"""`inr`: whole rupees in Indian digit grouping, `{{ package.price|inr }}` -> ₹1,25,000."""
+"""`inr`: whole rupees in Indian digit grouping, `{{ package.price|inr }}` -> ₹1,25,000.
+`mobile`: a stored mobile number as people read it, `{{ enquiry.phone|mobile }}` -> +91 98765 43210."""
+
+import re
 
 from django import template
 
@@ -30,3 +33,10 @@ def inr(value):
     except (TypeError, ValueError):
         return ""
     return f"₹{indian_grouping(number)}"
+
+
+@register.filter
+def mobile(value):
+    """+919876543210 -> '+91 98765 43210'; anything else unchanged."""
+    match = re.fullmatch(r"\+91(\d{5})(\d{5})", value or "")
+    return f"+91 {match.group(1)} {match.group(2)}" if match else value

@@ -27,10 +27,12 @@ def groups():
     call_command("setup_roles", stdout=io.StringIO())
 
 
-def make_user(username, group=None, superuser=False):
+def make_user(username, group=None, superuser=False, centres=()):
     user = User.objects.create_user(username, password="x" * 16, is_staff=True, is_superuser=superuser)
     if group:
         user.groups.add(Group.objects.get(name=group))
+    for centre in centres:
+        centre.staff.add(user)
     return user
 
 
@@ -257,12 +259,13 @@ def test_staff_user_without_permissions_gets_403(client, listings):
         assert client.get(reverse(f"admin:directory_{model}_changelist")).status_code == 403
 
 
-def test_centre_staff_see_enquiries_and_phone_but_cannot_edit_listings(client, groups, listings):
-    client.force_login(make_user("staff", roles.CENTRE_STAFF))
+def test_centre_staff_see_their_enquiries_and_phone_but_cannot_add_listings(client, groups, listings):
+    client.force_login(make_user("staff", roles.CENTRE_STAFF, centres=[listings["hospital"]]))
     response = client.get(reverse("admin:directory_enquiry_changelist"))
     assert response.status_code == 200
     assert "9876543210" in response.content.decode()
-    assert client.get(reverse("admin:directory_gynecologist_changelist")).status_code == 403
+    assert client.get(reverse("admin:directory_gynecologist_add")).status_code == 403
+    assert client.get(reverse("admin:directory_city_changelist")).status_code == 403
 
 
 def test_filter_enquiries_by_status_and_centre(superuser_client, listings):
@@ -284,7 +287,7 @@ def test_enquiry_centre_is_derived_from_the_subject(listings):
 
 
 def test_mark_contacted(client, groups, listings):
-    client.force_login(make_user("staff", roles.CENTRE_STAFF))
+    client.force_login(make_user("staff", roles.CENTRE_STAFF, centres=[listings["hospital"]]))
     client.post(
         reverse("admin:directory_enquiry_changelist"),
         {"action": "mark_contacted", "_selected_action": [listings["enquiry"].pk]},
@@ -297,7 +300,11 @@ def export(client, pks):
         reverse("admin:directory_enquiry_changelist"), {"action": "export_csv", "_selected_action": pks}
     )
     assert response["Content-Type"].startswith("text/csv")
-    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    text = response.content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    quoted = [",".join(f'"{cell}"' for cell in row) for row in csv.reader(io.StringIO(text))]
+    assert text.replace('""', '"').splitlines() == [line.replace('""', '"') for line in quoted]  # every cell
+    return rows
 
 
 def test_export_csv_guards_formulas_and_includes_phone_for_centre_staff(client, groups, listings):
@@ -307,7 +314,7 @@ def test_export_csv_guards_formulas_and_includes_phone_for_centre_staff(client, 
         message="+1 call me",
         phone="+919812345678",
     )
-    client.force_login(make_user("staff", roles.CENTRE_STAFF))
+    client.force_login(make_user("staff", roles.CENTRE_STAFF, centres=[listings["hospital"]]))
     rows = export(client, [listings["enquiry"].pk, nasty.pk])
     header, *body = rows
     assert header[:8] == [
@@ -323,14 +330,14 @@ def test_export_csv_guards_formulas_and_includes_phone_for_centre_staff(client, 
     by_ref = {row[0]: dict(zip(header, row, strict=True)) for row in body}
     assert by_ref[nasty.reference]["patient_name"] == '\'=HYPERLINK("http://x")'
     assert by_ref[nasty.reference]["message"] == "'+1 call me"
-    assert by_ref[nasty.reference]["phone"] == "'+919812345678"
+    assert by_ref[nasty.reference]["phone"] == "98123 45678"  # dialable, and text to a spreadsheet
     assert by_ref[listings["enquiry"].reference]["phone"] == "9876543210"
     assert by_ref[listings["enquiry"].reference]["centre"] == "Sahyadri Mothercare"
     assert by_ref[listings["enquiry"].reference]["about"] == "Dr Meera Joshi"
 
 
 def test_export_csv_leaves_out_contact_details_without_the_permission(client, groups, listings):
-    user = make_user("viewer")
+    user = make_user("viewer", centres=[listings["hospital"]])
     user.user_permissions.add(Permission.objects.get(codename="view_enquiry"))
     client.force_login(user)
     header, row = export(client, [listings["enquiry"].pk])

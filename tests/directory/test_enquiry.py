@@ -1,4 +1,5 @@
-"""Enquiry forms: validation, honeypot, per-address rate limit, storage first and email after commit."""
+"""Enquiry forms: validation, honeypot, per-address rate limit, the centre that receives it, and its
+notifications queued with it and sent by the worker."""
 
 import datetime
 import logging
@@ -10,8 +11,9 @@ from django.core import mail
 from django.core.cache import cache
 
 from directory.forms import normalise_mobile
-from directory.models import Enquiry
+from directory.models import Enquiry, Hospital
 from tests.directory.public_data import NOW, TODAY
+from tests.factories import HospitalFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
 
@@ -151,7 +153,10 @@ def test_sixth_enquiry_from_one_address_within_an_hour_gets_a_polite_429(client,
         assert client.post(DOCTOR_URL, valid(patient_name=f"Patient {n}")).status_code == 302
     response = client.post(DOCTOR_URL, valid(patient_name="Patient 6"))
     assert response.status_code == 429
-    assert "Please wait a little before trying again" in response.content.decode()
+    html = response.content.decode()
+    assert "We could not send this enquiry yet" in html
+    assert 'value="Patient 6"' in html and 'value="priya@example.com"' in html  # what she typed is kept
+    assert '<a href="tel:02025400000">020 2540 0000</a>' in html  # and the centre's phone instead
     assert Enquiry.objects.count() == 5
     # Another address is not affected.
     other = client.post(PACKAGE_URL, valid(), REMOTE_ADDR="203.0.113.9")
@@ -178,53 +183,68 @@ def test_rate_limit_holds_without_the_cache(client, directory, monkeypatch):
     assert Enquiry.objects.count() == 5
 
 
-def test_centre_is_emailed_only_after_the_enquiry_commits(
-    client, directory, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        client.post(DOCTOR_URL, valid())
+def test_centre_is_emailed_by_the_worker_not_the_web_request(client, directory, run_jobs, settings):
+    settings.SITE_URL = "https://ninemonths.example"
+    client.post(DOCTOR_URL, valid(email=""))
     enquiry = Enquiry.objects.get()
-    assert mail.outbox == []  # nothing is sent before the commit
-    assert len(callbacks) == 1
-    callbacks[0]()
+    assert mail.outbox == []  # the request only queued it
+    assert list(enquiry.notifications.values_list("kind", "status")) == [("new_enquiry", "pending")]
+    run_jobs()
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["enquiries@sahyadri.example"]
     assert enquiry.reference in message.subject
     assert "Dr Asha Kulkarni" in message.body
-    assert "http://testserver/admin/" in message.body
+    assert f"https://ninemonths.example/admin/directory/enquiry/{enquiry.pk}/change/" in message.body
     # The email carries no patient details: staff read them in the admin.
     assert "98765" not in message.body and "Priya" not in message.body
+    run_jobs()
+    assert len(mail.outbox) == 1  # sent once, never again
 
 
-def test_enquiry_is_kept_and_logged_without_the_phone_when_the_mail_server_fails(
-    client, directory, django_capture_on_commit_callbacks, monkeypatch, caplog
+def test_patient_who_gave_an_email_gets_a_confirmation_with_the_reference(client, directory, run_jobs):
+    client.post(DOCTOR_URL, valid())
+    run_jobs()
+    enquiry = Enquiry.objects.get()
+    to_patient = [m for m in mail.outbox if m.to == ["priya@example.com"]]
+    assert len(mail.outbox) == 2 and len(to_patient) == 1
+    assert to_patient[0].subject == f"Your enquiry {enquiry.reference}"
+    assert "Sahyadri" in to_patient[0].body and "Dr Asha Kulkarni" in to_patient[0].body
+
+
+def test_enquiry_is_kept_and_retried_without_the_phone_in_logs_when_the_mail_server_fails(
+    client, directory, run_jobs, monkeypatch, caplog, settings
 ):
     def refuse(*args, **kwargs):
         raise smtplib.SMTPServerDisconnected("connection unexpectedly closed")
 
-    monkeypatch.setattr("directory.emails.send_mail", refuse)
-    with caplog.at_level(logging.INFO), django_capture_on_commit_callbacks(execute=True):
-        response = client.post(DOCTOR_URL, valid())
+    monkeypatch.setattr("django.core.mail.EmailMessage.send", refuse)
+    with caplog.at_level(logging.INFO):
+        response = client.post(DOCTOR_URL, valid(email=""))
+        run_jobs()
     assert response.status_code == 302
     enquiry = Enquiry.objects.get()
-    failures = [r for r in caplog.records if r.getMessage() == "enquiry email failed"]
+    failures = [r for r in caplog.records if r.getMessage() == "notification failed, will retry"]
     assert len(failures) == 1
     assert failures[0].reference == enquiry.reference
     assert failures[0].error == "SMTPServerDisconnected"
+    notification = enquiry.notifications.get()
+    assert (notification.status, notification.attempts) == ("pending", 1)
+    assert notification.next_attempt is not None
     for record in caplog.records:
         text = record.getMessage() + repr(vars(record))
         assert "98765" not in text and "9876543210" not in text
     assert client.get(response["Location"]).status_code == 200
 
 
-def test_centre_without_an_email_address_keeps_the_enquiry(
-    client, directory, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(PACKAGE_URL, valid())  # Asha Maternity Home has no email address
-    assert Enquiry.objects.count() == 1
+def test_centre_without_an_email_address_keeps_the_enquiry(client, directory, run_jobs):
+    client.post(PACKAGE_URL, valid(email=""))  # Asha Maternity Home has no email address
+    run_jobs()
+    enquiry = Enquiry.objects.get()
     assert mail.outbox == []
+    assert list(enquiry.notifications.values_list("status", "last_error")) == [
+        ("failed", "no address to send to")
+    ]
 
 
 @pytest.mark.parametrize("url", ["/doctors/retired/enquire/", "/packages/sahyadri-expired/enquire/"])
@@ -242,3 +262,52 @@ def test_unknown_listing_enquiry_is_404(client, directory):
 
 def test_enquiry_page_rejects_other_methods(client, directory):
     assert client.put(DOCTOR_URL).status_code == 405
+
+
+def test_a_doctor_at_two_centres_lets_the_patient_choose_which_one_calls(client, directory, run_jobs):
+    second = HospitalFactory(name="Kothrud Birth Centre", city=directory.cities["pune"], email="k@example.in")
+    directory.doctors["asha-kulkarni"].hospitals.add(second)
+    form = client.get(DOCTOR_URL).content.decode()
+    assert "Which centre should call you back?" in form
+    assert "I agree that the centre I choose (Kothrud Birth Centre or Sahyadri Women&#x27;s Hospital)" in form
+    missing = client.post(DOCTOR_URL, valid())
+    assert (
+        missing.status_code == 200
+        and "Choose the centre you would like to hear from." in missing.content.decode()
+    )
+    assert Enquiry.objects.count() == 0
+    response = client.post(DOCTOR_URL, valid(email="", centre=second.pk))
+    assert response.status_code == 302
+    assert Enquiry.objects.get().hospital == second
+    run_jobs()
+    assert [m.to for m in mail.outbox] == [["k@example.in"]]
+
+
+def test_a_closed_centre_cannot_be_chosen(client, directory):
+    closed = directory.hospitals["closed"]  # Dr Kulkarni's second centre, inactive
+    response = client.post(DOCTOR_URL, valid(centre=closed.pk))
+    assert response.status_code == 302  # one open centre: no choice offered, the open one receives it
+    assert Enquiry.objects.get().hospital == directory.hospitals["sahyadri"]
+
+
+def test_a_doctor_with_no_open_centre_takes_no_enquiries_and_says_why(client, directory):
+    doctor = directory.doctors["asha-kulkarni"]
+    Hospital.objects.filter(pk=directory.hospitals["sahyadri"].pk).set_active(False)
+    page = client.get(DOCTOR_URL)
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "cannot take enquiries through us at the moment" in html
+    assert 'href="/gynecologists/pune/"' in html
+    assert client.post(DOCTOR_URL, valid()).status_code == 200
+    assert Enquiry.objects.count() == 0
+    profile = client.get(doctor.get_absolute_url()).content.decode()
+    assert "/enquire/" not in profile
+
+
+def test_thank_you_page_says_what_was_sent_to_whom_and_the_number_they_will_call(client, directory):
+    response = client.post(DOCTOR_URL, valid(), follow=True)
+    html = response.content.decode()
+    assert 'href="/doctors/asha-kulkarni/">Dr Asha Kulkarni</a>' in html
+    assert "Sahyadri Women&#x27;s Hospital</a>" in html
+    assert '<a href="tel:02025400000">020 2540 0000</a>' in html
+    assert "<dd data-phone>+91 98765 43210</dd>" in html

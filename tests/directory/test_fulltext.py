@@ -57,3 +57,25 @@ def test_a_text_search_reads_the_fulltext_index_not_the_table():
         plan = " ".join(row[3] for row in cursor.fetchall())
     assert "directory_gynecologist_fts VIRTUAL TABLE INDEX" in plan
     assert "SCAN directory_gynecologist " not in plan + " "
+
+
+def test_every_trigger_survives_the_migrations():
+    """Later migrations rebuild these tables on SQLite; post_migrate puts the triggers back."""
+    from directory.fulltext import missing_triggers
+
+    assert missing_triggers(connection) == []
+
+
+def test_missing_triggers_are_put_back_after_migrate():
+    from directory.apps import DirectoryConfig
+    from directory.fulltext import ensure_triggers, missing_triggers
+
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TRIGGER directory_gynecologist_fts_update")
+    assert missing_triggers(connection) == ["directory_gynecologist_fts_update"]
+    ensure_triggers(DirectoryConfig)
+    assert missing_triggers(connection) == []
+    doctor = GynecologistFactory(name="Dr Nandini Rao")
+    assert found("nandini") == ["Dr Nandini Rao"]
+    Gynecologist.objects.filter(pk=doctor.pk).update(search_text="dr nandini rao-iyer")
+    assert found("iyer") == ["Dr Nandini Rao"]

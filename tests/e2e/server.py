@@ -24,6 +24,7 @@ DEMO_PASSWORD = "e2e-demo-password-2026"
 
 CREATE_USERS = f"""
 from django.contrib.auth.models import Group, User
+from directory.models import Hospital
 for name, group, superuser in [("admin", None, True), ("editor", "Editors", False),
                                ("reviewer", "Medical reviewers", False), ("staff", "Centre staff", False)]:
     user, _ = User.objects.get_or_create(username=name, defaults={{"is_staff": True, "is_superuser": superuser}})
@@ -31,6 +32,8 @@ for name, group, superuser in [("admin", None, True), ("editor", "Editors", Fals
     user.save()
     if group:
         user.groups.add(Group.objects.get(name=group))
+    if group == "Centre staff":  # as `seed_demo` does: the demo centre staff work for Mumbai's centres
+        user.centres.set(Hospital.objects.filter(city__slug="mumbai"))
 """
 
 

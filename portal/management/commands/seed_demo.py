@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand
 from portal import roles
 
 DEMO_PASSWORD = "ninemonths-demo"  # noqa: S105 - only ever set when DEBUG is on
+DEMO_STAFF_CITY = "mumbai"
 DEMO_USERS = [
     # username, group, superuser
     ("admin", None, True),
@@ -52,6 +53,8 @@ class Command(BaseCommand):
             self.stdout.write("DEBUG is off: no demo accounts created (create one with createsuperuser).")
 
     def _demo_users(self, User):
+        from directory.models import Hospital
+
         for username, group_name, superuser in DEMO_USERS:
             user, created = User.objects.get_or_create(
                 username=username,
@@ -62,6 +65,9 @@ class Command(BaseCommand):
                 user.save()
             if group_name:
                 user.groups.add(Group.objects.get(name=group_name))
+            if group_name == roles.CENTRE_STAFF:
+                # The demo centre staff account works for every centre in Mumbai.
+                user.centres.set(Hospital.objects.filter(city__slug=DEMO_STAFF_CITY))
         self.stdout.write(
             f"Demo accounts (debug only): {', '.join(u for u, _, _ in DEMO_USERS)}; password {DEMO_PASSWORD}"
         )

@@ -1,0 +1,141 @@
+"""Enquiries and their notifications, for centre staff (their own centres only) and superusers.
+
+Enquiries carry patients' names and phone numbers: every view of them goes through
+`Enquiry.objects.visible_to(user)`, and phone and email appear only with the contact permission.
+"""
+
+from django.contrib import admin, messages
+from django.utils import timezone
+
+from directory.admin.scoping import ScopedAdminMixin
+from directory.exports import enquiries_csv
+from directory.forms import normalise_mobile
+from directory.models import Enquiry, EnquiryStatus, Notification
+
+CONTACT_PERMISSION = "directory.view_patient_contact"
+
+
+def may_see_contact(request) -> bool:
+    return request.user.has_perm(CONTACT_PERMISSION)
+
+
+@admin.register(Enquiry)
+class EnquiryAdmin(ScopedAdminMixin, admin.ModelAdmin):
+    list_display = ["reference", "created", "patient_name", "about", "hospital", "status"]
+    list_filter = ["status", ("hospital", admin.RelatedOnlyFieldListFilter), "created"]
+    list_select_related = ["doctor", "package", "hospital"]
+    search_fields = ["reference", "patient_name", "hospital__name", "doctor__name", "package__name"]
+    date_hierarchy = "created"
+    actions = ["mark_contacted", "export_csv"]
+    readonly_fields = [
+        "reference",
+        "created",
+        "doctor",
+        "package",
+        "hospital",
+        "patient_name",
+        "phone",
+        "email",
+        "preferred_date",
+        "message",
+        "consent",
+    ]
+
+    def scope(self, queryset, user):
+        return queryset.visible_to(user)
+
+    def get_list_display(self, request):
+        columns = list(super().get_list_display(request))
+        if may_see_contact(request):
+            columns.insert(3, "phone")
+        return columns
+
+    def get_search_fields(self, request):
+        fields = list(super().get_search_fields(request))
+        return [*fields, "email"] if may_see_contact(request) else fields
+
+    def get_search_results(self, request, queryset, search_term):
+        """A mobile number however it is typed ("98765 43210", "+91-98765-43210") finds the enquiry,
+        for those who may see phone numbers."""
+        mobile = normalise_mobile(search_term) if may_see_contact(request) else None
+        if mobile:
+            return queryset.filter(phone=mobile), False
+        return super().get_search_results(request, queryset, search_term)
+
+    def get_fields(self, request, obj=None):
+        fields = [
+            "reference",
+            "created",
+            "status",
+            "staff_notes",
+            "doctor",
+            "package",
+            "hospital",
+            "patient_name",
+            "phone",
+            "email",
+            "preferred_date",
+            "message",
+            "consent",
+        ]
+        if not may_see_contact(request):
+            fields = [f for f in fields if f not in ("phone", "email")]
+        return fields
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.has_perm("directory.view_enquiry")
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.has_perm("directory.view_enquiry")
+
+    def has_add_permission(self, request):
+        return False  # enquiries come from patients through the public form
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    @admin.display(description="About")
+    def about(self, obj):
+        return obj.subject.name
+
+    @admin.action(description="Mark the selected enquiries as contacted", permissions=["change"])
+    def mark_contacted(self, request, queryset):
+        count = queryset.exclude(status=EnquiryStatus.CONTACTED).update(
+            status=EnquiryStatus.CONTACTED, updated=timezone.now()
+        )
+        self.message_user(request, f"{count} marked as contacted.", messages.SUCCESS)
+
+    @admin.action(description="Export the selected enquiries as CSV", permissions=["view"])
+    def export_csv(self, request, queryset):
+        return enquiries_csv(queryset, with_contact=may_see_contact(request))
+
+
+@admin.register(Notification)
+class NotificationAdmin(ScopedAdminMixin, admin.ModelAdmin):
+    """What the job queue owes and has sent: read-only, so the record stays true."""
+
+    list_display = ["enquiry", "kind", "status", "attempts", "created", "next_attempt", "sent", "last_error"]
+    list_filter = ["status", "kind"]
+    list_select_related = ["enquiry"]
+    search_fields = ["enquiry__reference"]
+    fields = list_display
+
+    def scope(self, queryset, user):
+        return (
+            queryset if user.is_superuser else queryset.filter(enquiry__in=Enquiry.objects.visible_to(user))
+        )
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.has_perm("directory.view_enquiry")
+
+    def has_view_permission(self, request, obj=None):
+        return self.has_module_permission(request)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

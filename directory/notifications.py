@@ -1,0 +1,201 @@
+"""Emails about enquiries, sent by the job queue and never lost.
+
+Storing an enquiry and queuing what it owes people happen in one transaction (`store_enquiry`): a
+`Notification` row and its job (Django's Tasks API, stored in the same database by django-tasks-db),
+so there is no enquiry without its notification and no notification without its enquiry. The web
+request never talks to the mail server; the worker (`manage.py db_worker`) does:
+
+- A send is claimed first (pending -> sending in one UPDATE), so two workers can never both send it,
+  and a notification marked sent is never sent again.
+- A failed send is tried again after NOTIFY_RETRY_SECONDS, then after twice that, and so on, for at
+  least NOTIFY_RETRY_HOURS (24); after that it is marked failed and shown to the centre and to
+  superusers in the admin.
+- Job arguments are ids. Mail to a centre names the reference and the admin link, never the patient's
+  details; the patient's own confirmation goes to the address they gave, read when it is sent.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+from django_tasks import task
+
+from directory import ratelimit
+from directory.models import Enquiry, Notification, NotificationKind, NotificationStatus
+
+logger = logging.getLogger(__name__)
+
+
+def store_enquiry(enquiry: Enquiry, *, client_key: str = "") -> str | None:
+    """Save `enquiry` with its notifications in one transaction. Returns the reference, or None when
+    the client has reached the enquiry rate limit (nothing is stored then)."""
+    with transaction.atomic():
+        if client_key:
+            ratelimit.lock_client(client_key)
+            if ratelimit.over_limit(Enquiry.objects.all(), client_key):
+                logger.info("enquiry rate limit reached", extra={"limit": settings.ENQUIRY_RATE_LIMIT})
+                return None
+            enquiry.client_key = client_key
+        enquiry.save()
+        queue(enquiry, NotificationKind.NEW_ENQUIRY)
+        if enquiry.email:
+            queue(enquiry, NotificationKind.CONFIRMATION)
+    logger.info("enquiry stored", extra={"reference": enquiry.reference})
+    return enquiry.reference
+
+
+def queue(enquiry: Enquiry, kind: str) -> Notification:
+    """Owe an email about `enquiry` and queue its job. Call inside the transaction that causes it."""
+    notification = Notification.objects.create(enquiry=enquiry, kind=kind)
+    send_notification.enqueue(notification.pk)
+    return notification
+
+
+@task()
+def send_notification(notification_id: int) -> str:
+    """The job: send one notification if it is still owed. Returns what happened (kept by the queue)."""
+    claimed = Notification.objects.filter(pk=notification_id, status=NotificationStatus.PENDING).update(
+        status=NotificationStatus.SENDING, attempts=F("attempts") + 1
+    )
+    if not claimed:
+        return "not owed"  # sent already, failed for good, or claimed by another worker
+    notification = Notification.objects.select_related(
+        "enquiry__hospital", "enquiry__doctor", "enquiry__package"
+    ).get(pk=notification_id)
+    message = build_message(notification)
+    if message is None:
+        _finish(notification, NotificationStatus.FAILED, "no address to send to")
+        return "failed: no address"
+    try:
+        message.send()
+    except Exception as exc:  # noqa: BLE001 - any mail failure is retried, never lost
+        return _retry_or_fail(notification, exc)
+    _finish(notification, NotificationStatus.SENT)
+    return "sent"
+
+
+def _finish(notification: Notification, status: str, error: str = "") -> None:
+    now = timezone.now()
+    Notification.objects.filter(pk=notification.pk).update(
+        status=status,
+        sent=now if status == NotificationStatus.SENT else None,
+        last_error=error,
+        next_attempt=None,
+    )
+    level = logging.INFO if status == NotificationStatus.SENT else logging.ERROR
+    logger.log(
+        level,
+        "notification %s",
+        status,
+        extra={"reference": notification.enquiry.reference, "kind": notification.kind, "error": error},
+    )
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """The wait before the next try, after `attempts` failed ones: the first wait, then doubling."""
+    return timedelta(seconds=settings.NOTIFY_RETRY_SECONDS * 2 ** (attempts - 1))
+
+
+def _retry_or_fail(notification: Notification, exc: Exception) -> str:
+    error = exc.__class__.__name__  # never the message: it can hold an address
+    now = timezone.now()
+    if now - notification.created >= timedelta(hours=settings.NOTIFY_RETRY_HOURS):
+        _finish(notification, NotificationStatus.FAILED, error)
+        return f"failed: {error}"
+    when = now + retry_delay(notification.attempts)
+    with transaction.atomic():
+        Notification.objects.filter(pk=notification.pk).update(
+            status=NotificationStatus.PENDING, next_attempt=when, last_error=error
+        )
+        send_notification.using(run_after=when).enqueue(notification.pk)
+    logger.warning(
+        "notification failed, will retry",
+        extra={"reference": notification.enquiry.reference, "error": error, "retry_at": when.isoformat()},
+    )
+    return f"retry at {when.isoformat()}: {error}"
+
+
+# ---- the messages ----
+
+
+def _admin_link(notification: Notification) -> str:
+    path = reverse("admin:directory_enquiry_change", args=[notification.enquiry_id])
+    return f"{settings.SITE_URL.rstrip('/')}{path}"
+
+
+def build_message(notification: Notification) -> EmailMessage | None:
+    """The email for `notification`, or None when there is nobody to send it to."""
+    builders = {
+        NotificationKind.NEW_ENQUIRY: _new_enquiry,
+        NotificationKind.CONFIRMATION: _confirmation,
+        NotificationKind.WITHDRAWAL: _withdrawal,
+    }
+    return builders[notification.kind](notification)
+
+
+def _centre_address(enquiry: Enquiry) -> str:
+    return enquiry.hospital.email if enquiry.hospital_id else ""
+
+
+def _new_enquiry(notification: Notification) -> EmailMessage | None:
+    enquiry = notification.enquiry
+    address = _centre_address(enquiry)
+    if not address:
+        return None
+    lines = [
+        f"A patient has sent an enquiry through {settings.SITE_NAME}.",
+        "",
+        f"Reference: {enquiry.reference}",
+        f"About: {enquiry.subject.name}",
+    ]
+    if enquiry.preferred_date:
+        lines.append(f"Preferred date: {enquiry.preferred_date:%d %B %Y}")
+    lines += [
+        "",
+        "The patient's name and mobile number are in the admin (your centre's staff only):",
+        _admin_link(notification),
+        "",
+        "Please call them back and mark the enquiry as contacted.",
+    ]
+    subject = f"New enquiry {enquiry.reference} about {enquiry.subject.name}"
+    return EmailMessage(subject, "\n".join(lines), to=[address])
+
+
+def _confirmation(notification: Notification) -> EmailMessage | None:
+    enquiry = notification.enquiry
+    if not enquiry.email:
+        return None
+    centre = enquiry.hospital
+    lines = [
+        "Thank you for your enquiry.",
+        "",
+        f"Your reference is {enquiry.reference}. Please keep it: quote it if you call the centre.",
+        f"About: {enquiry.subject.name}",
+    ]
+    if centre:
+        lines += [f"Centre: {centre.name}", *([f"Centre's phone: {centre.phone}"] if centre.phone else [])]
+    lines += [
+        "",
+        "The centre will call you on the mobile number you gave.",
+        "This address is not watched. In an emergency go to the nearest hospital or call 108.",
+    ]
+    return EmailMessage(f"Your enquiry {enquiry.reference}", "\n".join(lines), to=[enquiry.email])
+
+
+def _withdrawal(notification: Notification) -> EmailMessage | None:
+    enquiry = notification.enquiry
+    address = _centre_address(enquiry)
+    if not address:
+        return None
+    lines = [
+        f"The patient has withdrawn enquiry {enquiry.reference} and their consent.",
+        "",
+        "Their personal details have been erased from our records. Please delete any copy you made",
+        "(notes, call lists, spreadsheets) and do not contact them about this enquiry.",
+    ]
+    return EmailMessage(f"Enquiry {enquiry.reference} withdrawn", "\n".join(lines), to=[address])
