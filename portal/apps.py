@@ -1,7 +1,16 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
+
+
+class PortalAdminConfig(admin_apps.AdminConfig):
+    """Django's admin with the site's own AdminSite (portal.admin_site)."""
+
+    default = False  # "portal" in INSTALLED_APPS means PortalConfig
+    default_site = "portal.admin_site.PortalAdminSite"
 
 
 class PortalConfig(AppConfig):
+    default = True
     name = "portal"
     verbose_name = "Site"
 

@@ -12,10 +12,6 @@ from portal import views
 
 SITEMAPS = {**article_sitemaps.SITEMAPS, **directory_sitemaps.SITEMAPS}
 
-admin.site.site_header = f"{settings.SITE_NAME} administration"
-admin.site.site_title = f"{settings.SITE_NAME} admin"
-admin.site.index_title = "Editorial and directory administration"
-
 handler500 = "portal.views.server_error"
 
 urlpatterns = [

@@ -203,8 +203,9 @@ class HospitalAdmin(ActivationActions, CentreListingAdminMixin, VersionAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(_package_count=Count("packages"))
 
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)  # the package rows first, then:
+        obj = form.instance
         if form.cleaned_data.get("restore_withdrawn_packages") and obj.is_active:
             count = Hospital.objects.filter(pk=obj.pk).restore_withdrawn_packages()
             self.message_user(request, f"{count} withdrawn package{'s' if count != 1 else ''} listed again.")

@@ -61,6 +61,16 @@ class CentreListingAdminMixin(ScopedAdminMixin):
             for title, options in fieldsets
         ]
 
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if limited_to_own_centres(request.user):
+            for name in self.form_only_fields:
+                form.base_fields.pop(name, None)
+        return form
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if limited_to_own_centres(request.user) else super().get_prepopulated_fields(request, obj)
+
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
         if not limited_to_own_centres(request.user):

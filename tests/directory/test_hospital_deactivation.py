@@ -59,3 +59,86 @@ def test_saving_an_active_centre_leaves_its_packages_alone():
     centre.phone = "020 1234 5678"
     centre.save()
     assert MaternityPackage.objects.get(pk=package.pk).is_active is True
+
+
+def test_reactivating_offers_to_restore_only_what_deactivation_withdrew(admin_client):
+    centre = HospitalFactory()
+    withdrawn = MaternityPackageFactory(hospital=centre)
+    already_off = MaternityPackageFactory(hospital=centre, is_active=False)
+    Hospital.objects.filter(pk=centre.pk).set_active(False)
+    plain = admin_client.post(
+        "/admin/directory/hospital/", {"action": "activate", "_selected_action": [centre.pk]}, follow=True
+    )
+    assert "1 of their packages were withdrawn when they were deactivated and are still hidden" in (
+        plain.content.decode()
+    )
+    assert MaternityPackage.objects.get(pk=withdrawn.pk).is_active is False
+    Hospital.objects.filter(pk=centre.pk).set_active(False)
+    admin_client.post(
+        "/admin/directory/hospital/", {"action": "activate_with_packages", "_selected_action": [centre.pk]}
+    )
+    assert Hospital.objects.get(pk=centre.pk).is_active
+    assert MaternityPackage.objects.get(pk=withdrawn.pk).is_active is True
+    assert MaternityPackage.objects.get(pk=already_off.pk).is_active is False  # a manager's choice stays
+
+
+def test_the_centre_form_offers_the_restore_as_a_tick_box(admin_client):
+    centre = HospitalFactory()
+    withdrawn = MaternityPackageFactory(hospital=centre)
+    Hospital.objects.filter(pk=centre.pk).set_active(False)
+    url = f"/admin/directory/hospital/{centre.pk}/change/"
+    form = admin_client.get(url).context["adminform"].form
+    assert (
+        form.fields["restore_withdrawn_packages"].label
+        == "List again the 1 package withdrawn with this centre"
+    )
+    data = {
+        "name": centre.name,
+        "slug": centre.slug,
+        "city": centre.city_id,
+        "locality": centre.locality,
+        "is_active": "on",
+        "restore_withdrawn_packages": "on",
+        "packages-TOTAL_FORMS": "1",
+        "packages-INITIAL_FORMS": "1",
+        "packages-0-id": withdrawn.pk,
+        "packages-0-hospital": centre.pk,
+        "packages-0-name": withdrawn.name,
+        "packages-0-slug": withdrawn.slug,
+        "packages-0-delivery_type": withdrawn.delivery_type,
+        "packages-0-room_type": withdrawn.room_type,
+        "packages-0-price": withdrawn.price,
+        "packages-0-nights": withdrawn.nights,
+    }
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert MaternityPackage.objects.get(pk=withdrawn.pk).is_active is True
+
+
+def test_a_doctors_centre_in_another_city_needs_a_confirmation(admin_client):
+    from tests.factories import CityFactory, GynecologistFactory
+
+    pune, mumbai = CityFactory(name="Pune", slug="pune"), CityFactory(name="Mumbai", slug="mumbai")
+    far = HospitalFactory(name="Seaside Mothercare", city=mumbai)
+    doctor = GynecologistFactory(city=pune)
+    url = f"/admin/directory/gynecologist/{doctor.pk}/change/"
+    data = {
+        "name": doctor.name,
+        "slug": doctor.slug,
+        "gender": "female",
+        "registration_number": doctor.registration_number,
+        "is_active": "on",
+        "city": pune.pk,
+        "hospitals": [far.pk],
+        "qualifications": doctor.qualifications,
+        "experience_years": 10,
+        "consultation_fee": 800,
+    }
+    refused = admin_client.post(url, data)
+    assert refused.status_code == 200
+    assert refused.context["adminform"].form.errors["hospitals"] == [
+        "Seaside Mothercare (Mumbai) is not in Pune. Patients searching Pune will be sent there: "
+        "tick the confirmation below if that is right."
+    ]
+    assert admin_client.post(url, {**data, "confirm_centres_elsewhere": "on"}).status_code == 302
+    assert list(doctor.hospitals.all()) == [far]
