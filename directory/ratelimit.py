@@ -7,11 +7,14 @@ transaction takes the database's write lock when it begins (transaction_mode IMM
 PostgreSQL a transaction-level advisory lock on the client's key does it. Many enquiries from one address
 arriving at the same moment therefore cannot all slip under the limit.
 
-Enquiries store a keyed hash of the address (`client_key`), never the address itself.
+Enquiries store a keyed hash of the address (`client_key`), never the address itself. Behind load
+balancers, `client_address` reads the patient's address from X-Forwarded-For as far as the configured
+number of trusted proxies (DJANGO_TRUSTED_PROXIES) vouches for it.
 """
 
 import hashlib
 import hmac
+import ipaddress
 from datetime import timedelta
 
 from django.conf import settings
@@ -19,9 +22,42 @@ from django.db import connection
 from django.utils import timezone
 
 
+def _forwarded_for(request) -> list[str]:
+    header = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    return [entry.strip() for entry in header.split(",") if entry.strip()]
+
+
+def _as_client(address: str) -> str | None:
+    """An address as one client counts: IPv4 as it is, IPv6 by its /64 network (one household or
+    phone gets a whole /64); None if it is not an IP address."""
+    try:
+        ip = ipaddress.ip_address(address.strip("[]"))
+    except ValueError:
+        return None
+    if ip.version == 4:
+        return str(ip)
+    if ip.ipv4_mapped is not None:
+        return str(ip.ipv4_mapped)
+    return str(ipaddress.ip_network(f"{ip}/64", strict=False).network_address)
+
+
 def client_address(request) -> str:
-    """The connecting address. Forwarded-for headers are not trusted: anyone can send them."""
-    return request.META.get("REMOTE_ADDR") or "unknown"
+    """The patient's address, as the enquiry limit and the sign-in lockout count it.
+
+    With DJANGO_TRUSTED_PROXIES = N (load balancers in front), REMOTE_ADDR is the nearest proxy and
+    each proxy appends the address it saw to X-Forwarded-For, so the client is the Nth entry from the
+    right: the rightmost one no trusted proxy stands behind. Entries further left are whatever the
+    client sent, and are never believed. With N = 0 the header is ignored altogether.
+    """
+    remote = request.META.get("REMOTE_ADDR") or ""
+    proxies = settings.TRUSTED_PROXIES
+    if proxies:
+        chain = _forwarded_for(request)
+        if len(chain) >= proxies:
+            client = _as_client(chain[-proxies])
+            if client:
+                return client
+    return _as_client(remote) or "unknown"
 
 
 def client_key(request) -> str:
