@@ -10,9 +10,10 @@ function of its arguments.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import TypeVar
 
 PREGNANCY_DAYS = 280  # dating LMP (0w0d) to the due date (40w0d)
 CONCEPTION_TO_DUE_DAYS = 266  # conception (2w0d) to the due date
@@ -25,6 +26,8 @@ MAX_SHOWN_GA_DAYS = 43 * 7 + 6  # today's GA is shown from 0w0d to 43w6d
 SUBOPTIMAL_FROM_DAYS = 22 * 7
 LATE_SCAN_FROM_DAYS = 28 * 7
 FIRST_TRIMESTER_SCAN_UNTIL_DAYS = 13 * 7 + 6
+
+_T = TypeVar("_T")
 
 
 class Method(StrEnum):
@@ -338,6 +341,135 @@ def _scan_reason(decision: RedatingDecision, scan: Scan) -> str:
     return f"{at} differs from your period date by {_plural(decision.difference_days, 'day')}, {verdict}"
 
 
+@dataclass(frozen=True)
+class _Estimate:
+    """What one method says, before the notes that depend on today are added."""
+
+    basis: Method
+    due_date: date
+    reason: str
+    notes: tuple[str, ...] = ()
+    lmp_due_date: date | None = None
+    scan_due_date: date | None = None
+    late_scan: bool = False
+    scan_ga_by_dating: GestationalAge | None = None  # the scan's GA by the chosen due date
+
+
+def _needed(value: _T | None, message: str) -> _T:
+    """The input a method cannot work without (a missing one is an error, never a crash)."""
+    if value is None:
+        raise ValueError(message)
+    return value
+
+
+def _date_by_lmp(lmp: date, cycle_length: int) -> _Estimate:
+    """Naegele's rule: LMP + 280 days, moved by the cycle's difference from 28 days (a calculator
+    convention, not ACOG, so a note says so)."""
+    due = edd_from_lmp(lmp, cycle_length)
+    notes = (CYCLE_NOTE,) if cycle_length != STANDARD_CYCLE else ()
+    return _Estimate(Method.LMP, due, _lmp_reason(cycle_length), notes, lmp_due_date=due)
+
+
+def _date_by_conception(conception: date) -> _Estimate:
+    """Conception + 266 days."""
+    return _Estimate(
+        Method.CONCEPTION,
+        edd_from_conception(conception),
+        "Your due date is 266 days (38 weeks) after the conception date.",
+    )
+
+
+def _date_by_ivf(transfer: date, embryo_age: int, scan: Scan | None) -> _Estimate:
+    """Transfer + 266 - embryo age days. The embryo-derived date always stands (SMFM): a scan is
+    shown but never redates it."""
+    reason = (
+        f"Your due date is 266 days after conception. A day-{embryo_age} embryo was already "
+        f"{embryo_age} days old at transfer, so that is {CONCEPTION_TO_DUE_DAYS - embryo_age} days "
+        f"after the transfer date."
+    )
+    due = edd_from_ivf(transfer, embryo_age)
+    if scan is None:
+        return _Estimate(Method.IVF, due, reason, (IVF_NOTE,))
+    notes = (IVF_NOTE, "Your scan was not used to change the date.")
+    return _Estimate(Method.IVF, due, reason, notes, scan_due_date=edd_from_scan(scan))
+
+
+def _date_by_scan_alone(scan: Scan) -> _Estimate:
+    """Without a period date the scan stands: S + 280 - (7W + D) days. A scan from 28w0d is late."""
+    scan_due = edd_from_scan(scan)
+    reason = (
+        f"Your due date comes from your scan, which measured {scan.ga.short}: "
+        f"{_plural(PREGNANCY_DAYS - scan.ga.total_days, 'day')} after the scan brings it to 40w0d."
+    )
+    late = scan.ga.total_days >= LATE_SCAN_FROM_DAYS
+    return _Estimate(Method.ULTRASOUND, scan_due, reason, scan_due_date=scan_due, late_scan=late)
+
+
+def _date_by_scan_and_lmp(scan: Scan, lmp: date, cycle_length: int) -> _Estimate:
+    """ACOG CO 700 table 1: the scan's date replaces the period date only when the two differ by more
+    than the limit of the band the GA by LMP falls in. The scan is late (28w0d on) by either GA."""
+    decision = compare_scan_with_lmp(lmp, cycle_length, scan)
+    late = decision.ga_by_lmp.total_days >= LATE_SCAN_FROM_DAYS or scan.ga.total_days >= LATE_SCAN_FROM_DAYS
+    return _Estimate(
+        basis=Method.ULTRASOUND if decision.use_scan else Method.LMP,
+        due_date=decision.scan_due_date if decision.use_scan else decision.lmp_due_date,
+        reason=_scan_reason(decision, scan),
+        notes=(CYCLE_NOTE,) if cycle_length != STANDARD_CYCLE else (),
+        lmp_due_date=decision.lmp_due_date,
+        scan_due_date=decision.scan_due_date,
+        late_scan=late,
+    )
+
+
+def _date_by_scan(scan: Scan, lmp: date | None, cycle_length: int) -> _Estimate:
+    """A scan, with or without a period date, and the scan notes: a first-trimester scan (to 13w6d)
+    is the most accurate; a late one (28w0d on) should be confirmed with a doctor."""
+    estimate = _date_by_scan_alone(scan) if lmp is None else _date_by_scan_and_lmp(scan, lmp, cycle_length)
+    notes = list(estimate.notes)
+    if scan.ga.total_days <= FIRST_TRIMESTER_SCAN_UNTIL_DAYS:
+        notes.append(FIRST_TRIMESTER_NOTE)
+    if estimate.late_scan:
+        notes.append(LATE_SCAN_NOTE)
+    return replace(
+        estimate, notes=tuple(notes), scan_ga_by_dating=gestational_age(estimate.due_date, scan.date)
+    )
+
+
+def _estimate(
+    method: Method,
+    *,
+    lmp: date | None,
+    cycle_length: int,
+    conception: date | None,
+    transfer: date | None,
+    embryo_age: int | None,
+    scan: Scan | None,
+) -> _Estimate:
+    """The chosen method's estimate, from the inputs that method needs (the others are ignored)."""
+    if method is Method.LMP:
+        return _date_by_lmp(
+            _needed(lmp, "The LMP method needs the first day of the last period."), cycle_length
+        )
+    if method is Method.CONCEPTION:
+        return _date_by_conception(_needed(conception, "The conception method needs a conception date."))
+    if method is Method.IVF:
+        needs = "The IVF method needs a transfer date and the embryo's age."
+        return _date_by_ivf(_needed(transfer, needs), _needed(embryo_age, needs), scan)
+    return _date_by_scan(_needed(scan, "The ultrasound method needs a scan."), lmp, cycle_length)
+
+
+def _suboptimally_dated(method: Method, estimate: _Estimate, today: date) -> bool:
+    """ACOG CO 700: no scan before 22w0d confirmed or revised the date. With only a period or
+    conception date that is so from 22w0d today (while today's GA is shown, to 43w6d); with a scan,
+    when the scan was at 22w0d or later by the final dating. An IVF date is never suboptimal."""
+    if method in (Method.LMP, Method.CONCEPTION):
+        ga_today = gestational_age(estimate.due_date, today)
+        return SUBOPTIMAL_FROM_DAYS <= ga_today.total_days <= MAX_SHOWN_GA_DAYS
+    if estimate.scan_ga_by_dating is not None:
+        return estimate.scan_ga_by_dating.total_days >= SUBOPTIMAL_FROM_DAYS
+    return False
+
+
 def date_pregnancy(
     method: Method | str,
     today: date,
@@ -355,86 +487,26 @@ def date_pregnancy(
     stands. With IVF any `scan` is ignored: the embryo's age fixes the date.
     """
     method = Method(method)
-    notes: list[str] = []
-    lmp_due = scan_due = None
-    late = False
-    scan_ga_by_dating: GestationalAge | None = None
-
-    if method is Method.LMP:
-        if lmp is None:
-            raise ValueError("The LMP method needs the first day of the last period.")
-        due = lmp_due = edd_from_lmp(lmp, cycle_length)
-        basis, reason = Method.LMP, _lmp_reason(cycle_length)
-    elif method is Method.CONCEPTION:
-        if conception is None:
-            raise ValueError("The conception method needs a conception date.")
-        due, basis = edd_from_conception(conception), Method.CONCEPTION
-        reason = "Your due date is 266 days (38 weeks) after the conception date."
-    elif method is Method.IVF:
-        if transfer is None or embryo_age is None:
-            raise ValueError("The IVF method needs a transfer date and the embryo's age.")
-        due, basis = edd_from_ivf(transfer, embryo_age), Method.IVF
-        reason = (
-            f"Your due date is 266 days after conception. A day-{embryo_age} embryo was already "
-            f"{embryo_age} days old at transfer, so that is {CONCEPTION_TO_DUE_DAYS - embryo_age} days "
-            f"after the transfer date."
-        )
-        notes.append(IVF_NOTE)
-        if scan is not None:
-            scan_due = edd_from_scan(scan)
-            notes.append("Your scan was not used to change the date.")
-    else:
-        if scan is None:
-            raise ValueError("The ultrasound method needs a scan.")
-        scan_due = edd_from_scan(scan)
-        if lmp is None:
-            due, basis = scan_due, Method.ULTRASOUND
-            reason = (
-                f"Your due date comes from your scan, which measured {scan.ga.short}: "
-                f"{_plural(PREGNANCY_DAYS - scan.ga.total_days, 'day')} after the scan brings it to 40w0d."
-            )
-            late = scan.ga.total_days >= LATE_SCAN_FROM_DAYS
-        else:
-            decision = compare_scan_with_lmp(lmp, cycle_length, scan)
-            lmp_due = decision.lmp_due_date
-            due = scan_due if decision.use_scan else lmp_due
-            basis = Method.ULTRASOUND if decision.use_scan else Method.LMP
-            reason = _scan_reason(decision, scan)
-            late = decision.ga_by_lmp.total_days >= LATE_SCAN_FROM_DAYS or (
-                scan.ga.total_days >= LATE_SCAN_FROM_DAYS
-            )
-            if cycle_length != STANDARD_CYCLE:
-                notes.append(CYCLE_NOTE)
-        if scan.ga.total_days <= FIRST_TRIMESTER_SCAN_UNTIL_DAYS:
-            notes.append(FIRST_TRIMESTER_NOTE)
-        if late:
-            notes.append(LATE_SCAN_NOTE)
-        scan_ga_by_dating = gestational_age(due, scan.date)
-
-    if method is Method.LMP and cycle_length != STANDARD_CYCLE:
-        notes.append(CYCLE_NOTE)
-
-    ga_today = gestational_age(due, today)
-    in_range = 0 <= ga_today.total_days <= MAX_SHOWN_GA_DAYS
-    if method in (Method.LMP, Method.CONCEPTION):
-        suboptimal = in_range and ga_today.total_days >= SUBOPTIMAL_FROM_DAYS
-    elif scan_ga_by_dating is not None:
-        suboptimal = scan_ga_by_dating.total_days >= SUBOPTIMAL_FROM_DAYS
-    else:
-        suboptimal = False
-    if suboptimal:
-        notes.append(SUBOPTIMAL_NOTE)
-
+    estimate = _estimate(
+        method,
+        lmp=lmp,
+        cycle_length=cycle_length,
+        conception=conception,
+        transfer=transfer,
+        embryo_age=embryo_age,
+        scan=scan,
+    )
+    suboptimal = _suboptimally_dated(method, estimate, today)
     return DatingResult(
         method=method,
-        basis=basis,
-        due_date=due,
-        reason=reason,
-        notes=tuple(notes),
+        basis=estimate.basis,
+        due_date=estimate.due_date,
+        reason=estimate.reason,
+        notes=estimate.notes + ((SUBOPTIMAL_NOTE,) if suboptimal else ()),
         today=today,
-        lmp_due_date=lmp_due,
-        scan_due_date=scan_due,
-        late_scan=late,
+        lmp_due_date=estimate.lmp_due_date,
+        scan_due_date=estimate.scan_due_date,
+        late_scan=estimate.late_scan,
         suboptimally_dated=suboptimal,
     )
 

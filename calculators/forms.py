@@ -5,8 +5,8 @@ JavaScript cannot submit one method's fields under another. Only the chosen meth
 anything typed into the other sections is ignored.
 """
 
-import datetime
 import re
+import time
 from datetime import date
 
 from django import forms
@@ -102,7 +102,7 @@ class NativeDateInput(forms.DateInput):
         formatted = super().format_value(value)
         if isinstance(formatted, str):
             try:
-                datetime.datetime.strptime(formatted, DATE_FORMAT)
+                time.strptime(formatted, DATE_FORMAT)  # a date check only: no datetime, naive or aware
             except ValueError:
                 return None
         return formatted

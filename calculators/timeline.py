@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from calculators.dating import DatingResult, GestationalAge
+from calculators.dating import DatingResult, GestationalAge, Milestone
 
 WIDTH = 360
 TOP = 20
@@ -86,82 +86,154 @@ def spread_labels(wanted: list[float], gap: float = LABEL_GAP) -> list[float]:
     return placed
 
 
-def build_timeline(result: DatingResult) -> Timeline:
-    tl = Timeline()
-    for week in range(0, 44, 4):
-        y = y_of(week * 7)
-        tl.lines.append(Line(TRIMESTER_X, y, WIDTH, y, "tl-grid"))
-        tl.texts.append(Text(30, y + 4, f"{week}w", "tl-week", anchor="end"))
+@dataclass(frozen=True)
+class _Layer:
+    """The shapes one step of the drawing adds, in drawing order."""
 
-    g = GestationalAge.of
-    for number, (start, end) in enumerate(((g(0), g(13, 6)), (g(14), g(27, 6)), (g(28), g(42, 6))), 1):
+    rects: tuple[Rect, ...] = ()
+    texts: tuple[Text, ...] = ()
+    lines: tuple[Line, ...] = ()
+    circles: tuple[tuple[float, float], ...] = ()
+
+
+_ga = GestationalAge.of
+# ACOG convention: first trimester to 13w6d, second from 14w0d, third from 28w0d (to the chart's end).
+TRIMESTERS = ((_ga(0), _ga(13, 6), "1st"), (_ga(14), _ga(27, 6), "2nd"), (_ga(28), _ga(42, 6), "3rd"))
+# ACOG CO 579: early term 37w0d to 38w6d, full 39w0d to 40w6d, late 41w0d to 41w6d, post-term from 42w0d.
+TERMS = (
+    ("tl-early", _ga(37), _ga(38, 6)),
+    ("tl-full", _ga(39), _ga(40, 6)),
+    ("tl-late", _ga(41), _ga(41, 6)),
+    ("tl-post", _ga(42), _ga(42, 6)),
+)
+LABEL_NAMES = {
+    "dating-scan": "Dating scan by 13w6d",
+    "nt-scan": "NT scan from 11w0d",
+    "anomaly-scan": "Anomaly scan from 18w0d",
+    "glucose-test": "Glucose test from 24w0d",
+    "second-trimester-start": "2nd trimester",
+    "third-trimester-start": "3rd trimester",
+    "early-term-start": "Early term",
+    "full-term-start": "Full term",
+    "due-date": "Due date",
+    "late-term-start": "Late term",
+    "post-term-start": "Post-term",
+}
+
+
+def _week_grid() -> _Layer:
+    """A grid line and a week number every four weeks, 0w to 40w."""
+    ys = [(week, y_of(week * 7)) for week in range(0, 44, 4)]
+    return _Layer(
+        texts=tuple(Text(30, y + 4, f"{week}w", "tl-week", anchor="end") for week, y in ys),
+        lines=tuple(Line(TRIMESTER_X, y, WIDTH, y, "tl-grid") for _, y in ys),
+    )
+
+
+def _trimester_bars() -> _Layer:
+    """One bar per trimester (ACOG: the second starts at 14w0d, the third at 28w0d), named sideways."""
+    rects, texts = [], []
+    for number, (start, end, ordinal) in enumerate(TRIMESTERS, 1):
         top, height = _span(start, end)
-        tl.rects.append(Rect(TRIMESTER_X, top, TRIMESTER_W, height, f"tl-tri tl-tri-{number}"))
+        rects.append(Rect(TRIMESTER_X, top, TRIMESTER_W, height, f"tl-tri tl-tri-{number}"))
         cx, cy = TRIMESTER_X + TRIMESTER_W / 2 + 4, round(top + height / 2, 1)
-        name = ("1st", "2nd", "3rd")[number - 1] + " trimester"
-        tl.texts.append(
-            Text(cx, cy, name, "tl-tri-label", anchor="middle", transform=f"rotate(-90 {cx} {cy})")
-        )
+        rotate = f"rotate(-90 {cx} {cy})"
+        texts.append(Text(cx, cy, f"{ordinal} trimester", "tl-tri-label", anchor="middle", transform=rotate))
+    return _Layer(rects=tuple(rects), texts=tuple(texts))
 
-    for css, start, end in (
-        ("tl-early", g(37), g(38, 6)),
-        ("tl-full", g(39), g(40, 6)),
-        ("tl-late", g(41), g(41, 6)),
-        ("tl-post", g(42), g(42, 6)),
-    ):
+
+def _term_bars() -> _Layer:
+    """The four term bands of ACOG CO 579: early, full, late and post-term."""
+    rects = []
+    for css, start, end in TERMS:
         top, height = _span(start, end)
-        tl.rects.append(Rect(TERM_X, top, TERM_W, height, f"tl-term {css}"))
+        rects.append(Rect(TERM_X, top, TERM_W, height, f"tl-term {css}"))
+    return _Layer(rects=tuple(rects))
 
-    for milestone in result.milestones:
+
+def _milestone_marks(milestones: list[Milestone]) -> _Layer:
+    """Each typical window (NT, anomaly, glucose) as a bar; a "by" deadline (the dating scan by 13w6d)
+    as a dot just after its last day."""
+    rects, circles = [], []
+    for milestone in milestones:
         if milestone.start_ga is None:
-            tl.circles.append((TERM_X + TERM_W / 2, y_of(milestone.end_ga.total_days + 1)))
-            continue
-        top, height = _span(milestone.start_ga, milestone.end_ga)
-        tl.rects.append(Rect(MILESTONE_X, top, MILESTONE_W, height, "tl-milestone"))
+            circles.append((TERM_X + TERM_W / 2, y_of(milestone.end_ga.total_days + 1)))
+        else:
+            top, height = _span(milestone.start_ga, milestone.end_ga)
+            rects.append(Rect(MILESTONE_X, top, MILESTONE_W, height, "tl-milestone"))
+    return _Layer(rects=tuple(rects), circles=tuple(circles))
 
-    labels: list[tuple[float, str, str]] = [
-        (y_of(m.end_ga.total_days + 1 if m.start_ga is None else m.start_ga.total_days), m.key, m.label)
+
+def _wanted_labels(result: DatingResult) -> list[tuple[float, str, date]]:
+    """Where each label belongs, top to bottom, with its key and date: a window at its first day, a
+    deadline just after its last day, a landmark at its GA."""
+    wanted = [
+        (y_of(m.end_ga.total_days + 1), m.key, m.end)
+        if m.start_ga is None or m.start is None
+        else (y_of(m.start_ga.total_days), m.key, m.start)
         for m in result.milestones
     ]
-    names = {
-        "dating-scan": "Dating scan by 13w6d",
-        "nt-scan": "NT scan from 11w0d",
-        "anomaly-scan": "Anomaly scan from 18w0d",
-        "glucose-test": "Glucose test from 24w0d",
-        "second-trimester-start": "2nd trimester",
-        "third-trimester-start": "3rd trimester",
-        "early-term-start": "Early term",
-        "full-term-start": "Full term",
-        "due-date": "Due date",
-        "late-term-start": "Late term",
-        "post-term-start": "Post-term",
-    }
-    dates = {m.key: m.end if m.start is None else m.start for m in result.milestones}
-    dates |= {mark.key: mark.date for mark in result.landmarks}
-    labels += [(y_of(mark.ga.total_days), mark.key, mark.label) for mark in result.landmarks]
-    labels.sort()
-    placed = spread_labels([y for y, _, _ in labels])
-    for (wanted, key, _), y in zip(labels, placed, strict=True):
+    wanted += [(y_of(mark.ga.total_days), mark.key, mark.date) for mark in result.landmarks]
+    return sorted(wanted)
+
+
+def _labels(result: DatingResult) -> _Layer:
+    """The milestone and landmark labels, spread so none overlaps, each joined to its place by a leader."""
+    wanted = _wanted_labels(result)
+    placed = spread_labels([y for y, _, _ in wanted])
+    texts, lines = [], []
+    for (y_wanted, key, day), y in zip(wanted, placed, strict=True):
         css = "tl-label tl-due" if key == "due-date" else "tl-label"
-        tl.lines.append(Line(MILESTONE_X + MILESTONE_W, wanted, LABEL_X - 3, y - 4, "tl-leader"))
-        tl.texts.append(Text(LABEL_X, y, f"{names[key]} · {short_date(dates[key])}", css))
+        lines.append(Line(MILESTONE_X + MILESTONE_W, y_wanted, LABEL_X - 3, y - 4, "tl-leader"))
+        texts.append(Text(LABEL_X, y, f"{LABEL_NAMES[key]} · {short_date(day)}", css))
+    return _Layer(texts=tuple(texts), lines=tuple(lines))
 
+
+def _today_y(result: DatingResult) -> float | None:
+    """Where today sits, when today's GA is on the chart (0w0d to 43w0d)."""
     ga_today = result.ga_today.total_days
-    if 0 <= ga_today <= CHART_DAYS:
-        tl.today_y = y_of(ga_today)
-        tl.lines.append(Line(TRIMESTER_X - 4, tl.today_y, WIDTH, tl.today_y, "tl-today"))
-        tl.texts.append(Text(WIDTH - 2, tl.today_y - 4, "Today", "tl-today-label", anchor="end"))
+    return y_of(ga_today) if 0 <= ga_today <= CHART_DAYS else None
 
-    today_text = (
-        f" Today you are {result.ga_today.short}."
-        if 0 <= ga_today <= CHART_DAYS
-        else " Today is outside this chart."
+
+def _today_marker(today_y: float | None) -> _Layer:
+    """A line across the chart at today, labelled "Today" (nothing when today is off the chart)."""
+    if today_y is None:
+        return _Layer()
+    return _Layer(
+        texts=(Text(WIDTH - 2, today_y - 4, "Today", "tl-today-label", anchor="end"),),
+        lines=(Line(TRIMESTER_X - 4, today_y, WIDTH, today_y, "tl-today"),),
     )
-    tl.description = (
+
+
+def _description(result: DatingResult, today_on_chart: bool) -> str:
+    """The chart in words for screen readers: its span, the ACOG landmarks, the typical windows, today."""
+    today_text = (
+        f" Today you are {result.ga_today.short}." if today_on_chart else " Today is outside this chart."
+    )
+    return (
         f"Weeks 0 to 43 from {short_date(result.dating_lmp)} {result.dating_lmp.year}. "
         f"First trimester to 13w6d, second from 14w0d, third from 28w0d; early term from 37w0d, "
         f"full term from 39w0d, due date at 40w0d ({short_date(result.due_date)} {result.due_date.year}), "
         f"late term from 41w0d, post-term from 42w0d. Typical NT scan 11w0d to 13w6d, anomaly scan "
         f"18w0d to 20w6d, glucose test 24w0d to 28w6d.{today_text} The table below lists every date."
     )
+
+
+def build_timeline(result: DatingResult) -> Timeline:
+    """The whole chart for one result, drawn in layers from the back: grid, trimesters, terms,
+    milestones, labels, today."""
+    today_y = _today_y(result)
+    tl = Timeline(today_y=today_y, description=_description(result, today_y is not None))
+    for layer in (
+        _week_grid(),
+        _trimester_bars(),
+        _term_bars(),
+        _milestone_marks(result.milestones),
+        _labels(result),
+        _today_marker(today_y),
+    ):
+        tl.rects += layer.rects
+        tl.texts += layer.texts
+        tl.lines += layer.lines
+        tl.circles += layer.circles
     return tl

@@ -4,9 +4,17 @@ from datetime import date
 from itertools import pairwise
 
 from calculators.dating import date_pregnancy
-from calculators.timeline import LABEL_GAP, TOP, build_timeline, spread_labels, y_of
+from calculators.timeline import build_timeline, spread_labels
 
 LMP = date(2025, 1, 1)
+LABEL_FONT_SIZE = 12  # .tl-label in static/css/site.css: baselines closer than this overlap
+
+
+def grid_y(timeline, weeks: int) -> float:
+    """Where the chart draws its grid line for `weeks` (one every four weeks, labelled "Nw")."""
+    label = next(t for t in timeline.texts if t.css == "tl-week" and t.text == f"{weeks}w")
+    grid = [line.y1 for line in timeline.lines if line.css == "tl-grid"]
+    return min(grid, key=lambda y: abs(y - label.y))
 
 
 def test_labels_never_overlap():
@@ -14,13 +22,15 @@ def test_labels_never_overlap():
     timeline = build_timeline(date_pregnancy("lmp", date(2025, 3, 15), lmp=LMP))
     ys = [t.y for t in timeline.texts if "tl-label" in t.css]
     assert len(ys) == 11  # 4 milestones + 7 landmarks including the due date
-    assert all(b - a >= LABEL_GAP for a, b in pairwise(ys))
+    assert all(b - a >= LABEL_FONT_SIZE for a, b in pairwise(ys))
     assert max(ys) < timeline.height
 
 
 def test_today_marker_sits_at_todays_week():
     timeline = build_timeline(date_pregnancy("lmp", date(2025, 3, 15), lmp=LMP))  # 10w3d
-    assert timeline.today_y == y_of(73) == round(TOP + 73 * 2.4, 1)
+    # 10w3d is 17 of the 28 days from the 8w line to the 12w line (SVG coordinates keep one decimal).
+    eight, twelve = grid_y(timeline, 8), grid_y(timeline, 12)
+    assert abs(timeline.today_y - (eight + (twelve - eight) * 17 / 28)) <= 0.1
     assert any(t.text == "Today" for t in timeline.texts)
     assert "Today you are 10w3d." in timeline.description
     labels = [t.text for t in timeline.texts if "tl-label" in t.css]
@@ -38,5 +48,9 @@ def test_no_today_marker_outside_the_chart():
 def test_trimester_bars_meet_at_14_and_28_weeks():
     timeline = build_timeline(date_pregnancy("lmp", date(2025, 3, 15), lmp=LMP))
     bars = [r for r in timeline.rects if "tl-tri " in r.css + " "]
-    assert [r.y for r in bars] == [y_of(0), y_of(98), y_of(196)]
+    twelve, sixteen = grid_y(timeline, 12), grid_y(timeline, 16)
+    assert bars[0].y == grid_y(timeline, 0)
+    assert abs(bars[1].y - (twelve + sixteen) / 2) <= 0.1  # 14w0d: halfway from 12w to 16w
+    assert bars[2].y == grid_y(timeline, 28)
     assert round(bars[0].y + bars[0].height, 1) == bars[1].y
+    assert round(bars[1].y + bars[1].height, 1) == bars[2].y
