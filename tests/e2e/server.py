@@ -61,6 +61,20 @@ def demo_server(work: Path, port: int | None = None):
     """gunicorn with debug off on a fresh SQLite database in `work`, loaded with the demo data."""
     work.mkdir(parents=True, exist_ok=True)
     (work / "e2e.sqlite3").unlink(missing_ok=True)
+    # The journeys send more enquiries from 127.0.0.1 than the five an hour a patient may (the limit
+    # itself is tested in tests/directory and, behind a proxy, in tests/portal/test_behind_proxy.py).
+    env = server_env(work, ENQUIRY_RATE_LIMIT="100")
+    _manage(env, "migrate", "--noinput", "-v", "0")
+    _manage(env, "seed_demo")
+    _manage(env, "shell", "-v", "0", "-c", CREATE_USERS)
+    _manage(env, "collectstatic", "--noinput", "-v", "0")
+    port = port or _free_port()
+    with gunicorn_server(env, port, work / "gunicorn.log") as url:
+        yield DemoServer(url, work / "media", work / "gunicorn.log")
+
+
+def server_env(work: Path, **extra: str) -> dict[str, str]:
+    """The environment of a production-shaped app server (debug off) on a SQLite file in `work`."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     env.pop("REDIS_URL", None)
     env.update(
@@ -73,18 +87,16 @@ def demo_server(work: Path, port: int | None = None):
             "DJANGO_LOG_LEVEL": "WARNING",
             "DJANGO_SETTINGS_MODULE": "portal.settings",
             "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-            # The journeys send more enquiries from 127.0.0.1 than the five an hour a patient may
-            # (the limit itself is tested in tests/directory).
-            "ENQUIRY_RATE_LIMIT": "100",
+            **extra,
         }
     )
-    _manage(env, "migrate", "--noinput", "-v", "0")
-    _manage(env, "seed_demo")
-    _manage(env, "shell", "-v", "0", "-c", CREATE_USERS)
-    _manage(env, "collectstatic", "--noinput", "-v", "0")
-    port = port or _free_port()
+    return env
+
+
+@contextlib.contextmanager
+def gunicorn_server(env: dict[str, str], port: int, log_path: Path, workers: int = 2):
+    """gunicorn on 127.0.0.1:`port` until the block ends; yields its URL."""
     gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent)) or "gunicorn"
-    log_path = work / "gunicorn.log"
     with open(log_path, "w") as log:
         server = subprocess.Popen(
             [
@@ -93,7 +105,7 @@ def demo_server(work: Path, port: int | None = None):
                 "--bind",
                 f"127.0.0.1:{port}",
                 "--workers",
-                "2",
+                str(workers),
                 "--log-level",
                 "warning",
             ],
@@ -104,22 +116,24 @@ def demo_server(work: Path, port: int | None = None):
             start_new_session=True,
         )
         try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    with socket.create_connection(("127.0.0.1", port), timeout=1):
-                        break
-                except OSError:
-                    if time.monotonic() > deadline or server.poll() is not None:
-                        raise RuntimeError(
-                            "the demo server did not start:\n" + log_path.read_text()[-3000:]
-                        ) from None
-                    time.sleep(0.2)
-            yield DemoServer(f"http://127.0.0.1:{port}", work / "media", log_path)
+            _wait_for(port, server, log_path)
+            yield f"http://127.0.0.1:{port}"
         finally:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=20)
+
+
+def _wait_for(port: int, server, log_path: Path) -> None:
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                raise RuntimeError("the server did not start:\n" + log_path.read_text()[-3000:]) from None
+            time.sleep(0.2)
 
 
 def media_handler(media_root: Path):
