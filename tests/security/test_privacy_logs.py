@@ -9,7 +9,6 @@ import logging
 import re
 
 import pytest
-import time_machine
 from django.contrib.auth.models import Group
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import IntegrityError
@@ -17,29 +16,13 @@ from django.test import Client
 
 from directory.models import Enquiry
 from portal.logging import JsonFormatter
-from tests.directory.public_data import NOW, TODAY, build_directory
+from tests.directory.public_data import TODAY
 
-pytestmark = [pytest.mark.django_db]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
 
 NAME, EMAIL = "Priya Sharmila", "priya.sharmila@example.com"
 PHONES = ["+91 98765-43210", "098765 43210", "(+91) 98765.43210", "9876543210", "९८७६५ ४३२१०"]
 LMP, CONCEPTION = "2025-12-17", "2025-12-31"  # due dates 2026-09-23 and 2026-09-22
-
-
-@pytest.fixture(autouse=True)
-def frozen():
-    with time_machine.travel(NOW, tick=False):
-        yield
-
-
-@pytest.fixture
-def site(db):
-    return build_directory()
-
-
-@pytest.fixture
-def http():
-    return Client(raise_request_exception=False)
 
 
 class Logs:
