@@ -107,12 +107,6 @@ def page_without_js(browser, viewport, live_url):
 _axe = Axe()
 
 
-# Django's own admin widgets that axe faults. The article form avoids them (stacked sources, checkboxes
-# and a plain select instead of autocompletes, one date-and-time box) and templates/admin/base_site.html
-# underlines breadcrumb links, so nothing is let through any more: rule id -> markers of allowed nodes.
-DJANGO_ADMIN_KNOWN: dict[str, tuple[str, ...]] = {}
-
-
 def _axe_results(page):
     if getattr(page, "javascript", True):
         return _axe.run(page).response
@@ -133,20 +127,13 @@ def _axe_results(page):
         context.close()
 
 
-def assert_accessible(page, known=None):
-    """axe-core over the whole page: zero violations of any rule (bar `known` admin-widget nodes)."""
+def assert_accessible(page):
+    """axe-core over the whole page: zero violations of any rule."""
     page.wait_for_load_state()
-    known = known or {}
-    violations = []
-    for violation in _axe_results(page)["violations"]:
-        allowed = known.get(violation["id"], ())
-        nodes = [
-            " ".join(node["target"])
-            for node in violation["nodes"]
-            if not any(marker in " ".join(node["target"]) for marker in allowed)
-        ]
-        if nodes:
-            violations.append(f"{violation['id']}: {violation['help']} ({', '.join(nodes[:3])})")
+    violations = [
+        f"{violation['id']}: {violation['help']} ({', '.join(' '.join(n['target']) for n in violation['nodes'][:3])})"
+        for violation in _axe_results(page)["violations"]
+    ]
     assert violations == [], f"axe found on {page.url}:\n" + "\n".join(violations)
 
 
