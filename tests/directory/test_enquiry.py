@@ -54,7 +54,7 @@ def test_indian_mobile_numbers_are_normalised(raw, expected):
     assert normalise_mobile(raw) == expected
 
 
-def test_enquiry_form_page_is_never_cached(client, directory):
+def test_enquiry_form_page_is_never_cached(client, public_directory):
     response = client.get(DOCTOR_URL)
     html = response.content.decode()
     assert response.status_code == 200
@@ -65,15 +65,15 @@ def test_enquiry_form_page_is_never_cached(client, directory):
     assert 'class="honeypot" aria-hidden="true"' in html
 
 
-def test_doctor_enquiry_is_stored_normalised_and_redirects_to_the_reference(client, directory):
+def test_doctor_enquiry_is_stored_normalised_and_redirects_to_the_reference(client, public_directory):
     response = client.post(DOCTOR_URL, valid())
     enquiry = Enquiry.objects.get()
     assert response.status_code == 302
     assert response["Location"] == f"/enquiries/thanks/{enquiry.reference}/"
-    assert enquiry.doctor == directory.doctors["asha-kulkarni"]
+    assert enquiry.doctor == public_directory.doctors["asha-kulkarni"]
     assert enquiry.package is None
     # The doctor's first active centre (by name) follows it up.
-    assert enquiry.hospital == directory.hospitals["sahyadri"]
+    assert enquiry.hospital == public_directory.hospitals["sahyadri"]
     assert enquiry.phone == "+919876543210"
     assert enquiry.patient_name == "Priya Sharma"
     assert enquiry.preferred_date == datetime.date(2026, 3, 14)
@@ -84,15 +84,15 @@ def test_doctor_enquiry_is_stored_normalised_and_redirects_to_the_reference(clie
     assert "no-store" in thanks["Cache-Control"]
 
 
-def test_package_enquiry_goes_to_the_package_hospital(client, directory):
+def test_package_enquiry_goes_to_the_package_hospital(client, public_directory):
     client.post(PACKAGE_URL, valid(email="", preferred_date="", message=""))
     enquiry = Enquiry.objects.get()
-    assert enquiry.package == directory.packages["asha-normal-twin"]
-    assert enquiry.hospital == directory.hospitals["asha"]
+    assert enquiry.package == public_directory.packages["asha-normal-twin"]
+    assert enquiry.hospital == public_directory.hospitals["asha"]
     assert enquiry.email == "" and enquiry.preferred_date is None
 
 
-def test_thank_you_page_is_only_for_the_browser_that_sent_the_enquiry(client, directory):
+def test_thank_you_page_is_only_for_the_browser_that_sent_the_enquiry(client, public_directory):
     from django.test import Client
 
     location = client.post(DOCTOR_URL, valid())["Location"]
@@ -115,7 +115,9 @@ def test_thank_you_page_is_only_for_the_browser_that_sent_the_enquiry(client, di
         ({"consent": ""}, "consent", "Tick this box so that the centre may contact you"),
     ],
 )
-def test_invalid_enquiry_shows_the_message_next_to_the_field(client, directory, overrides, field, message):
+def test_invalid_enquiry_shows_the_message_next_to_the_field(
+    client, public_directory, overrides, field, message
+):
     data = valid(**overrides)
     if not data["consent"]:
         del data["consent"]
@@ -131,12 +133,12 @@ def test_invalid_enquiry_shows_the_message_next_to_the_field(client, directory, 
     assert not Enquiry.objects.exists()
 
 
-def test_today_is_an_acceptable_preferred_date(client, directory):
+def test_today_is_an_acceptable_preferred_date(client, public_directory):
     client.post(DOCTOR_URL, valid(preferred_date=TODAY.isoformat()))
     assert Enquiry.objects.get().preferred_date == TODAY
 
 
-def test_filled_honeypot_gets_the_usual_thank_you_but_nothing_is_stored(client, directory):
+def test_filled_honeypot_gets_the_usual_thank_you_but_nothing_is_stored(client, public_directory):
     response = client.post(DOCTOR_URL, valid(website="http://spam.example"))
     assert response.status_code == 302
     thanks = client.get(response["Location"])
@@ -146,7 +148,7 @@ def test_filled_honeypot_gets_the_usual_thank_you_but_nothing_is_stored(client, 
     assert mail.outbox == []
 
 
-def test_sixth_enquiry_from_one_address_within_an_hour_gets_a_polite_429(client, directory):
+def test_sixth_enquiry_from_one_address_within_an_hour_gets_a_polite_429(client, public_directory):
     for n in range(5):
         assert client.post(DOCTOR_URL, valid(patient_name=f"Patient {n}")).status_code == 302
     response = client.post(DOCTOR_URL, valid(patient_name="Patient 6"))
@@ -161,14 +163,14 @@ def test_sixth_enquiry_from_one_address_within_an_hour_gets_a_polite_429(client,
         assert client.post(DOCTOR_URL, valid()).status_code == 302
 
 
-def test_rate_limit_stores_a_keyed_hash_never_the_address(client, directory):
+def test_rate_limit_stores_a_keyed_hash_never_the_address(client, public_directory):
     client.post(DOCTOR_URL, valid(), REMOTE_ADDR="198.51.100.23")
     key = Enquiry.objects.get().client_key
     assert len(key) == 32 and int(key, 16) >= 0
     assert "198.51.100.23" not in key
 
 
-def test_rate_limit_holds_without_the_cache(client, directory, monkeypatch):
+def test_rate_limit_holds_without_the_cache(client, public_directory, monkeypatch):
     """The count lives in the database: a cache outage does not lift the limit."""
     monkeypatch.setattr(cache, "get", lambda *a, **k: None)
     monkeypatch.setattr(cache, "get_many", lambda *a, **k: {})
@@ -179,7 +181,7 @@ def test_rate_limit_holds_without_the_cache(client, directory, monkeypatch):
 
 
 def test_centre_is_emailed_only_after_the_enquiry_commits(
-    client, directory, django_capture_on_commit_callbacks
+    client, public_directory, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         client.post(DOCTOR_URL, valid())
@@ -198,7 +200,7 @@ def test_centre_is_emailed_only_after_the_enquiry_commits(
 
 
 def test_enquiry_is_kept_and_logged_without_the_phone_when_the_mail_server_fails(
-    client, directory, django_capture_on_commit_callbacks, monkeypatch, caplog
+    client, public_directory, django_capture_on_commit_callbacks, monkeypatch, caplog
 ):
     def refuse(*args, **kwargs):
         raise smtplib.SMTPServerDisconnected("connection unexpectedly closed")
@@ -219,7 +221,7 @@ def test_enquiry_is_kept_and_logged_without_the_phone_when_the_mail_server_fails
 
 
 def test_centre_without_an_email_address_keeps_the_enquiry(
-    client, directory, django_capture_on_commit_callbacks
+    client, public_directory, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         client.post(PACKAGE_URL, valid())  # Asha Maternity Home has no email address
@@ -228,17 +230,17 @@ def test_centre_without_an_email_address_keeps_the_enquiry(
 
 
 @pytest.mark.parametrize("url", ["/doctors/retired/enquire/", "/packages/sahyadri-expired/enquire/"])
-def test_no_enquiries_for_withdrawn_listings(client, directory, url):
+def test_no_enquiries_for_withdrawn_listings(client, public_directory, url):
     response = client.post(url, valid())
     assert response.status_code == 404
     assert "is no longer listed" in response.content.decode()
     assert not Enquiry.objects.exists()
 
 
-def test_unknown_listing_enquiry_is_404(client, directory):
+def test_unknown_listing_enquiry_is_404(client, public_directory):
     assert client.get("/doctors/nobody/enquire/").status_code == 404
     assert client.get("/packages/nothing/enquire/").status_code == 404
 
 
-def test_enquiry_page_rejects_other_methods(client, directory):
+def test_enquiry_page_rejects_other_methods(client, public_directory):
     assert client.put(DOCTOR_URL).status_code == 405

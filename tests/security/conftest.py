@@ -19,12 +19,12 @@ def frozen():
 @pytest.fixture
 def site(db):
     """The public directory plus one published article, "Iron in pregnancy" (topic Nutrition)."""
-    directory = build_directory()
+    public = build_directory()
     topic = TopicFactory(name="Nutrition", slug="nutrition")
     article = ArticleFactory(title="Iron in pregnancy", slug="iron-in-pregnancy")
     article.topics.add(topic)
     ArticleSectionFactory(article=article, heading="How much iron do I need?")
-    return directory
+    return public
 
 
 @pytest.fixture
