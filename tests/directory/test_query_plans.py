@@ -14,7 +14,7 @@ from tests.factories import CityFactory, GynecologistFactory, LanguageFactory, M
 
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.skipif(connection.vendor != "sqlite", reason="reads SQLite's EXPLAIN QUERY PLAN"),
+    pytest.mark.sqlite_only(reason="reads SQLite's EXPLAIN QUERY PLAN"),
 ]
 
 DOCTOR_SEARCHES = [
