@@ -23,9 +23,9 @@ def _check_every_page_kind(page, site_pages, live_url):
     assert found == [], "\n".join(found)
 
 
-def test_every_page_kind_passes_every_axe_rule(page, site_pages, live_url):
+def test_every_page_kind_passes_axe(page, site_pages, live_url):
     _check_every_page_kind(page, site_pages, live_url)
 
 
-def test_every_page_kind_passes_every_axe_rule_without_javascript(page_without_js, site_pages, live_url):
+def test_every_page_kind_passes_axe_without_javascript(page_without_js, site_pages, live_url):
     _check_every_page_kind(page_without_js, site_pages, live_url)
