@@ -39,6 +39,7 @@ def pytest_runtest_makereport(item, call):
     report = outcome.get_result()
     if CI and report.skipped and not hasattr(report, "wasxfail") and _vendor_skip(item) is None:
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        reason = reason.removeprefix("Skipped: ")
         report.outcome = "failed"
         report.longrepr = f"CI=true: this test may not be skipped in CI; it was skipped because: {reason}"
 
