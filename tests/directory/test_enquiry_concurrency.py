@@ -3,15 +3,14 @@
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 from django.test import Client
 
 from directory.models import Enquiry
 from tests.factories import GynecologistFactory, HospitalFactory
 
-pytestmark = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="needs concurrent connections (PostgreSQL); SQLite is covered by make loadtest",
+pytestmark = pytest.mark.postgres_only(
+    reason="needs concurrent connections (PostgreSQL); SQLite is covered by make loadtest"
 )
 
 

@@ -20,6 +20,17 @@ def test_setup_roles_creates_the_four_groups_idempotently():
             for p in group.permissions.select_related("content_type")
         }
         assert got == set(codes)
+    # What the contract says of the table itself (the line above only shows the database follows it).
+    holders = {
+        code: set(Group.objects.filter(permissions__codename=code).values_list("name", flat=True))
+        for code in ("publish_article", "delete_article", "view_enquiry", "view_patient_contact")
+    }
+    assert holders == {
+        "publish_article": {"Medical reviewers"},  # editors write but cannot publish
+        "delete_article": {"Medical reviewers"},
+        "view_enquiry": {"Centre staff"},  # only centre staff (and superusers) see enquiries
+        "view_patient_contact": {"Centre staff"},
+    }
 
 
 @pytest.mark.django_db

@@ -13,7 +13,7 @@ from portal import search
 
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL indexes"),
+    pytest.mark.postgres_only(reason="PostgreSQL indexes"),
 ]
 
 
