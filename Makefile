@@ -33,9 +33,13 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(PY)
 	$(PIP) install -q -r requirements-dev.txt
 	@touch $@ $(VENV)/.installed
 
+# The job worker runs beside the web server, so notification emails really go out (with debug on they
+# are printed in this terminal); both stop together on Ctrl-C.
 run: $(VENV)/.installed
 	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput -v 0
 	DJANGO_DEBUG=1 $(PY) manage.py seed_demo --if-empty
+	DJANGO_DEBUG=1 $(PY) manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 seed: $(VENV)/.installed

@@ -4,8 +4,9 @@
     DATABASE_URL=postgres://.../portal_loadtest make loadtest   # PostgreSQL (use a scratch database)
 
 Phase 1 drives browsing, searching, calculator posts and enquiry posts with wrk (32 connections, 60 s by
-default) and then checks: no 5xx, no socket errors, and every enquiry that was accepted (a redirect to
-its thank-you page) is in the database exactly once. All of it comes from 127.0.0.1, so the enquiry
+default) while the job worker sends notifications, and then checks: no 5xx, no socket errors, every
+enquiry that was accepted (a redirect to its thank-you page) is in the database exactly once, and each
+has its notification to the centre, sent (or failed for a centre without an email address). All of it comes from 127.0.0.1, so the enquiry
 rate limit is raised for this phase.
 
 Phase 2 starts two app servers on the same database (and Redis, if REDIS_URL is set) with the normal
@@ -189,15 +190,38 @@ def run_wrk(port, seconds, connections, gets, calculator, enquiries):
     return totals, refs, socket_errors, requests
 
 
+def start_worker(env):
+    """`manage.py db_worker` beside the app server."""
+    return subprocess.Popen(
+        [sys.executable, "manage.py", "db_worker", "--no-startup-delay", "--interval", "0.2"],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+    )
+
+
+def drain_jobs(env) -> None:
+    """Run what is still queued (jobs whose retry is not due yet stay queued)."""
+    subprocess.run(
+        [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+
+
 def stored(env, refs) -> dict:
     code = (
         "import json, sys\n"
         "from collections import Counter\n"
         "from directory.models import Enquiry\n"
         f"refs = {json.dumps(refs)}\n"
+        "from directory.models import Notification\n"
         "found = Counter(Enquiry.objects.filter(reference__in=refs).values_list('reference', flat=True))\n"
+        "owed = Notification.objects.filter(enquiry__reference__in=refs, kind='new_enquiry')\n"
         "print(json.dumps({'found': sum(found.values()), 'distinct': len(found), "
-        "'duplicates': sum(1 for n in found.values() if n > 1), 'total': Enquiry.objects.count()}))"
+        "'duplicates': sum(1 for n in found.values() if n > 1), 'total': Enquiry.objects.count(), "
+        "'notified': owed.count(), 'by_status': dict(Counter(owed.values_list('status', flat=True)))}))"
     )
     return django_json(env, code)
 
@@ -287,6 +311,10 @@ def mixed_load_failures(
         failures.append("no enquiry was accepted: the load did not exercise enquiries")
     if not (check["found"] == check["distinct"] == totals["accepted"] == len(set(refs))):
         failures.append("accepted enquiries and stored enquiries differ")
+    if check["notified"] != check["found"]:
+        failures.append("some stored enquiries have no notification for their centre")
+    if set(check["by_status"]) - {"sent", "failed"}:
+        failures.append(f"the worker left notifications unsent: {check['by_status']}")
     return failures
 
 
@@ -302,12 +330,15 @@ def mixed_load(
     backend = "postgresql" if env["DATABASE_URL"].startswith("postgres") else "sqlite"
     port = free_port()
     server = start_gunicorn({**env, "ENQUIRY_RATE_LIMIT": "1000000"}, port, args.workers)
+    worker = start_worker(env)  # sends the notifications while the load runs, as in production
     try:
         totals, refs, socket_errors, requests = run_wrk(
             port, args.seconds, args.connections, gets, calculator, enquiries
         )
     finally:
         stop(server)
+        stop(worker)
+    drain_jobs(env)
     check = stored(env, refs)
     print(
         f"phase 1 ({backend}): {requests} requests in {args.seconds} s at {args.connections} connections: "
@@ -319,6 +350,7 @@ def mixed_load(
         f"stored with those references: {check['found']} ({check['distinct']} distinct, "
         f"{check['duplicates']} duplicated)"
     )
+    print(f"  their notifications to the centre, after the worker: {check['by_status']}")
     return mixed_load_failures(totals, refs, socket_errors, check)
 
 

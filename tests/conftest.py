@@ -60,9 +60,13 @@ def _media_root(settings, tmp_path):
 
 
 @pytest.fixture
-def run_jobs(db):
-    """Run every job that is due now, as `manage.py db_worker --batch` does (the notifications)."""
+def run_jobs(db, monkeypatch):
+    """Run every job that is due now with the real worker (`manage.py db_worker --batch`), in the
+    test's own transaction: the worker's between-jobs connection recycling is turned off, as it would
+    close the test's connection."""
     from django.core.management import call_command
+
+    monkeypatch.setattr("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None)
 
     def run():
         call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
