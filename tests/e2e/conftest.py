@@ -165,6 +165,9 @@ def fill_enquiry(page, *, name="Priya Deshmukh", phone="98765 43210"):
     page.get_by_label("Your name").fill(name)
     page.get_by_label("Mobile number").fill(phone)
     page.get_by_label("Message (optional)").fill("I am 10 weeks pregnant and would like a first visit.")
+    choice = page.get_by_role("group", name="Which centre should call you back?")
+    if choice.count():  # a doctor at several centres: the patient picks one
+        choice.get_by_role("radio").first.check()
     page.get_by_label(re.compile(r"^I agree that")).check()
 
 

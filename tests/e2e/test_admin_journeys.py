@@ -137,7 +137,7 @@ def test_staff_member_marks_a_patients_enquiry_contacted(page):
     _log_out(page)
     admin_login(page, "staff")
     assert_accessible(page)
-    page.get_by_role("link", name="Enquiries").first.click()
+    page.get_by_role("link", name="Enquiries", exact=True).first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Select enquiry to change")
     assert_accessible(page)
     page.locator("#searchbar").fill(reference)
