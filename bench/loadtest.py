@@ -64,7 +64,7 @@ function request()
   else
     headers["Cookie"] = "csrftoken=" .. csrf
     local body = form({
-      csrfmiddlewaretoken = csrf, patient_name = "Load+Test", consent = "on", website = "",
+      csrfmiddlewaretoken = csrf, patient_name = "Load+Test", consent = "on", age = "adult", website = "",
       phone = tostring(math.random(6, 9)) .. string.format("%09d", math.random(0, 999999999)),
       message = "Please+call+me+back",
     })
@@ -112,8 +112,14 @@ TARGETS = """
 import json
 from django.utils import timezone
 from articles.models import Article
+from django.db.models import Count, Q
 from directory.models import City, Gynecologist, MaternityPackage
-doctors = list(Gynecologist.objects.filter(is_active=True).order_by('id').values_list('slug', flat=True)[:40])
+# Doctors at exactly one listed centre: their form needs no choice of centre, so the load's posts are valid.
+doctors = list(
+    Gynecologist.objects.active()
+    .annotate(centres=Count('hospitals', filter=Q(hospitals__is_active=True)))
+    .filter(centres=1).order_by('id').values_list('slug', flat=True)[:40]
+)
 packages = list(MaternityPackage.objects.listed().order_by('id').values_list('slug', flat=True)[:40])
 articles = [a.get_absolute_url() for a in Article.objects.published()[:12]]
 cities = list(City.objects.values_list('slug', flat=True))
@@ -237,6 +243,7 @@ def burst(ports, path, attempts):
             "patient_name": "Burst Test",
             "phone": "9123456780",
             "consent": "on",
+            "age": "adult",
             "website": "",
         }
     )
@@ -295,6 +302,8 @@ def loadtest_env() -> dict[str, str]:
         }
     )
     env.setdefault("DJANGO_SECRET_KEY", "loadtest-only-secret-key-" + "y" * 40)
+    env.setdefault("GRIEVANCE_OFFICER_NAME", "Benchmark Grievance Officer")
+    env.setdefault("GRIEVANCE_OFFICER_EMAIL", "grievance@example.in")
     return env
 
 

@@ -29,6 +29,7 @@ def valid(**overrides):
         "preferred_date": (TODAY + datetime.timedelta(days=3)).isoformat(),
         "message": "Is an epidural available with this package?",
         "consent": "on",
+        "age": "adult",
         "website": "",
     }
     data.update(overrides)

@@ -19,7 +19,7 @@ START = datetime.datetime(2026, 3, 11, 9, 0, tzinfo=datetime.UTC)
 
 
 def enquiry_data(name):
-    return {"patient_name": name, "phone": "98765 43210", "consent": "on", "website": ""}
+    return {"patient_name": name, "phone": "98765 43210", "consent": "on", "age": "adult", "website": ""}
 
 
 @pytest.fixture

@@ -82,6 +82,8 @@ def server_env(work: Path, **extra: str) -> dict[str, str]:
             "DATABASE_URL": f"sqlite:///{work / 'e2e.sqlite3'}",
             "MEDIA_ROOT": str(work / "media"),
             "DJANGO_SECRET_KEY": "e2e-only-secret-key-" + "z" * 40,
+            "GRIEVANCE_OFFICER_NAME": "Meera Nair (grievance officer)",
+            "GRIEVANCE_OFFICER_EMAIL": "grievance@ninemonths.example.in",
             "DJANGO_HTTPS": "0",
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
             "DJANGO_LOG_LEVEL": "WARNING",
@@ -248,5 +250,5 @@ def fetch_posted_pages(base: str, enquiry_path: str) -> dict[str, tuple[int, str
         token = _first(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.read().decode(), "CSRF token")
     enquiry = {"csrfmiddlewaretoken": token, "patient_name": "Priya Deshmukh", "phone": "98765 43210"}
     pages["enquiry-errors"] = post(enquiry_path, {**enquiry, "phone": "12345"})
-    pages["enquiry-thanks"] = post(enquiry_path, {**enquiry, "consent": "on"})
+    pages["enquiry-thanks"] = post(enquiry_path, {**enquiry, "consent": "on", "age": "adult"})
     return pages

@@ -83,6 +83,7 @@ def enquire(patient, name, spoof=None):
         "patient_name": name,
         "phone": "9876543210",
         "consent": "on",
+        "age": "adult",
         "website": "",
     }
     headers = {"Referer": f"http://127.0.0.1{path}"}

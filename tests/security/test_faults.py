@@ -30,6 +30,7 @@ ENQUIRY = {
     "preferred_date": (TODAY + datetime.timedelta(days=3)).isoformat(),
     "message": "Is an epidural available?",
     "consent": "on",
+    "age": "adult",
     "website": "",
 }
 

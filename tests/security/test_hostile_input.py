@@ -322,6 +322,7 @@ ENQUIRY_VALID = {
     "preferred_date": (TODAY + datetime.timedelta(days=3)).isoformat(),
     "message": "Is an epidural available?",
     "consent": "on",
+    "age": "adult",
     "website": "",
 }
 

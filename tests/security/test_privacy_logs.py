@@ -83,6 +83,7 @@ def enquiry(phone, **overrides):
         "preferred_date": (TODAY + datetime.timedelta(days=3)).isoformat(),
         "message": f"Please call me on {phone} after 6 pm.",
         "consent": "on",
+        "age": "adult",
         "website": "",
         **overrides,
     }
