@@ -26,9 +26,9 @@ SESSION_GRIEVANCES = "directory_grievance_references"
 
 
 def _private(response):
-    """No cache, no index, no Referer for a page reached by a secret link."""
+    """No cache, no index, and no Referer to other sites for a page reached by a secret link."""
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"  # never sent to another site; same-origin keeps CSRF checks working
     return response
 
 

@@ -113,7 +113,7 @@ def test_the_private_page_shows_everything_stored_and_is_private(client, public_
     ):
         assert shown in html
     assert "no-store" in page["Cache-Control"] and page["X-Robots-Tag"] == "noindex, nofollow"
-    assert page["Referrer-Policy"] == "no-referrer"
+    assert page["Referrer-Policy"] == "same-origin"
     assert '<meta name="robots" content="noindex, nofollow">' in html
 
 

@@ -168,6 +168,7 @@ def fill_enquiry(page, *, name="Priya Deshmukh", phone="98765 43210"):
     choice = page.get_by_role("group", name="Which centre should call you back?")
     if choice.count():  # a doctor at several centres: the patient picks one
         choice.get_by_role("radio").first.check()
+    page.get_by_label("I am 18 or older").check()
     page.get_by_label(re.compile(r"^I agree that")).check()
 
 

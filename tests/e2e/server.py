@@ -42,6 +42,7 @@ class DemoServer:
     url: str
     media_root: Path
     log: Path
+    env: dict
 
 
 def _free_port() -> int:
@@ -51,7 +52,7 @@ def _free_port() -> int:
 
 
 def _manage(env, *args):
-    subprocess.run(
+    return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True
     )
 
@@ -70,7 +71,7 @@ def demo_server(work: Path, port: int | None = None):
     _manage(env, "collectstatic", "--noinput", "-v", "0")
     port = port or _free_port()
     with gunicorn_server(env, port, work / "gunicorn.log") as url:
-        yield DemoServer(url, work / "media", work / "gunicorn.log")
+        yield DemoServer(url, work / "media", work / "gunicorn.log", env)
 
 
 def server_env(work: Path, **extra: str) -> dict[str, str]:
