@@ -203,6 +203,8 @@ def page_types(base: str) -> dict[str, str]:
         "site-search": "/search/?q=pune",
         "site-search-empty": "/search/?q=zzzzqqq",
         "not-found": "/no-such-page/",
+        "privacy": "/privacy/",
+        "grievance": "/privacy/grievance/",
     }
 
 
@@ -251,5 +253,12 @@ def fetch_posted_pages(base: str, enquiry_path: str) -> dict[str, tuple[int, str
         token = _first(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.read().decode(), "CSRF token")
     enquiry = {"csrfmiddlewaretoken": token, "patient_name": "Priya Deshmukh", "phone": "98765 43210"}
     pages["enquiry-errors"] = post(enquiry_path, {**enquiry, "phone": "12345"})
+    pages["enquiry-under-18"] = post(enquiry_path, {**enquiry, "consent": "on", "age": "no"})
     pages["enquiry-thanks"] = post(enquiry_path, {**enquiry, "consent": "on", "age": "adult"})
+    private = _first(
+        r'<a href="https?://[^"/]+(/my-enquiry/[^"/]+/)">', pages["enquiry-thanks"][1], "private link"
+    )
+    with opener.open(base + private, timeout=30) as response:
+        pages["my-enquiry"] = response.status, response.read().decode()
+    pages["my-enquiry-withdrawn"] = post(private, {"csrfmiddlewaretoken": token, "action": "withdraw"})
     return pages
