@@ -28,6 +28,7 @@ class ArticleListView(ListView):
     template_name = "articles/article_list.html"
     context_object_name = "articles"
     paginate_by = 12
+    page_cache_params = frozenset({"q", "topic", "page"})  # what the page cache keys on
 
     def get_queryset(self):
         self.form = ArticleFilterForm(self.request.GET)
@@ -77,6 +78,7 @@ class TopicDetailView(ListView):
     template_name = "articles/topic_detail.html"
     context_object_name = "articles"
     paginate_by = 12
+    page_cache_params = frozenset({"page"})
 
     def get_queryset(self):
         self.topic = get_object_or_404(Topic, slug=self.kwargs["slug"])

@@ -61,3 +61,7 @@ def due_date_calendar(request):
     response["Content-Disposition"] = 'attachment; filename="pregnancy-milestones.ics"'
     add_never_cache_headers(response)
     return response
+
+
+# Both take anyone's POST (exempt from CSRF): only a small urlencoded form is read (portal.middleware).
+due_date.form_body_only = due_date_calendar.form_body_only = True

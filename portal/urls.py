@@ -26,7 +26,7 @@ urlpatterns = [
     path("sitemap.xml", require_safe(sitemap_views.index), {"sitemaps": SITEMAPS}, name="sitemap_index"),
     path(
         "sitemap-<section>.xml",
-        require_safe(sitemap_views.sitemap),
+        views.sitemap_section,
         {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),

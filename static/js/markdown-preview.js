@@ -24,7 +24,7 @@
     textarea.insertAdjacentElement("afterend", box);
     var timer = null;
     function refresh() {
-      var data = new FormData();
+      var data = new URLSearchParams();  // a plain urlencoded form, as the site accepts
       data.append("text", textarea.value);
       fetch(textarea.dataset.markdownPreview, {
         method: "POST",

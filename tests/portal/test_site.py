@@ -6,6 +6,7 @@ from django.test import Client
 from django.urls import path
 
 from portal import urls as portal_urls
+from tests.client import FormClient
 
 
 @pytest.mark.django_db
@@ -79,7 +80,7 @@ handler500 = portal_urls.handler500
 @pytest.mark.django_db
 def test_server_error_page_needs_no_database(settings, django_assert_num_queries):
     settings.ROOT_URLCONF = __name__
-    client = Client(raise_request_exception=False)
+    client = FormClient(raise_request_exception=False)
     with django_assert_num_queries(0):
         response = client.get("/boom/")
     html = response.content.decode()

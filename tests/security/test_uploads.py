@@ -14,10 +14,10 @@ import zlib
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 from PIL import Image
 
 from directory.models import Gynecologist, Hospital
+from tests.client import FormClient
 from tests.factories import ArticleFactory, GynecologistFactory, HospitalFactory
 from tests.security.admin_forms import admin_form_data
 
@@ -91,7 +91,7 @@ BAD_FILES = {
 @pytest.fixture
 def admin(db, django_user_model):
     user = django_user_model.objects.create_superuser("root", "root@example.com", "x")
-    client = Client(raise_request_exception=False)
+    client = FormClient(raise_request_exception=False)
     client.force_login(user)
     return client
 
