@@ -2,7 +2,8 @@
 
 Editors write paragraphs, lists, bold, emphasis and links. Markdown turns that into HTML and nh3 (a
 binding of the Rust `ammonia` sanitiser) keeps only the tags below, whatever an editor types: raw
-HTML, scripts, styles, event handler attributes and `javascript:` links never reach a page.
+HTML, scripts, styles, event handler attributes and `javascript:` links never reach a page. Phone
+links (`[108](tel:108)`) are allowed, so helplines can be tapped on a phone.
 """
 
 import markdown
@@ -10,7 +11,7 @@ import nh3
 
 ALLOWED_TAGS = frozenset({"p", "ul", "ol", "li", "strong", "em", "a"})
 ALLOWED_ATTRIBUTES = {"a": {"href"}}
-ALLOWED_URL_SCHEMES = frozenset({"http", "https", "mailto"})
+ALLOWED_URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 LINK_REL = "noopener nofollow"
 
 

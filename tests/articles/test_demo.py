@@ -27,8 +27,8 @@ def test_demo_articles_are_complete_and_loading_twice_changes_nothing():
         Source.objects.count(),
         Topic.objects.count(),
     ) == counts
-    assert "Articles: 12 demo articles in 7 topics (12 published now)." in out.getvalue()
-    assert Article.objects.published().count() == 12
+    assert "Articles: 15 demo articles in 7 topics (15 published now)." in out.getvalue()
+    assert Article.objects.published().count() == 15
     for article in Article.objects.prefetch_related("sections", "sources", "topics"):
         sections = list(article.sections.all())
         assert 4 <= len(sections) <= 6, article.slug
