@@ -24,9 +24,9 @@ Matching ignores case, spacing, punctuation and simple obfuscation: text is norm
 Devanagari nukta and chandrabindu variants, Cyrillic and Greek look-alike letters, digits and symbols
 used as letters ("s3x", "g@nder"), letters spelt out one at a time ("s e x", "s.e.x") and repeated
 letters ("seeex", "ladkaa"). Romanised Hindi spellings are covered by alternatives in the patterns.
-A list like this cannot stop a determined advertiser, so the medical reviewers and directory managers
-still read what is published; it stops the obvious cases, and every near miss found later belongs
-in `OFFERS` or `NAMES`.
+A list like this cannot stop a determined advertiser (a wink in the next sentence, a new euphemism),
+so the medical reviewers and directory managers still read what is published; it stops the obvious
+cases, and every near miss found later belongs in `OFFERS`, `NAMES` or `WINKS`.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 
-ACT = "the PCPNDT Act 1994 (Pre-Conception and Pre-Natal Diagnostic Techniques Act)"
+ACT = "The PCPNDT Act 1994 (Pre-Conception and Pre-Natal Diagnostic Techniques Act)"
 OFFER_MESSAGE = (
     "“{phrase}” offers or hints at finding out the sex of an unborn baby. {act} forbids advertising "
     "prenatal sex determination in any form, online included, so this text cannot be saved, imported "
