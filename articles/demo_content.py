@@ -248,10 +248,11 @@ PAINKILLERS = (
     "**Paracetamol** is the usual choice for pain and fever in pregnancy: take the lowest dose that helps, "
     "for the shortest time, and check the dose with your doctor or pharmacist.\n\n"
     "**Avoid ibuprofen, diclofenac and other anti-inflammatory painkillers (NSAIDs) from 20 weeks of "
-    "pregnancy** unless a doctor who knows you are pregnant prescribes them. From about 20 weeks they "
-    "can affect the baby's kidneys and lower the fluid around the baby (US FDA, 2020); later they can "
-    "also affect the baby's heart. Many painkillers and cold tablets sold over the counter in India "
-    "combine paracetamol with ibuprofen or diclofenac, so read the label or ask the pharmacist."
+    "pregnancy** unless a doctor who knows you are pregnant prescribes them, and before 20 weeks take "
+    "them only on a doctor's advice. From about 20 weeks they can affect the baby's kidneys and lower "
+    "the fluid around the baby (US FDA, 2020); later they can also affect the baby's heart. Many "
+    "painkillers sold over the counter in India combine paracetamol with ibuprofen or diclofenac, so "
+    "read the label or ask the pharmacist."
 )
 
 ARTICLES = [
