@@ -103,6 +103,15 @@ class SectionInline(admin.StackedInline):
     fields = ["order", "heading", "answer", "is_doctor_callout"]
     extra = 0
 
+    class Media:
+        js = ["js/markdown-preview.js"]  # a live preview beside each answer (static file: CSP holds)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "answer":
+            field.widget.attrs["data-markdown-preview"] = reverse("articles:markdown_preview")
+        return field
+
     def get_extra(self, request, obj=None, **kwargs):
         return 0 if obj else 4
 

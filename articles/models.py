@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
-from articles.rendering import render_markdown
+from articles.rendering import markdown_problems, render_markdown
 from directory.images import is_new_upload, store_clean_copy, validate_photo
 from directory.pcpndt import sex_determination_problem, validate_no_sex_determination
 from directory.textsearch import ranked, search_words
@@ -362,7 +362,10 @@ class ArticleSection(models.Model):
     )
     answer = models.TextField(
         validators=[validate_no_sex_determination],
-        help_text="Paragraphs, lists (- item or 1. item), **bold**, *emphasis* and [links](https://…).",
+        help_text=(
+            "Paragraphs, lists (- item or 1. item), **bold**, *emphasis*, [links](https://…), ### subheadings "
+            "and simple tables (| Medicine | Dose |, then |---|---|, then one line per row)."
+        ),
     )
     answer_html = models.TextField(blank=True, editable=False)
     is_doctor_callout = models.BooleanField(
@@ -389,6 +392,11 @@ class ArticleSection(models.Model):
     def save(self, *args, **kwargs):
         self.answer_html = render_markdown(self.answer)
         super().save(*args, **kwargs)
+
+    def clean(self):
+        problems = markdown_problems(self.answer)
+        if problems:
+            raise ValidationError({"answer": problems})
 
     @property
     def anchor(self) -> str:

@@ -3,14 +3,16 @@ from urllib.parse import urlencode
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
-from django.views.decorators.http import condition, require_safe
+from django.views.decorators.http import condition, require_POST, require_safe
 from django.views.generic import ListView
 
 from articles.forms import ArticleFilterForm
 from articles.models import Article, Topic
+from articles.rendering import markdown_problems, render_markdown
 from articles.seo import article_structured_data
 
 PREVIEW_PERMISSION = "articles.preview_article"
@@ -157,3 +159,14 @@ def article_preview(request, slug):
     add_never_cache_headers(response)
     response.headers["X-Robots-Tag"] = "noindex"
     return response
+
+
+@require_POST
+def markdown_preview(request):
+    """The admin's live preview of an answer: the page's HTML for the Markdown posted in `text`, and what
+    would stop it from saving. Staff who may preview articles only; rendered and sanitised here, as on
+    save, so the preview can never show what the page would not."""
+    if not (request.user.is_authenticated and _can_preview(request.user)):
+        raise PermissionDenied
+    text = request.POST.get("text", "")[:20_000]
+    return JsonResponse({"html": render_markdown(text), "problems": markdown_problems(text)})

@@ -67,16 +67,18 @@ def _fulltext(queryset, q: str, primary: list[str], secondary: list[str], then: 
     )
 
 
-def ranked(queryset, q: str, primary: list[str], secondary: list[str], *, then=(), prefiltered=False):
+def ranked(queryset, q: str, primary: list[str], secondary: list[str], *, then=(), indexed_text=False):
     """`queryset` filtered to `q` and ordered best match first (see the module docstring), equal
     matches by `then` (default: the first primary field), then by id.
 
-    `prefiltered`: on databases without full-text search the rows already match (found through
-    `text_search`), so only the ordering is added."""
+    `indexed_text`: the model has a `search_text` column holding every field, so on databases without
+    full-text search its index (`text_search`) finds the rows instead of scanning each field."""
     then = tuple(then) or (primary[0],)
     if connection.vendor == "postgresql":
         return _fulltext(queryset, q, primary, secondary, then)
-    if not prefiltered:
+    if indexed_text:
+        queryset = text_search(queryset, q)
+    else:
         for word in search_words(q):
             any_field = Q()
             for name in (*primary, *secondary):

@@ -21,6 +21,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("search/", views.search, name="search"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap/", views.site_map, name="site_map"),
     # Cached like every public page by portal.pagecache, so an edit shows in the sitemap at once.
     path("sitemap.xml", require_safe(sitemap_views.index), {"sitemaps": SITEMAPS}, name="sitemap_index"),
     path(

@@ -14,7 +14,8 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
 
-from articles.models import Article
+from articles.models import Article, Topic
+from directory.models import City
 from portal.search import SiteSearchForm, site_search
 
 logger = logging.getLogger(__name__)
@@ -35,6 +36,21 @@ def search(request):
     results = site_search(form.cleaned_data["q"]) if form.is_valid() and form.cleaned_data["q"] else None
     status = 400 if form.errors else 200
     return render(request, "search/results.html", {"form": form, "results": results}, status=status)
+
+
+@require_safe
+def site_map(request):
+    """/sitemap/: the site's sections for people (search engines read /sitemap.xml)."""
+    topics = Topic.objects.with_published_articles().only("name", "slug").order_by("order", "name")
+    articles = Article.objects.published().only("title", "slug").order_by("title")
+    context = {
+        "topics": list(topics),
+        "articles": list(articles),
+        "doctor_cities": list(City.objects.with_active_doctors().only("name", "slug")),
+        "package_cities": list(City.objects.with_listed_packages().only("name", "slug")),
+        "breadcrumbs": [("Sitemap", None)],
+    }
+    return render(request, "sitemap.html", context)
 
 
 @require_safe
