@@ -18,6 +18,9 @@ RED_FLAG = "Bleeding, or fluid leaking from the vagina, after a swim."
 
 
 def _log_out(page):
+    # Let the answers' live previews (fetched as the change form loads) finish first: signed out, they
+    # would be refused with a 403 in the console.
+    page.wait_for_load_state("networkidle")
     page.context.clear_cookies()
 
 
@@ -66,7 +69,7 @@ def test_editor_writes_an_article_a_reviewer_publishes_it_and_the_editor_restore
     page.locator("#id_sections-1-answer").fill(REVISED_ANSWER)
     page.get_by_label("Status:").select_option(label="Published")
     _save(page)
-    expect(page.locator(".errorlist")).to_contain_text("only medical reviewers can")
+    expect(page.locator("#id_status_error")).to_contain_text("only medical reviewers can")
     assert_accessible(page)
     page.get_by_label("Status:").select_option(label="In review")
     _save(page)
