@@ -7,7 +7,8 @@ Editors write paragraphs, bulleted and numbered lists (also straight under a lin
 they meant: a link without https://, a link to another kind of address (javascript:, data:, ...), a
 heading other than ###, images, quotes, code blocks or raw HTML. nh3 (the Rust `ammonia` sanitiser)
 then keeps only the tags below, whatever reaches it: scripts, styles, event handlers and dangerous links
-never reach a page.
+never reach a page. Phone links (`[108](tel:108)`, `[14416](tel:14416)`) are allowed, so emergency
+numbers and helplines can be tapped on a phone.
 """
 
 import re
@@ -19,7 +20,7 @@ ALLOWED_TAGS = frozenset(
     {"p", "ul", "ol", "li", "strong", "em", "a", "h3", "table", "thead", "tbody", "tr", "th", "td"}
 )
 ALLOWED_ATTRIBUTES = {"a": {"href"}, "ol": {"start"}}
-ALLOWED_URL_SCHEMES = frozenset({"http", "https", "mailto"})
+ALLOWED_URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 LINK_REL = "noopener nofollow"
 
 # One parser sees everything an editor typed (raw HTML, every link): the checker reports it before a
@@ -69,7 +70,8 @@ def link_problem(href: str) -> str | None:
         return f"The link “{href}” is not a full address: start it with https://"
     if scheme.group(1).lower() not in ALLOWED_URL_SCHEMES:
         return (
-            f"The link “{href}” is not a web address: only https://, http:// and mailto: links are allowed."
+            f"The link “{href}” is not a web address: only https://, http://, mailto: and tel: links are "
+            "allowed."
         )
     return None
 

@@ -115,6 +115,7 @@ def _article_last_modified(request, slug):
 def _article_queryset(articles):
     return articles.select_related("medical_reviewer", "author").prefetch_related(
         "sections",
+        "red_flags",
         "sources",
         Prefetch("topics", queryset=Topic.objects.only("name", "slug")),
         Prefetch("related", queryset=Article.objects.published().only("title", "slug", "standfirst")),
@@ -131,6 +132,7 @@ def _render_article(request, article):
         "article": article,
         "topics": topics,
         "sections": list(article.sections.all()),
+        "red_flag_groups": article.red_flag_groups(),
         "breadcrumbs": breadcrumbs,
         "structured_data": article_structured_data(article, request, breadcrumbs),
         "is_preview": not article.is_live,
