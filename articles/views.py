@@ -10,8 +10,9 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import condition, require_POST, require_safe
 from django.views.generic import ListView
 
+from articles import drafts
 from articles.forms import ArticleFilterForm
-from articles.models import Article, Topic
+from articles.models import Article, DraftStatus, Topic
 from articles.rendering import markdown_problems, render_markdown
 from articles.seo import article_structured_data
 
@@ -122,7 +123,7 @@ def _article_queryset(articles):
     )
 
 
-def _render_article(request, article):
+def _render_article(request, article, draft=None):
     topics = list(article.topics.all())
     breadcrumbs = [_articles_crumb()]
     if topics:
@@ -135,7 +136,8 @@ def _render_article(request, article):
         "red_flag_groups": article.red_flag_groups(),
         "breadcrumbs": breadcrumbs,
         "structured_data": article_structured_data(article, request, breadcrumbs),
-        "is_preview": not article.is_live,
+        "is_preview": not article.is_live or draft is not None,
+        "previewed_draft": draft,
     }
     return render(request, "articles/article_detail.html", context)
 
@@ -156,8 +158,17 @@ def article_preview(request, slug):
         return redirect_to_login(request.get_full_path(), reverse("admin:login"))
     if not _can_preview(request.user):
         raise PermissionDenied
-    article = get_object_or_404(_article_queryset(Article.objects.all()), slug=slug)
-    response = _render_article(request, article)
+    article = get_object_or_404(Article.objects.all(), slug=slug)
+    draft = article.drafts.filter(status=DraftStatus.PENDING).first()
+    if draft is None:
+        response = _render_article(request, _article_queryset(Article.objects.all()).get(pk=article.pk))
+    else:  # the changes waiting for review, as the page would show them (nothing is kept)
+
+        def render():
+            shown = _article_queryset(Article.objects.all()).get(pk=article.pk)
+            return _render_article(request, shown, draft=draft).render()
+
+        response, _ = drafts.shown(article, draft.content, render)
     add_never_cache_headers(response)
     response.headers["X-Robots-Tag"] = "noindex"
     return response
