@@ -321,6 +321,8 @@ class ArticleAdmin(LiveArticleDraftsMixin, VersionAdmin):
         form = super().get_form(request, obj, change, **kwargs)
         form.can_publish = self.has_publish_permission(request)
         form.reverting = getattr(request, "article_reverting", False)
+        if not form.can_publish:
+            form.base_fields.pop("typo_fix", None)
         return form
 
     def revision_view(self, request, object_id, version_id, extra_context=None):

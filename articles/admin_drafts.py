@@ -34,6 +34,8 @@ def pending_draft(article) -> ArticleDraft | None:
 class LiveArticleDraftsMixin:
     """Editing a published article makes (or updates) its pending draft instead of changing the page."""
 
+    object_history_template = "admin/articles/article/object_history.html"  # reversion's, plus the drafts
+
     # ---- saving ----
 
     def saves_as_draft(self, request, article) -> bool:

@@ -166,7 +166,7 @@ def article_preview(request, slug):
 
         def render():
             shown = _article_queryset(Article.objects.all()).get(pk=article.pk)
-            return _render_article(request, shown, draft=draft).render()
+            return _render_article(request, shown, draft=draft)
 
         response, _ = drafts.shown(article, draft.content, render)
     add_never_cache_headers(response)
