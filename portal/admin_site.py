@@ -147,9 +147,7 @@ class PortalAdminSite(admin.AdminSite):
             codes = twofactor.confirm_app(request, device, form.cleaned_data["otp_token"])
             if codes:
                 context = self._context(request, title="Your backup codes", codes=codes)
-                response = TemplateResponse(request, "admin/two_factor_backup_codes.html", context)
-                response["Cache-Control"] = "no-store"
-                return response
+                return TemplateResponse(request, "admin/two_factor_backup_codes.html", context)
             form.add_error(
                 "otp_token",
                 "That is not the code the app shows now for this key. Check that the app added the key "
