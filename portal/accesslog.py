@@ -8,8 +8,8 @@ gunicorn logs each request line as it came. Some carry what the log must not kee
 This logger class (named in gunicorn.conf.py, which gunicorn reads from the working directory) rewrites
 every atom that carries a path or URL (the request line, path, query, referrer, redirect location): a
 private token becomes `[token]`, and the query string of an admin or private-link URL becomes
-`[removed]`. Everything else in the log stays as gunicorn writes it. Django's own logs are kept free of
-them separately (portal/logging.py).
+`[removed]`. Everything else in the log stays as gunicorn writes it. (Django's own log lines, such as
+"Not Found: <path>", are written by portal/logging.py, not here.)
 """
 
 import re
