@@ -128,3 +128,28 @@ def test_the_production_entry_point_refuses_to_start_while_a_demo_account_is_lef
     started = run(database, "import portal.wsgi; print(portal.wsgi.application.__class__.__name__)")
     assert started.returncode == 0, started.stderr
     assert started.stdout.strip() == "WSGIHandler"
+
+
+# ---- With debug on (`make run`), the demo accounts sign in with the backup codes the README names
+
+
+@pytest.mark.django_db
+def test_demo_accounts_sign_in_with_the_backup_codes_the_readme_names(client, settings):
+    readme = (ROOT / "README.md").read_text()
+    assert f"`{DEMO_PASSWORD}`" in readme
+    assert f"`{DEMO_BACKUP_CODES[0]}` to `{DEMO_BACKUP_CODES[-1]}`" in readme
+    settings.DEBUG = True
+    call_command("seed_demo", "--articles", stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+    def sign_in(username, code):
+        client.logout()
+        data = {"username": username, "password": DEMO_PASSWORD, "otp_token": code}
+        return client.post("/admin/login/?next=/admin/", data)
+
+    for username in ("admin", "editor", "reviewer", "manager", "staff"):
+        assert sign_in(username, DEMO_BACKUP_CODES[0])["Location"] == "/admin/", username
+        assert client.get("/admin/").status_code == 200
+    assert sign_in("admin", DEMO_BACKUP_CODES[0]).status_code == 200  # used up
+    call_command("seed_demo", "--articles", stdout=open(os.devnull, "w"))  # noqa: SIM115 - `make seed`
+    assert sign_in("admin", DEMO_BACKUP_CODES[0])["Location"] == "/admin/"  # put back
+    assert User.objects.get(username="admin").staticdevice_set.get().token_set.count() == 9
