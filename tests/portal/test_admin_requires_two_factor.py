@@ -14,6 +14,7 @@ import re
 import pytest
 import reversion
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth.models import Group, User
 from django.contrib.contenttypes.models import ContentType
@@ -57,9 +58,30 @@ def _make_objects(superuser):
     article.topics.add(TopicFactory())
     app_device(User.objects.create_user("colleague", password="x", is_staff=True))
     call_command("addstatictoken", "colleague", "-t", "walkercode1", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    _rows_of_models_added_elsewhere(superuser, enquiry)
     for obj in (package, package.hospital, article, doctor):
         with reversion.create_revision():
             obj.save()
+
+
+def _rows_of_models_added_elsewhere(superuser, enquiry):
+    """The patients' data rights models (grievances, the access record), where this code base has them."""
+    try:
+        grievance, access_record = (
+            apps.get_model("directory", "Grievance"),
+            apps.get_model("directory", "AccessRecord"),
+        )
+    except LookupError:
+        return
+    grievance.objects.create(
+        kind=grievance._meta.get_field("kind").choices[0][0],
+        name="Walker",
+        email="walker@example.com",
+        message="A request",
+    )
+    access_record.objects.create(
+        user=superuser, username=superuser.username, action="view", references=enquiry.reference
+    )
 
 
 def _walk(patterns, prefix=""):

@@ -72,6 +72,7 @@ def _top_up_backup_codes(user) -> None:
     device = StaticDevice.objects.filter(user=user).order_by("pk").first()
     if device is None:
         device = StaticDevice.objects.create(user=user, name="Backup codes")
+    device.throttle_reset()  # a fresh start: no wait left over from a mistyped code
     have = set(device.token_set.values_list("token", flat=True))
     device.token_set.bulk_create(
         [device.token_set.model(device=device, token=code) for code in DEMO_BACKUP_CODES if code not in have]
