@@ -91,6 +91,13 @@ class TopicDetailView(ListView):
         )
 
 
+def _signed_in_with_a_code(user) -> bool:
+    """Signed in with a one-time code as well as the password, as the admin requires (django-otp's
+    OTPMiddleware gives the user is_verified())."""
+    verified = getattr(user, "is_verified", None)
+    return bool(user.is_authenticated and verified and verified())
+
+
 def _can_preview(user) -> bool:
     return user.is_active and user.is_staff and user.has_perm(PREVIEW_PERMISSION)
 
@@ -154,7 +161,7 @@ def article_detail(request, slug):
 @require_safe
 def article_preview(request, slug):
     """Staff with the preview permission see any article as readers will, with a banner; never cached."""
-    if not request.user.is_authenticated:
+    if not _signed_in_with_a_code(request.user):
         return redirect_to_login(request.get_full_path(), reverse("admin:login"))
     if not _can_preview(request.user):
         raise PermissionDenied
