@@ -7,6 +7,7 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template import loader
 from django.urls import Resolver404, resolve
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 
 logger = logging.getLogger(__name__)
@@ -125,3 +126,22 @@ def _form_body_only(path_info: str) -> bool:
         return bool(getattr(resolve(path_info).func, "form_body_only", False))
     except Resolver404:
         return False
+
+
+class PathLanguageMiddleware:
+    """The page's language comes from its URL alone: /hi/... is Hindi, every other URL English.
+
+    Django's LocaleMiddleware would also read Accept-Language and a cookie for unprefixed URLs and mark
+    every English page `Vary: Accept-Language`, splitting caches; here an English URL is English for
+    everyone, so caches and search engines see one page per URL."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        return response

@@ -93,6 +93,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Refuses oversized or non-form bodies before anything reads them (415/413/411).
     "portal.middleware.RequestBodyLimitMiddleware",
+    # The language of the page from its URL: /hi/... is Hindi, everything else English.
+    "portal.middleware.PathLanguageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Answers If-None-Match / If-Modified-Since with 304, for cached pages too.
     "django.middleware.http.ConditionalGetMiddleware",
@@ -243,7 +245,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-in"
+# English at unprefixed URLs, Hindi under /hi/ (i18n_patterns in portal/urls.py). The language comes from
+# the URL alone, never from Accept-Language or a cookie (portal.middleware.PathLanguageMiddleware).
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("hi", "हिन्दी")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Kolkata"
 USE_I18N = True
 USE_TZ = True

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
@@ -14,15 +15,14 @@ SITEMAPS = {**article_sitemaps.SITEMAPS, **directory_sitemaps.SITEMAPS}
 
 handler500 = "portal.views.server_error"
 
+# The same in every language (machines and staff).
 urlpatterns = [
-    path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     path("admin/", admin.site.urls),
-    path("search/", views.search, name="search"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap/", views.site_map, name="site_map"),
-    # Cached like every public page by portal.pagecache, so an edit shows in the sitemap at once.
+    # Cached like every public page by portal.pagecache, so an edit shows in the sitemap at once. One
+    # sitemap lists both languages, each page with its alternates.
     path("sitemap.xml", require_safe(sitemap_views.index), {"sitemaps": SITEMAPS}, name="sitemap_index"),
     path(
         "sitemap-<section>.xml",
@@ -30,11 +30,19 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),
+]
+
+# Pages for people: English at these paths, Hindi at /hi/ + the same path.
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    path("search/", views.search, name="search"),
+    path("sitemap/", views.site_map, name="site_map"),
     path("feeds/articles/", require_safe(LatestArticlesFeed()), name="article_feed"),
     path("", include("directory.urls")),
     path("", include("articles.urls")),
     path("", include("calculators.urls")),
-]
+    prefix_default_language=False,
+)
 
 if settings.SERVE_MEDIA:
     # Uploaded images, when no web server in front serves MEDIA_ROOT (see SERVE_MEDIA in settings).
