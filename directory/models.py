@@ -525,24 +525,29 @@ class MaternityPackageQuerySet(ListingQuerySet):
         )
 
     def for_cards(self):
-        """Only what a package card shows, with its centre and city joined in the same query."""
-        return self.select_related("hospital", "city").only(
-            "id",
-            "name",
-            "slug",
-            "delivery_type",
-            "room_type",
-            "price",
-            "nights",
-            "inclusions",
-            "valid_until",
-            "hospital__id",
-            "hospital__name",
-            "hospital__slug",
-            "hospital__locality",
-            "city__id",
-            "city__name",
-            "city__slug",
+        """Only what a package card shows, with its centre and city joined in the same query, and
+        for a normal delivery the price of a caesarean in the same room (`with_caesarean_price`)."""
+        return (
+            self.with_caesarean_price()
+            .select_related("hospital", "city")
+            .only(
+                "id",
+                "name",
+                "slug",
+                "delivery_type",
+                "room_type",
+                "price",
+                "nights",
+                "inclusions",
+                "valid_until",
+                "hospital__id",
+                "hospital__name",
+                "hospital__slug",
+                "hospital__locality",
+                "city__id",
+                "city__name",
+                "city__slug",
+            )
         )
 
 

@@ -16,5 +16,6 @@ urlpatterns = [
     path("maternity-packages/<slug:city>/", views.PackageSearchView.as_view(), name="package_city"),
     path("packages/<slug:slug>/", views.PackageDetailView.as_view(), name="package_detail"),
     path("packages/<slug:slug>/enquire/", views.enquire, {"kind": "package"}, name="package_enquire"),
+    path("choose-city/", views.choose_city, name="choose_city"),
     path("enquiries/thanks/<str:reference>/", views.enquiry_thanks, name="enquiry_thanks"),
 ]

@@ -15,7 +15,7 @@ from django.views.generic import DetailView, TemplateView
 from directory import notifications, structured_data
 from directory.cards import doctor_cards, package_cards
 from directory.filters import DoctorFilter, PackageFilter
-from directory.forms import EnquiryForm
+from directory.forms import CityChoiceForm, EnquiryForm
 from directory.models import City, Enquiry, Gynecologist, Hospital, Language, MaternityPackage, new_reference
 from directory.ratelimit import client_key
 
@@ -54,8 +54,11 @@ class SearchView(TemplateView):
         city = get_object_or_404(City, slug=kwargs["city"]) if kwargs.get("city") else None
         filterset = self.filterset_class(self.request.GET, queryset=self.get_queryset(), city=city)
         page = paginate(self.request, filterset.qs)
+        # The city of the page, or the one chosen with ?city= (when it was valid).
+        place = city or filterset.form.cleaned_data.get("city")
         context.update(
             city=city,
+            place=place,
             filter=filterset,
             form=filterset.form,
             page_obj=page,
@@ -69,7 +72,7 @@ class SearchView(TemplateView):
                 else reverse(self.search_url_name)
             ),
             search_url=reverse(self.search_url_name),
-            heading=f"{self.noun} in {city.name}" if city else self.noun,
+            heading=f"{self.noun} in {place.name}" if place else self.noun,
             item_noun=self.item_noun,
             sort_label=self.sort_label(filterset.form),
             breadcrumbs=[
@@ -130,6 +133,24 @@ class PackageSearchView(SearchView):
 
     def get_queryset(self):
         return MaternityPackage.objects.listed().for_cards().by_price()
+
+
+@require_GET
+def choose_city(request):
+    """Where the "choose your city" chooser sends its answer: the city's doctors or packages page, or
+    the chooser again with a message when no city (or one we do not list) was chosen."""
+    form = CityChoiceForm(request.GET, auto_id="choose-%s")
+    if form.is_valid():
+        url_name = (
+            "directory:package_city" if form.cleaned_data["find"] == "packages" else "directory:doctor_city"
+        )
+        return redirect(url_name, city=form.cleaned_data["city"].slug)
+    return render(
+        request,
+        "directory/choose_city.html",
+        {"form": form, "cities": form.fields["city"].queryset, "error": form.errors["city"][0]},
+        status=400,
+    )
 
 
 # ---- Detail pages ----

@@ -189,8 +189,8 @@ def test_article_page_shows_review_toc_sections_callout_and_sources(client, full
     assert 'Next review due: <time datetime="2029-01-02">2 January 2029</time>' in html
     assert 'href="/articles/sleeping-well/"' in html and "draft-related" not in html
     assert 'href="/due-date-calculator/"' in html
-    assert '<form class="city-chooser" action="/gynecologists/" method="get">' in html
-    assert 'formaction="/maternity-packages/"' in html and '<option value="pune">Pune</option>' in html
+    assert '<form class="city-chooser" action="/choose-city/" method="get">' in html
+    assert 'name="find" value="packages"' in html and '<option value="pune">Pune</option>' in html
     assert 'style="' not in html and "<script>" not in html
 
 
@@ -354,7 +354,8 @@ def test_home_page_shows_latest_and_featured_articles_and_the_city_chooser(
     assert slugs_in(latest) == [f"latest-{i}" for i in range(6)]
     options = re.findall(r'<option value="([\w-]+)">', html)
     assert options.index("chennai") < options.index("pune")
-    assert 'action="/gynecologists/"' in html and 'formaction="/maternity-packages/"' in html
+    assert 'action="/choose-city/"' in html and 'name="find" value="packages"' in html
+    assert "selected" not in html.split('class="city-chooser"')[1].split("</form>")[0]
     assert 'href="/due-date-calculator/"' in html
     assert "draft-featured" not in html
     assert timezone.now() == NOW

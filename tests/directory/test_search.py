@@ -120,8 +120,13 @@ def test_unknown_city_page_is_404(client, directory):
 @pytest.mark.parametrize(
     ("query", "field", "message", "expected"),
     [
-        ("max_fee=abc", "max_fee", "Enter a fee as a whole number", EVERY_DOCTOR),
-        ("max_fee=12.5", "max_fee", "Enter a fee as a whole number", EVERY_DOCTOR),
+        ("max_fee=abc", "max_fee", "Enter a fee in rupees, for example 1000, ₹1,000 or 1 lakh", EVERY_DOCTOR),
+        (
+            "max_fee=12.5",
+            "max_fee",
+            "Enter a fee in rupees, for example 1000, ₹1,000 or 1 lakh",
+            EVERY_DOCTOR,
+        ),
         ("min_experience=-5", "min_experience", "Enter years of 0 or more", EVERY_DOCTOR),
         ("min_experience=500", "min_experience", "Enter years of 70 or less", EVERY_DOCTOR),
         ("city=atlantis", "city", "We do not list doctors in that city yet", EVERY_DOCTOR),
@@ -133,7 +138,7 @@ def test_unknown_city_page_is_404(client, directory):
         (
             "city=pune&max_fee=abc",
             "max_fee",
-            "whole number",
+            "Enter a fee in rupees",
             ["neha-patil", "asha-kulkarni", "meera-joshi", "rahul-deshmukh"],
         ),
         ("max_fee=800&sort=bogus", "sort", "is not a sort order", ["meera-joshi", "rahul-deshmukh"]),
@@ -232,7 +237,7 @@ def test_package_filters_and_sorts(client, directory, query, expected):
 @pytest.mark.parametrize(
     ("query", "field", "message"),
     [
-        ("max_price=lots", "max_price", "Enter a price as a whole number"),
+        ("max_price=lots", "max_price", "Enter a price in rupees, for example 150000, ₹1,50,000 or 1 lakh"),
         ("min_price=-1", "min_price", "Enter a price of 0 or more"),
         ("delivery_type=water", "delivery_type", "“water” is not a delivery type we list"),
         ("room_type=palace", "room_type", "“palace” is not a room type we list"),
@@ -343,3 +348,46 @@ def test_package_search_runs_the_same_queries_for_3_or_30_results(client, django
     with django_assert_max_num_queries(3):  # count, page, city list (or the city of a city page)
         cache.clear()
         client.get(url)
+
+
+# ---- What the pages say ----
+
+
+@pytest.mark.parametrize(
+    ("url", "heading", "lead"),
+    [
+        ("/gynecologists/?city=pune", "Gynecologists in Pune", "Doctors who practise in Pune"),
+        ("/gynecologists/pune/", "Gynecologists in Pune", "Doctors who practise in Pune"),
+        ("/gynecologists/?city=atlantis", "Gynecologists", "Doctors across India"),
+        ("/gynecologists/", "Gynecologists", "Doctors across India"),
+        ("/maternity-packages/?city=mumbai", "Maternity packages in Mumbai", "Hospitals in Mumbai"),
+        ("/maternity-packages/?city=", "Maternity packages", "Hospitals across India"),
+    ],
+)
+def test_the_heading_names_the_city_chosen_with_the_filter_too(client, directory, url, heading, lead):
+    html = client.get(url).content.decode()
+    assert f"<h1>{heading}</h1>" in html
+    assert f'<p class="lead">{lead}' in html
+
+
+def test_the_language_filter_says_every_ticked_language_must_be_spoken(client, directory):
+    html = client.get("/gynecologists/").content.decode()
+    hint = "Tick one or more: you will see the doctors who speak all of them."
+    assert f'<span class="hint" id="id_language_helptext">{hint}</span>' in html
+    assert '<fieldset aria-describedby="id_language_helptext">' in html
+
+
+def test_normal_delivery_cards_show_what_a_caesarean_would_cost_at_the_same_centre(client, directory):
+    import re
+
+    html = client.get("/maternity-packages/pune/").content.decode()
+    notes = dict(
+        re.findall(r'data-package="([\w-]+)".*?(?:caesarean-difference">([^<]*)</p>|</li>)', html, re.S)
+    )
+    assert notes == {
+        # Sahyadri lists a C-section in the general ward at ₹95,000.
+        "sahyadri-normal-general": "If a caesarean is needed: ₹95,000 here, ₹50,000 more.",
+        "asha-normal-twin": "No caesarean package listed here for this room: ask the hospital its price.",
+        "sahyadri-normal-single": "No caesarean package listed here for this room: ask the hospital its price.",
+        "sahyadri-caesarean-general": "",  # already a caesarean
+    }
