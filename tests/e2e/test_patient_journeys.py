@@ -188,3 +188,49 @@ def test_reader_goes_from_the_home_page_to_a_symptom_article_and_on_to_doctors_i
     assert page.locator("[data-doctor]").count() > 0
     expect(page.get_by_role("heading", level=1)).to_have_text("Gynecologists in Pune")
     assert_accessible(page)
+
+
+# What each compared package shows, row by row, as the page's table has it.
+COMPARE_ROWS = ["Hospital", "Price", "Delivery", "Room", "Nights", "Caesarean in the same room"]
+
+
+def test_on_a_phone_every_compared_package_can_be_read_beside_the_row_names(phone_page):
+    page = phone_page
+    page.goto("/maternity-packages/bengaluru/")
+    slugs = [card.get_attribute("data-package") for card in page.locator("[data-package]").all()[:4]]
+    assert len(slugs) == 4
+    for slug in slugs:
+        page.locator(f'[data-package="{slug}"]').get_by_label(re.compile(r"^Compare")).check()
+    page.get_by_role("button", name="Compare selected").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Compare maternity packages")
+    table = page.get_by_role("table", name="4 packages side by side")
+    expect(page.get_by_text("Swipe the table sideways to see all 4 packages")).to_be_visible()
+    assert [h.get_attribute("data-package") for h in table.locator("thead th[data-package]").all()] == slugs
+
+    width = page.viewport_size["width"]
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= width  # only the table scrolls
+    labels = {name: table.get_by_role("rowheader", name=name, exact=True) for name in COMPARE_ROWS}
+    for column, slug in enumerate(slugs):
+        header = table.locator(f'thead th[data-package="{slug}"]')
+        header.scroll_into_view_if_needed()
+        page.wait_for_timeout(300)  # let the scroll snap settle
+        box = header.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width + 1, (slug, box)
+        for name, label in labels.items():
+            cell = label.locator("xpath=..").locator("td").nth(column)
+            cell.scroll_into_view_if_needed()
+            label_box, cell_box = label.bounding_box(), cell.bounding_box()
+            # The row name is on screen, left of the package's value and not covering it.
+            assert label_box["x"] >= -1, (name, slug, label_box)
+            assert label_box["x"] + label_box["width"] <= cell_box["x"] + 1, (name, slug)
+            assert cell_box["x"] + cell_box["width"] <= width + 1, (name, slug, cell_box)
+            x, y = cell_box["x"] + cell_box["width"] / 2, cell_box["y"] + min(cell_box["height"], 40) / 2
+            hit = page.evaluate(
+                "([x, y]) => { const c = document.elementFromPoint(x, y)?.closest('td, th');"
+                " return c ? c.cellIndex : null; }",
+                [x, y],
+            )
+            assert hit == column + 1, f"{name} of {slug}: the value is hidden under another cell"
+        link = header.get_by_role("link")
+        link.click(trial=True)  # the package's own page is one tap away
+    assert_accessible(page)
