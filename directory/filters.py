@@ -12,6 +12,7 @@ from django_filters import fields
 
 from directory.amounts import parse_rupees
 from directory.forms import SearchForm
+from directory.lexicon import read_query
 from directory.models import City, DeliveryType, Gender, Language, RoomType
 from directory.templatetags.directory_format import inr
 
@@ -249,8 +250,10 @@ class DoctorFilter(CityFixedMixin, django_filters.FilterSet):
         form = SearchForm
 
     def filter_search(self, queryset, name, value):
-        # The best match comes first unless another sort is chosen (the sort filter runs last).
-        return queryset.search(value).by_relevance(value)
+        # Read as patients mean it ("lady doctor in bangalore"): city, language and gender words
+        # filter, the rest is searched. The best match comes first unless another sort is chosen
+        # (the sort filter runs last).
+        return queryset.matching(read_query(value))
 
     def filter_languages(self, queryset, name, languages):
         return queryset.speaking_all(languages)
@@ -278,7 +281,7 @@ class PackageFilter(CityFixedMixin, django_filters.FilterSet):
         form = SearchForm
 
     def filter_search(self, queryset, name, value):
-        return queryset.search(value)
+        return queryset.matching(read_query(value))  # "c section pune": caesareans in Pune
 
     def filter_sort(self, queryset, name, value):
         return {

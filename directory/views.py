@@ -16,8 +16,10 @@ from directory import notifications, structured_data
 from directory.cards import doctor_cards, package_cards
 from directory.filters import DoctorFilter, PackageFilter
 from directory.forms import CityChoiceForm, EnquiryForm
+from directory.lexicon import lexicon
 from directory.models import City, Enquiry, Gynecologist, Hospital, Language, MaternityPackage, new_reference
 from directory.ratelimit import client_key
+from directory.vocabulary import suggest
 
 PAGE_SIZE = 20
 COMPARE_MIN, COMPARE_MAX = 2, 4
@@ -79,8 +81,20 @@ class SearchView(TemplateView):
                 (self.noun, reverse(self.search_url_name) if city else None),
                 *([(city.name, None)] if city else []),
             ],
+            **self.did_you_mean(filterset, page.paginator.count),
         )
         return context
+
+    def did_you_mean(self, filterset, count) -> dict:
+        """When the words found nothing: the same search with their spelling corrected, as a link."""
+        typed = filterset.form.cleaned_data.get("q") if not filterset.form.errors.get("q") else ""
+        suggestion = suggest(typed, lexicon()) if typed and not count else None
+        if not suggestion:
+            return {}
+        params = self.request.GET.copy()
+        params["q"] = suggestion
+        params.pop("page", None)
+        return {"suggestion": suggestion, "suggestion_url": f"?{params.urlencode()}"}
 
     def sort_label(self, form):
         data = getattr(form, "cleaned_data", {})
