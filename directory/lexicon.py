@@ -7,6 +7,7 @@ until the site's content changes: the project says how to tell through the setti
 page cache's). Without it, a save in this process and a ten-minute age limit renew it.
 """
 
+import importlib
 import threading
 import time
 
@@ -58,6 +59,16 @@ def lexicon() -> Lexicon:
 def forget(**kwargs) -> None:
     """Drop the remembered lexicon (a receiver of directory.signals.content_changed, and for tests)."""
     _memo.clear()
+
+
+def install_starter_terms() -> int:
+    """Add the starter search terms (migration 0010) that the database lacks, as the migration did:
+    for a database whose tables were emptied (`flush`, tests). Returns how many were added."""
+    starter = importlib.import_module("directory.migrations.0010_starter_search_terms")
+    present = set(SearchTerm.objects.values_list("phrase", flat=True))
+    missing = [(phrase, means, group) for phrase, means, group in starter.TERMS if phrase not in present]
+    SearchTerm.objects.bulk_create([SearchTerm(phrase=p, means=m, group=g) for p, m, g in missing])
+    return len(missing)
 
 
 def read_query(typed: str) -> Reading:

@@ -54,20 +54,23 @@ def allowed_edits(word: str) -> int:
 
 
 def best_correction(word: str, candidates: Iterable[tuple[str, int]], limit: int | None = None) -> str | None:
-    """The candidate (word, uses) closest to `word` within `limit` edits (default: allowed_edits),
-    the most used among equally close ones, then the first alphabetically; None if none is close."""
+    """The candidate (word, uses) closest to `word` within `limit` edits (default: allowed_edits);
+    among equally close ones the one of the same length, then the most used, then the first
+    alphabetically; None if none is close."""
     limit = allowed_edits(word) if limit is None else limit
     if limit == 0:
         return None
-    best = None
+    best: tuple | None = None
     for candidate, uses in candidates:
         if candidate == word:
             continue
         distance = edit_distance(word, candidate, limit)
         if distance <= limit:
-            key = (distance, -uses, candidate)
+            # Equally close: the one as long as what was typed (a swapped or wrong letter is a more
+            # common slip than a missing one), then the most used.
+            key = (distance, abs(len(candidate) - len(word)), -uses, candidate)
             best = min(best, key) if best else key
-    return best[2] if best else None
+    return best[-1] if best else None
 
 
 def splits(word: str, shortest: int = 2) -> list[tuple[str, str]]:

@@ -123,4 +123,9 @@ def ranked(queryset, q, primary: list[str], secondary: list[str], *, then=(), pr
                 return Q.create([(f"{name}__icontains", word) for name in (*primary, *secondary)], Q.OR)
 
             queryset = queryset.filter(_any_alternative(part, in_any_field))
-    return queryset.alias(_rank=word_rank(primary[0], query)).order_by("_rank", *then, "pk")
+    # The first primary field decides, then the first secondary one (an article's title, then its
+    # standfirst), as the weights do on PostgreSQL.
+    ranks = {"_rank": word_rank(primary[0], query)}
+    if secondary:
+        ranks["_rank_secondary"] = word_rank(secondary[0], query)
+    return queryset.alias(**ranks).order_by(*ranks, *then, "pk")

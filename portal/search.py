@@ -99,10 +99,7 @@ def _doctors(reading: Reading) -> QuerySet:
 
 
 def _packages(reading: Reading) -> QuerySet:
-    packages = MaternityPackage.objects.listed().matching(reading).for_cards()
-    if reading.listing == PACKAGES or not reading.text:
-        return packages.by_price()
-    return packages.ranked_search(reading.text)
+    return MaternityPackage.objects.listed().matching(reading).for_cards().by_price()
 
 
 def _hospitals(reading: Reading) -> QuerySet:
@@ -125,11 +122,14 @@ def _articles(reading: Reading) -> QuerySet:
 # ---- The group the query asked for ----
 
 
-def describe(reading: Reading) -> str:
-    """What a reading asks for, as a heading: "Female gynecologists in Pune who speak Marathi"."""
+def describe(reading: Reading, *, full: bool = True) -> str:
+    """What a reading asks for, as a heading: "Female gynecologists in Pune who speak Marathi".
+    Without `full`, only the kind of listing and the city (the heading of a group not asked for)."""
     place = f" in {reading.city.name}" if reading.city else ""
-    words = f" matching “{reading.text}”" if reading.text else ""
+    words = f" matching “{reading.text}”" if reading.text and full else ""
     if reading.listing == DOCTORS:
+        if not full:
+            return f"Gynecologists{place}"
         noun = {"female": "Female gynecologists", "male": "Male gynecologists"}.get(
             reading.gender, "Gynecologists"
         )
@@ -137,9 +137,9 @@ def describe(reading: Reading) -> str:
         order = ", lowest fee first" if reading.by_price else ""
         return f"{noun}{place}{speaks}{words}{order}"
     if reading.listing == PACKAGES:
-        delivery = reading.delivery_type
+        delivery = reading.delivery_type if full else None
         noun = f"{DeliveryType(delivery).label} packages" if delivery else "Maternity packages"
-        return f"{noun}{place}{words}, cheapest first"
+        return f"{noun}{place}{words}, cheapest first" if full else f"{noun}{place}"
     return f"Hospitals{place}{words}"
 
 
@@ -189,13 +189,18 @@ def _search(reading: Reading) -> SearchResults:
             _first(_articles(reading), Group("articles", "Articles", more_url=more, query=typed))
         )
     if not reading.listing:
-        doctors = Group(DOCTORS, "Gynecologists", more_url=listing_url(_as(reading, DOCTORS)), query=typed)
-        packages = Group(
-            PACKAGES, "Maternity packages", more_url=listing_url(_as(reading, PACKAGES)), query=typed
+        doctors, hospitals, packages = (
+            Group(
+                kind,
+                describe(_as(reading, kind), full=False),
+                more_url=listing_url(_as(reading, kind)),
+                query=typed,
+            )
+            for kind in (DOCTORS, HOSPITALS, PACKAGES)
         )
         results.groups += [
             _first(_doctors(reading), doctors),
-            _first(_hospitals(reading), Group(HOSPITALS, "Hospitals")),
+            _first(_hospitals(reading), hospitals),
             _first(_packages(reading), packages, cards=package_cards),
         ]
     return results
