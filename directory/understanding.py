@@ -142,6 +142,12 @@ class Tongue:
         return 1 << self.bit
 
 
+def _singular(key: tuple[str, ...]) -> tuple[str, ...]:
+    """The phrase with its last word in the singular, as far as a trailing "s" goes."""
+    last = key[-1]
+    return (*key[:-1], last[:-1]) if len(last) > 3 and last.endswith("s") else key
+
+
 def _phrase_keys(*texts: str) -> list[tuple[str, ...]]:
     return [key for key in (tuple(tokens(text)) for text in texts) if key]
 
@@ -191,9 +197,7 @@ class Lexicon:
                 return length, "city", self.places[key]
             if key in self.tongues:
                 return length, "language", self.tongues[key]
-            concept = CONCEPTS.get(key)
-            if concept is None and length == 1 and key[0].endswith("s"):
-                concept = CONCEPTS.get((key[0][:-1],))
+            concept = CONCEPTS.get(key) or CONCEPTS.get(_singular(key))
             if concept is not None:
                 return length, *concept
         return None
@@ -237,8 +241,9 @@ class Reading:
         return not (self.filters or self.text)
 
     def article_query(self) -> TextQuery:
-        """What articles are searched for: the words and topics; the city alone if nothing else."""
-        if self.topic or not self.city:
+        """What articles are searched for: the words and topics; a city when it is all there is
+        ("pune": an article may be about it; "gynecologist pune" asks for doctors only)."""
+        if self.topic or not self.city or self.listing:
             return self.topic
         return TextQuery(tuple(((word,),) for word in tokens(self.city.name)))
 
@@ -260,8 +265,9 @@ def _slots(words: list[str], lexicon: Lexicon) -> list[_Slot]:
     while start < len(words):
         for length in range(min(longest, len(words) - start), 0, -1):
             key = tuple(words[start : start + length])
-            if key in lexicon.terms:
-                slots.append(_Slot(key, lexicon.terms[key]))
+            meaning = lexicon.terms.get(key, lexicon.terms.get(_singular(key)))
+            if meaning is not None:
+                slots.append(_Slot(key, meaning))
                 start += length
                 break
         else:

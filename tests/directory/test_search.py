@@ -391,3 +391,60 @@ def test_normal_delivery_cards_show_what_a_caesarean_would_cost_at_the_same_cent
         "sahyadri-normal-single": "No caesarean package listed here for this room: ask the hospital its price.",
         "sahyadri-caesarean-general": "",  # already a caesarean
     }
+
+
+# ---- The search box reads what patients mean ----
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("q=pune", ["neha-patil", "asha-kulkarni", "meera-joshi", "rahul-deshmukh"]),
+        ("q=marathi+lady+doctor", ["asha-kulkarni", "meera-joshi"]),
+        ("q=gynaecologist+in+bombay", ["kavita-shah"]),
+        ("q=male+gynecologist", ["rahul-deshmukh"]),
+        ("q=Dr+Asha+Kulkarni", ["asha-kulkarni"]),
+        ("q=kothrud", ["asha-kulkarni", "meera-joshi", "rahul-deshmukh"]),  # Sahyadri is in Kothrud
+        ("q=gynecologist+fees+pune", ["rahul-deshmukh", "meera-joshi", "neha-patil", "asha-kulkarni"]),
+        ("q=hindi&language=marathi", ["asha-kulkarni", "rahul-deshmukh"]),  # both languages
+        ("q=mumbai&city=pune", []),  # two cities: nobody is in both
+    ],
+)
+def test_the_doctor_search_box_reads_cities_languages_and_gender(client, directory, query, expected):
+    response = client.get(f"/gynecologists/?{query}")
+    assert cards(response) == expected
+    assert result_count(response) == len(expected)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("q=c+section", ["sahyadri-caesarean-general"]),
+        ("q=normal+delivery+bombay", ["seaside-normal-deluxe"]),
+        ("q=sahyadri+cesarean", ["sahyadri-caesarean-general"]),
+        ("q=delivery+package+aundh", ["asha-normal-twin"]),
+    ],
+)
+def test_the_package_search_box_reads_delivery_types_and_cities(client, directory, query, expected):
+    assert cards(client.get(f"/maternity-packages/?{query}"), "package") == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "suggestion", "link"),
+    [
+        ("/gynecologists/?q=kulkarmi", "kulkarni", "?q=kulkarni"),
+        ("/gynecologists/pune/?q=deshmikh&sort=fee&page=1", "deshmukh", "?q=deshmukh&amp;sort=fee"),
+        ("/maternity-packages/?q=sahiadri&max_price=1+lakh", "sahyadri", "?q=sahyadri&amp;max_price=1+lakh"),
+    ],
+)
+def test_a_search_that_finds_nothing_offers_the_corrected_spelling(client, directory, url, suggestion, link):
+    response = client.get(url)
+    html = response.content.decode()
+    assert result_count(response) == 0
+    assert f'Did you mean <a href="{link}">“{suggestion}”</a>?' in html
+
+
+def test_no_suggestion_when_nothing_is_close_or_something_was_found(client, directory):
+    assert "Did you mean" not in client.get("/gynecologists/?q=zzqxv").content.decode()
+    assert "Did you mean" not in client.get("/gynecologists/?q=kulkarni").content.decode()
+    assert "Did you mean" not in client.get("/gynecologists/?max_fee=1").content.decode()
