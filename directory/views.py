@@ -163,7 +163,6 @@ def choose_city(request):
         request,
         "directory/choose_city.html",
         {"form": form, "cities": form.fields["city"].queryset, "error": form.errors["city"][0]},
-        status=400,
     )
 
 

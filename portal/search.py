@@ -77,6 +77,11 @@ class SearchResults:
     def total_shown(self) -> int:
         return sum(len(group.items) for group in self.groups)
 
+    @property
+    def asked_for(self) -> bool:
+        """Whether the first group is a listing the query asked for (its heading says its order)."""
+        return bool(self.groups and self.groups[0].lead and self.groups[0].items)
+
 
 def _first(queryset: QuerySet, group: Group, cards=None) -> Group:
     rows = list(queryset[: GROUP_SIZE + 1])

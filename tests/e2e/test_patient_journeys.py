@@ -234,3 +234,67 @@ def test_on_a_phone_every_compared_package_can_be_read_beside_the_row_names(phon
         link = header.get_by_role("link")
         link.click(trial=True)  # the package's own page is one tap away
     assert_accessible(page)
+
+
+def _search_from_the_header(page, words):
+    header = page.get_by_role("search", name="Site")
+    header.get_by_label("Search the site").fill(words)
+    header.get_by_role("button", name="Search").click()
+    page.wait_for_url(re.compile(r"/search/\?q="))
+
+
+def test_patient_searches_as_she_speaks_and_lands_on_the_right_list(page):
+    page.goto("/")
+    _search_from_the_header(page, "marathi speaking lady doctor in pune")
+    lead = page.locator("[data-group]").first
+    expect(lead.get_by_role("heading", level=2)).to_have_text(
+        "Female gynecologists in Pune who speak Marathi"
+    )
+    assert lead.locator("[data-doctor]").count() > 0
+    assert_accessible(page)
+
+    lead.get_by_role("link", name="All female gynecologists in Pune who speak Marathi").click()
+    page.wait_for_url(re.compile(r"/gynecologists/pune/\?language=marathi&gender=female$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Gynecologists in Pune")
+    form = page.get_by_role("form", name="Filter results")
+    expect(form.get_by_label("Marathi")).to_be_checked()
+    expect(form.get_by_label("Doctor’s gender")).to_have_value("female")
+    for card in page.locator("[data-doctor]").all()[:5]:
+        assert "Marathi" in card.locator("p", has_text="Speaks").inner_text()
+
+    # A typo, then Hindi: each still finds the leg cramps article first.
+    for words in ("cramsp", "पैर में ऐंठन"):
+        _search_from_the_header(page, words)
+        first = page.locator("[data-group='articles'] [data-article]").first
+        expect(first).to_have_attribute("data-article", "leg-cramps-in-pregnancy")
+    expect(page.get_by_label("Search articles, gynecologists, hospitals and packages")).to_have_value(
+        "पैर में ऐंठन"
+    )
+    assert_accessible(page)
+
+    _search_from_the_header(page, "c section cost hyderabad")
+    lead = page.locator("[data-group]").first
+    expect(lead.get_by_role("heading", level=2)).to_have_text(
+        "Caesarean section packages in Hyderabad, cheapest first"
+    )
+    _search_from_the_header(page, "cramsp")
+    expect(
+        page.get_by_text("Nothing matched “cramsp”, so here are the results for “cramps”.")
+    ).to_be_visible()
+    assert_accessible(page)
+
+
+def test_the_home_page_chooser_asks_for_a_city_before_it_goes_anywhere(page):
+    page.goto("/")
+    chooser = page.locator(".home-city")
+    expect(chooser.get_by_label("Choose your city")).to_have_value("")
+    chooser.get_by_role("button", name="See maternity packages").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Choose your city")
+    expect(page.locator("[data-error-summary]")).to_contain_text("Choose your city from the list")
+    select = page.get_by_label("Choose your city")
+    expect(select).to_have_attribute("aria-invalid", "true")
+    assert_accessible(page)
+    select.select_option(label="Kochi")
+    page.get_by_role("button", name="See maternity packages").click()
+    page.wait_for_url(re.compile(r"/maternity-packages/kochi/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Maternity packages in Kochi")
