@@ -12,7 +12,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 help:
 	@echo "make run     serve the site with demo data on http://127.0.0.1:$(PORT)/ (debug on, SQLite)"
 	@echo "make test    run the whole test suite (DATABASE_URL=postgres://... runs it on PostgreSQL)"
-	@echo "make serve   gunicorn with debug off on PORT (needs DJANGO_SECRET_KEY)"
+	@echo "make serve   gunicorn with debug off on PORT (needs DJANGO_SECRET_KEY, GRIEVANCE_OFFICER_NAME and _EMAIL)"
 	@echo "make lint    ruff check and format check"
 	@echo "make seed    load (or top up) the demo data"
 	@echo "make backup  online backup of the database to var/backups/"
@@ -33,9 +33,13 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(PY)
 	$(PIP) install -q -r requirements-dev.txt
 	@touch $@ $(VENV)/.installed
 
+# The job worker runs beside the web server, so notification emails really go out (with debug on they
+# are printed in this terminal); both stop together on Ctrl-C.
 run: $(VENV)/.installed
 	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput -v 0
 	DJANGO_DEBUG=1 $(PY) manage.py seed_demo --if-empty
+	DJANGO_DEBUG=1 $(PY) manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 seed: $(VENV)/.installed
@@ -46,7 +50,8 @@ test: $(VENV)/.installed-dev
 	$(VENV)/bin/pytest
 
 static: $(VENV)/.installed
-	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-collectstatic-only} $(PY) manage.py collectstatic --noinput -v 0
+	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-collectstatic-only} GRIEVANCE_OFFICER_NAME=$${GRIEVANCE_OFFICER_NAME:-unset} \
+	  GRIEVANCE_OFFICER_EMAIL=$${GRIEVANCE_OFFICER_EMAIL:-unset@example.in} $(PY) manage.py collectstatic --noinput -v 0
 
 # Production shape: debug off, static files hashed and compressed, gunicorn on PORT.
 serve: static

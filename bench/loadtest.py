@@ -4,8 +4,9 @@
     DATABASE_URL=postgres://.../portal_loadtest make loadtest   # PostgreSQL (use a scratch database)
 
 Phase 1 drives browsing, searching, calculator posts and enquiry posts with wrk (32 connections, 60 s by
-default) and then checks: no 5xx, no socket errors, and every enquiry that was accepted (a redirect to
-its thank-you page) is in the database exactly once. All of it comes from 127.0.0.1, so the enquiry
+default) while the job worker sends notifications, and then checks: no 5xx, no socket errors, every
+enquiry that was accepted (a redirect to its thank-you page) is in the database exactly once, and each
+has its notification to the centre, sent (or failed for a centre without an email address). All of it comes from 127.0.0.1, so the enquiry
 rate limit is raised for this phase.
 
 Phase 2 starts two app servers on the same database (and Redis, if REDIS_URL is set) with the normal
@@ -63,7 +64,7 @@ function request()
   else
     headers["Cookie"] = "csrftoken=" .. csrf
     local body = form({
-      csrfmiddlewaretoken = csrf, patient_name = "Load+Test", consent = "on", website = "",
+      csrfmiddlewaretoken = csrf, patient_name = "Load+Test", consent = "on", age = "adult", website = "",
       phone = tostring(math.random(6, 9)) .. string.format("%09d", math.random(0, 999999999)),
       message = "Please+call+me+back",
     })
@@ -111,8 +112,14 @@ TARGETS = """
 import json
 from django.utils import timezone
 from articles.models import Article
+from django.db.models import Count, Q
 from directory.models import City, Gynecologist, MaternityPackage
-doctors = list(Gynecologist.objects.filter(is_active=True).order_by('id').values_list('slug', flat=True)[:40])
+# Doctors at exactly one listed centre: their form needs no choice of centre, so the load's posts are valid.
+doctors = list(
+    Gynecologist.objects.active()
+    .annotate(centres=Count('hospitals', filter=Q(hospitals__is_active=True)))
+    .filter(centres=1).order_by('id').values_list('slug', flat=True)[:40]
+)
 packages = list(MaternityPackage.objects.listed().order_by('id').values_list('slug', flat=True)[:40])
 articles = [a.get_absolute_url() for a in Article.objects.published()[:12]]
 cities = list(City.objects.values_list('slug', flat=True))
@@ -189,15 +196,38 @@ def run_wrk(port, seconds, connections, gets, calculator, enquiries):
     return totals, refs, socket_errors, requests
 
 
+def start_worker(env):
+    """`manage.py db_worker` beside the app server."""
+    return subprocess.Popen(
+        [sys.executable, "manage.py", "db_worker", "--no-startup-delay", "--interval", "0.2"],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+    )
+
+
+def drain_jobs(env) -> None:
+    """Run what is still queued (jobs whose retry is not due yet stay queued)."""
+    subprocess.run(
+        [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+
+
 def stored(env, refs) -> dict:
     code = (
         "import json, sys\n"
         "from collections import Counter\n"
         "from directory.models import Enquiry\n"
         f"refs = {json.dumps(refs)}\n"
+        "from directory.models import Notification\n"
         "found = Counter(Enquiry.objects.filter(reference__in=refs).values_list('reference', flat=True))\n"
+        "owed = Notification.objects.filter(enquiry__reference__in=refs, kind='new_enquiry')\n"
         "print(json.dumps({'found': sum(found.values()), 'distinct': len(found), "
-        "'duplicates': sum(1 for n in found.values() if n > 1), 'total': Enquiry.objects.count()}))"
+        "'duplicates': sum(1 for n in found.values() if n > 1), 'total': Enquiry.objects.count(), "
+        "'notified': owed.count(), 'by_status': dict(Counter(owed.values_list('status', flat=True)))}))"
     )
     return django_json(env, code)
 
@@ -213,6 +243,7 @@ def burst(ports, path, attempts):
             "patient_name": "Burst Test",
             "phone": "9123456780",
             "consent": "on",
+            "age": "adult",
             "website": "",
         }
     )
@@ -271,6 +302,8 @@ def loadtest_env() -> dict[str, str]:
         }
     )
     env.setdefault("DJANGO_SECRET_KEY", "loadtest-only-secret-key-" + "y" * 40)
+    env.setdefault("GRIEVANCE_OFFICER_NAME", "Benchmark Grievance Officer")
+    env.setdefault("GRIEVANCE_OFFICER_EMAIL", "grievance@example.in")
     return env
 
 
@@ -287,6 +320,10 @@ def mixed_load_failures(
         failures.append("no enquiry was accepted: the load did not exercise enquiries")
     if not (check["found"] == check["distinct"] == totals["accepted"] == len(set(refs))):
         failures.append("accepted enquiries and stored enquiries differ")
+    if check["notified"] != check["found"]:
+        failures.append("some stored enquiries have no notification for their centre")
+    if set(check["by_status"]) - {"sent", "failed"}:
+        failures.append(f"the worker left notifications unsent: {check['by_status']}")
     return failures
 
 
@@ -302,12 +339,15 @@ def mixed_load(
     backend = "postgresql" if env["DATABASE_URL"].startswith("postgres") else "sqlite"
     port = free_port()
     server = start_gunicorn({**env, "ENQUIRY_RATE_LIMIT": "1000000"}, port, args.workers)
+    worker = start_worker(env)  # sends the notifications while the load runs, as in production
     try:
         totals, refs, socket_errors, requests = run_wrk(
             port, args.seconds, args.connections, gets, calculator, enquiries
         )
     finally:
         stop(server)
+        stop(worker)
+    drain_jobs(env)
     check = stored(env, refs)
     print(
         f"phase 1 ({backend}): {requests} requests in {args.seconds} s at {args.connections} connections: "
@@ -319,6 +359,7 @@ def mixed_load(
         f"stored with those references: {check['found']} ({check['distinct']} distinct, "
         f"{check['duplicates']} duplicated)"
     )
+    print(f"  their notifications to the centre, after the worker: {check['by_status']}")
     return mixed_load_failures(totals, refs, socket_errors, check)
 
 

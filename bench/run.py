@@ -53,6 +53,8 @@ def bench_env() -> dict[str, str]:
     env = dict(os.environ)
     env.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'bench.sqlite3'}")
     env.setdefault("DJANGO_SECRET_KEY", "bench-only-secret-key-" + "x" * 40)
+    env.setdefault("GRIEVANCE_OFFICER_NAME", "Benchmark Grievance Officer")
+    env.setdefault("GRIEVANCE_OFFICER_EMAIL", "grievance@example.in")
     env["DJANGO_DEBUG"] = "0"
     env["DJANGO_HTTPS"] = "0"
     env["DJANGO_ALLOWED_HOSTS"] = "127.0.0.1,localhost"

@@ -128,6 +128,8 @@ def scaleout_env() -> dict[str, str] | None:
         }
     )
     env.setdefault("DJANGO_SECRET_KEY", "scaleout-only-secret-key-" + "s" * 40)
+    env.setdefault("GRIEVANCE_OFFICER_NAME", "Benchmark Grievance Officer")
+    env.setdefault("GRIEVANCE_OFFICER_EMAIL", "grievance@example.in")
     return env
 
 
@@ -209,6 +211,7 @@ def check_shared_rate_limit(env: dict[str, str], ports: list[int], check: Checks
                 "patient_name": "Scale Test",
                 "phone": "9123456789",
                 "consent": "on",
+                "age": "adult",
                 "website": "",
             },
         )

@@ -9,7 +9,7 @@ from django.forms.renderers import BaseRenderer, get_default_renderer
 from django.utils import timezone
 from django.utils.html import conditional_escape as esc
 
-from directory.models import City, Enquiry, Hospital
+from directory.models import AgeBasis, City, Enquiry, Grievance, GrievanceKind, Hospital
 
 MOBILE = re.compile(r"^(?:\+91|91|0)?([6-9][0-9]{9})$")
 SEPARATORS = re.compile(r"[\s\-().]")
@@ -218,6 +218,19 @@ class EnquiryForm(AccessibleErrorsMixin, forms.ModelForm):
             },
         }
 
+    UNDER_18_WITHOUT_CONSENT = "no"
+    age = forms.ChoiceField(
+        label="Your age",
+        choices=[
+            *AgeBasis.choices,
+            (UNDER_18_WITHOUT_CONSENT, "I am under 18, and my parent or guardian has not agreed"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Tell us whether you are 18 or older, so that we may pass on your details."
+        },
+    )
+
     def __init__(self, *args, centres=(), **kwargs):
         """`centres`: where the enquiry can go (a doctor may practise at several): with more than one,
         the patient chooses, and the consent names each of them."""
@@ -231,7 +244,9 @@ class EnquiryForm(AccessibleErrorsMixin, forms.ModelForm):
                 label="Which centre should call you back?",
                 error_messages={"required": "Choose the centre you would like to hear from."},
             )
-            self.order_fields(["patient_name", "phone", "email", "preferred_date", "message", "centre"])
+            self.order_fields(
+                ["patient_name", "phone", "email", "preferred_date", "message", "centre", "age"]
+            )
         named = " or ".join(c.name for c in self.centres) or "the doctor’s clinic"
         if len(self.centres) > 1:
             named = f"the centre I choose ({named})"
@@ -244,6 +259,18 @@ class EnquiryForm(AccessibleErrorsMixin, forms.ModelForm):
         )
         today = timezone.localdate()
         self.fields["preferred_date"].widget.attrs["min"] = today.isoformat()
+
+    @property
+    def needs_a_guardian(self) -> bool:
+        """Under 18 without a parent's or guardian's agreement: nothing may be stored (DPDP Act s. 9)."""
+        return self.cleaned_data.get("age") == self.UNDER_18_WITHOUT_CONSENT
+
+    def save(self, commit=True):
+        enquiry = super().save(commit=False)
+        enquiry.age_basis = self.cleaned_data["age"]
+        if commit:
+            enquiry.save()
+        return enquiry
 
     @property
     def chosen_centre(self):
@@ -275,3 +302,91 @@ class EnquiryForm(AccessibleErrorsMixin, forms.ModelForm):
         if date > today + datetime.timedelta(days=366):
             raise forms.ValidationError("Choose a date within the next year.", code="too_far")
         return date
+
+
+class CorrectionForm(AccessibleErrorsMixin, forms.ModelForm):
+    """What a patient may correct on her private enquiry page (the same checks as the enquiry form)."""
+
+    phone = forms.CharField(
+        label="Mobile number",
+        max_length=20,
+        help_text="A 10-digit Indian mobile number, for example 98765 43210.",
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}),
+    )
+
+    class Meta:
+        model = Enquiry
+        fields = ["patient_name", "phone", "email", "preferred_date", "message"]
+        labels = EnquiryForm.Meta.labels
+        help_texts = EnquiryForm.Meta.help_texts
+        widgets = EnquiryForm.Meta.widgets
+        error_messages = EnquiryForm.Meta.error_messages
+
+    clean_phone = EnquiryForm.clean_phone
+    clean_preferred_date = EnquiryForm.clean_preferred_date
+
+
+class GrievanceForm(AccessibleErrorsMixin, forms.ModelForm):
+    """/privacy/grievance/: a request or complaint about personal data."""
+
+    website = EnquiryForm.base_fields["website"]  # the same honeypot
+
+    class Meta:
+        model = Grievance
+        fields = ["kind", "name", "email", "phone", "enquiry_reference", "message"]
+        labels = {
+            "kind": "What is your request about?",
+            "name": "Your name",
+            "email": "Email (so we can answer you)",
+            "phone": "Mobile number (if you prefer a call)",
+            "enquiry_reference": "Enquiry reference, if you have one (for example NM-AB23CD4)",
+            "message": "Your request or complaint",
+        }
+        help_texts = {"message": "Up to 2000 characters."}
+        widgets = {
+            "kind": forms.RadioSelect,
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}),
+            "message": forms.Textarea(attrs={"rows": 6, "maxlength": 2000}),
+        }
+        error_messages = {
+            "kind": {"required": "Choose what your request is about."},
+            "name": {"required": "Enter your name."},
+            "email": {"invalid": "Enter an email address like name@example.com, or leave it empty."},
+            "message": {
+                "required": "Tell us what you would like us to do.",
+                "max_length": "Keep it to 2000 characters or fewer (it has %(show_value)d).",
+            },
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = GrievanceKind.choices  # no empty choice in a radio list
+
+    @property
+    def is_spam(self) -> bool:
+        return bool(self.cleaned_data.get("website"))
+
+    def clean_phone(self):
+        raw = self.cleaned_data.get("phone", "")
+        if not raw:
+            return ""
+        phone = normalise_mobile(raw)
+        if phone is None:
+            raise forms.ValidationError(
+                "Enter a 10-digit Indian mobile number, or leave it empty.", code="invalid"
+            )
+        return phone
+
+    def clean_enquiry_reference(self):
+        reference = " ".join(self.cleaned_data.get("enquiry_reference", "").split()).upper()
+        if reference and not re.fullmatch(r"NM-[A-Z0-9]{7}", reference):
+            raise forms.ValidationError("An enquiry reference looks like NM-AB23CD4.", code="invalid")
+        return reference
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("email") and not cleaned.get("phone") and "email" not in self.errors:
+            self.add_error("email", "Give an email address or a mobile number, so that we can answer you.")
+        return cleaned

@@ -6,6 +6,9 @@ A few columns are derived from others so that searches filter on one indexed row
 `refresh_derived()` methods, which every write path (admin, import, seed) calls.
 """
 
+import base64
+import hashlib
+import hmac
 import secrets
 from collections.abc import Iterable
 from datetime import timedelta
@@ -398,7 +401,7 @@ class GynecologistQuerySet(ListingQuerySet):
 
     def ranked_search(self, q):
         """Site search: the best matches for `q` across everything a doctor's card shows."""
-        return ranked(self.search(q), q, ["name"], ["search_text", "qualifications"], prefiltered=True)
+        return ranked(self, q, ["name"], ["search_text", "qualifications"], indexed_text=True)
 
     def matching(self, reading):
         """Doctors as a search `reading` (directory.understanding) asks for them: its city, gender
@@ -591,7 +594,7 @@ class MaternityPackageQuerySet(ListingQuerySet):
 
     def ranked_search(self, q):
         """Site search: the best matches for `q` (search_text holds the centre, locality and city)."""
-        return ranked(self.search(q), q, ["name"], ["search_text"], prefiltered=True)
+        return ranked(self, q, ["name"], ["search_text"], indexed_text=True)
 
     def matching(self, reading):
         """Packages as a search `reading` (directory.understanding) asks for them: its city and
@@ -800,6 +803,10 @@ class MaternityPackage(models.Model):
         )
 
 
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
 def new_reference() -> str:
     """A short reference a patient can read out on the phone: no 0/O or 1/I to confuse."""
     alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -810,6 +817,28 @@ class EnquiryStatus(models.TextChoices):
     NEW = "new", "New"
     CONTACTED = "contacted", "Contacted"
     CLOSED = "closed", "Closed"
+    WITHDRAWN = "withdrawn", "Withdrawn by the patient"
+
+
+class AgeBasis(models.TextChoices):
+    """What the patient confirmed about her age (DPDP Act s. 9: a child's data needs a parent's consent)."""
+
+    ADULT = "adult", "I am 18 or older"
+    GUARDIAN = "guardian", "I am under 18, and my parent or guardian agrees to this enquiry"
+
+
+# The personal data of an enquiry: what erasure empties (withdrawal, retention).
+PERSONAL_FIELDS = {
+    "patient_name": "",
+    "phone": "",
+    "email": "",
+    "preferred_date": None,
+    "message": "",
+    "staff_notes": "",
+    "client_key": "",
+    "access_nonce": "",
+    "access_hash": "",
+}
 
 
 class EnquiryQuerySet(models.QuerySet):
@@ -826,7 +855,36 @@ class EnquiryQuerySet(models.QuerySet):
         return self.filter(hospital__staff=user)
 
     def open(self):
-        return self.exclude(status=EnquiryStatus.CLOSED)
+        return self.exclude(status__in=[EnquiryStatus.CLOSED, EnquiryStatus.WITHDRAWN])
+
+    def with_access_token(self, token: str):
+        """The enquiry whose private link carries `token` (none once its data is erased)."""
+        return self.filter(access_hash=token_hash(token), erased__isnull=True) if token else self.none()
+
+    def older_than(self, days: int, now=None):
+        return self.filter(created__lt=(now or timezone.now()) - timedelta(days=days))
+
+    def erase_personal_data(self, **also) -> int:
+        """Empty every personal field (PERSONAL_FIELDS) of these enquiries, keeping the reference,
+        centre, subject, dates and status; their private links stop working. Anything they still
+        owe (queued emails) is cancelled, and any saved version history of them goes too. `also`:
+        other fields to set in the same update (a withdrawal's status)."""
+        from django.contrib.contenttypes.models import ContentType
+        from reversion.models import Version
+
+        pks = list(self.filter(erased__isnull=True).values_list("pk", flat=True))
+        if not pks:
+            return 0
+        with transaction.atomic():
+            enquiries = Enquiry.objects.filter(pk__in=pks)
+            count = enquiries.update(**PERSONAL_FIELDS, erased=timezone.now(), updated=timezone.now(), **also)
+            Notification.objects.filter(
+                enquiry__in=pks, status__in=[NotificationStatus.PENDING, NotificationStatus.SENDING]
+            ).update(status=NotificationStatus.FAILED, last_error="cancelled: the personal data was erased")
+            Version.objects.filter(
+                content_type=ContentType.objects.get_for_model(Enquiry), object_id__in=[str(pk) for pk in pks]
+            ).delete()
+        return count
 
     def waiting(self, hours=24, now=None):
         """New enquiries nobody has acted on for more than `hours`."""
@@ -862,6 +920,20 @@ class Enquiry(models.Model):
     updated = models.DateTimeField(auto_now=True)
     # A keyed hash of the sender's address, for the rate limit (directory/ratelimit.py); never the address.
     client_key = models.CharField(max_length=32, blank=True, editable=False)
+    age_basis = models.CharField(
+        "age confirmed", max_length=10, choices=AgeBasis.choices, default=AgeBasis.ADULT, editable=False
+    )
+    # The private link (/my-enquiry/<token>/): the token is never stored, only its hash; the nonce lets the
+    # worker make it again for the confirmation email with the server's secret key (see access_token()).
+    access_nonce = models.CharField(max_length=32, blank=True, editable=False)
+    access_hash = models.CharField(max_length=64, blank=True, editable=False)
+    erased = models.DateTimeField(
+        "personal data erased",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Withdrawn, or past retention.",
+    )
 
     objects = EnquiryQuerySet.as_manager()
 
@@ -876,7 +948,9 @@ class Enquiry(models.Model):
                 | (Q(doctor__isnull=True) & Q(package__isnull=False)),
                 name="enquiry_about_doctor_or_package",
             ),
-            models.CheckConstraint(condition=Q(consent=True), name="enquiry_has_consent"),
+            models.CheckConstraint(
+                condition=Q(consent=True) | Q(erased__isnull=False), name="enquiry_has_consent"
+            ),
             models.CheckConstraint(condition=Q(status__in=EnquiryStatus.values), name="enquiry_status_valid"),
         ]
         indexes = [
@@ -884,6 +958,7 @@ class Enquiry(models.Model):
             models.Index(fields=["hospital", "status"], name="enquiry_hospital_status"),
             models.Index(fields=["created"], name="enquiry_created"),
             models.Index(fields=["client_key", "created"], name="enquiry_client_created"),
+            models.Index(fields=["access_hash"], name="enquiry_access_hash"),
         ]
 
     def __str__(self):
@@ -897,6 +972,26 @@ class Enquiry(models.Model):
     @property
     def subject(self):
         return self.doctor or self.package
+
+    def issue_access_token(self) -> str:
+        """Give the enquiry a private link; returns its token (kept nowhere: only its hash is stored)."""
+        self.access_nonce = secrets.token_hex(16)
+        token = self.access_token()
+        self.access_hash = token_hash(token)
+        return token
+
+    def access_token(self) -> str | None:
+        """The private link's token: 256 bits derived from the reference, the stored nonce and the
+        server's secret key, so the database alone does not hold it. None once erased."""
+        if not self.access_nonce:
+            return None
+        message = f"my-enquiry:{self.reference}:{self.access_nonce}".encode()
+        digest = hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).digest()
+        return base64.urlsafe_b64encode(digest).decode().rstrip("=")
+
+    def get_private_url(self) -> str | None:
+        token = self.access_token()
+        return reverse("directory:my_enquiry", kwargs={"token": token}) if token else None
 
     def centre_for_subject(self):
         """The package's hospital, or the doctor's first centre by name (None if they have none)."""
@@ -965,6 +1060,117 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} for {self.enquiry.reference}"
+
+
+class AccessAction(models.TextChoices):
+    LIST = "list", "Listed"
+    VIEW = "view", "Opened"
+    EXPORT = "export", "Exported"
+
+
+class AccessRecord(models.Model):
+    """Who saw or exported patients' enquiries, when, and which ones (by reference only). Written by the
+    enquiry admin; read by superusers; nobody can change or delete it in the admin."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    username = models.CharField(max_length=150, help_text="Kept if the account is deleted.")
+    action = models.CharField(max_length=10, choices=AccessAction.choices)
+    references = models.TextField(help_text="The enquiries' references, separated by spaces.")
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = "access record"
+        constraints = [
+            models.CheckConstraint(condition=Q(action__in=AccessAction.values), name="access_action_valid")
+        ]
+
+    def __str__(self):
+        return f"{self.username} {self.get_action_display().lower()} {self.references[:60]}"
+
+    @classmethod
+    def note(cls, user, action: str, references) -> "AccessRecord | None":
+        references = " ".join(references)
+        if not references:
+            return None
+        return cls.objects.create(
+            user=user, username=user.get_username(), action=action, references=references
+        )
+
+
+def new_grievance_reference() -> str:
+    return "GR-" + new_reference().removeprefix("NM-")
+
+
+class GrievanceKind(models.TextChoices):
+    ACCESS = "access", "I want to know what you hold about me"
+    CORRECTION = "correction", "Please correct my details"
+    ERASURE = "erasure", "Please erase my details"
+    WITHDRAWAL = "withdrawal", "I withdraw my consent"
+    NOMINEE = "nominee", "I want to name a nominee"
+    COMPLAINT = "complaint", "A complaint about how my data was handled"
+    OTHER = "other", "Something else"
+
+
+class GrievanceStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    ANSWERED = "answered", "Answered"
+    CLOSED = "closed", "Closed"
+
+
+class GrievanceQuerySet(models.QuerySet):
+    def overdue(self, today=None):
+        return self.exclude(status=GrievanceStatus.CLOSED).filter(due__lt=today or timezone.localdate())
+
+
+class Grievance(models.Model):
+    """A request or complaint about personal data (DPDP Act ss. 11-14), answered by the grievance
+    officer within GRIEVANCE_RESPONSE_DAYS."""
+
+    reference = models.CharField(max_length=12, unique=True, default=new_grievance_reference, editable=False)
+    kind = models.CharField("what it is about", max_length=12, choices=GrievanceKind.choices)
+    name = models.CharField(max_length=100)
+    email = models.EmailField(blank=True)
+    phone = models.CharField("mobile number", max_length=13, blank=True)
+    enquiry_reference = models.CharField(max_length=12, blank=True)
+    message = models.TextField(max_length=2000)
+    status = models.CharField(max_length=10, choices=GrievanceStatus.choices, default=GrievanceStatus.OPEN)
+    officer_notes = models.TextField(blank=True)
+    client_key = models.CharField(max_length=32, blank=True, editable=False)
+    created = models.DateTimeField(default=timezone.now, editable=False)
+    due = models.DateField("answer due by", editable=False)
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = GrievanceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due", "created"]
+        verbose_name = "grievance"
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=GrievanceKind.values), name="grievance_kind_valid"),
+            models.CheckConstraint(
+                condition=Q(status__in=GrievanceStatus.values), name="grievance_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=~Q(email="", phone="", status=GrievanceStatus.OPEN), name="grievance_has_a_contact"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "due"], name="grievance_status_due"),
+            models.Index(fields=["client_key", "created"], name="grievance_client_created"),
+        ]
+
+    def __str__(self):
+        return self.reference
+
+    def save(self, *args, **kwargs):
+        if self.due is None:
+            self.due = timezone.localdate(self.created) + timedelta(days=settings.GRIEVANCE_RESPONSE_DAYS)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.status != GrievanceStatus.CLOSED and self.due < timezone.localdate()
 
 
 # ---- Derived data -------------------------------------------------------------------------------

@@ -26,14 +26,14 @@ from django.utils import timezone
 from django_tasks import task
 
 from directory import ratelimit
-from directory.models import Enquiry, Notification, NotificationKind, NotificationStatus
+from directory.models import Enquiry, EnquiryStatus, Notification, NotificationKind, NotificationStatus
 
 logger = logging.getLogger(__name__)
 
 
 def store_enquiry(enquiry: Enquiry, *, client_key: str = "") -> str | None:
-    """Save `enquiry` with its notifications in one transaction. Returns the reference, or None when
-    the client has reached the enquiry rate limit (nothing is stored then)."""
+    """Save `enquiry`, with its private link and its notifications, in one transaction. Returns the
+    reference, or None when the client has reached the enquiry rate limit (nothing is stored then)."""
     with transaction.atomic():
         if client_key:
             ratelimit.lock_client(client_key)
@@ -41,12 +41,25 @@ def store_enquiry(enquiry: Enquiry, *, client_key: str = "") -> str | None:
                 logger.info("enquiry rate limit reached", extra={"limit": settings.ENQUIRY_RATE_LIMIT})
                 return None
             enquiry.client_key = client_key
+        enquiry.issue_access_token()
         enquiry.save()
         queue(enquiry, NotificationKind.NEW_ENQUIRY)
         if enquiry.email:
             queue(enquiry, NotificationKind.CONFIRMATION)
     logger.info("enquiry stored", extra={"reference": enquiry.reference})
     return enquiry.reference
+
+
+def withdraw(enquiry: Enquiry) -> None:
+    """The patient withdraws her consent: her personal data is erased at once from every place it
+    lives (directory.models.EnquiryQuerySet.erase_personal_data) and the centre is told, in one
+    transaction."""
+    with transaction.atomic():
+        Enquiry.objects.filter(pk=enquiry.pk).erase_personal_data(
+            status=EnquiryStatus.WITHDRAWN, consent=False
+        )
+        queue(enquiry, NotificationKind.WITHDRAWAL)
+    logger.info("enquiry withdrawn and erased", extra={"reference": enquiry.reference})
 
 
 def queue(enquiry: Enquiry, kind: str) -> Notification:
@@ -179,11 +192,16 @@ def _confirmation(notification: Notification) -> EmailMessage | None:
     ]
     if centre:
         lines += [f"Centre: {centre.name}", *([f"Centre's phone: {centre.phone}"] if centre.phone else [])]
-    lines += [
-        "",
-        "The centre will call you on the mobile number you gave.",
-        "This address is not watched. In an emergency go to the nearest hospital or call 108.",
-    ]
+    lines += ["", "The centre will call you on the mobile number you gave."]
+    link = enquiry.get_private_url()
+    if link:
+        lines += [
+            "",
+            "Your private link: see what we hold, correct it, or withdraw your consent (which erases it):",
+            f"{settings.SITE_URL.rstrip('/')}{link}",
+            "Keep this link to yourself: anyone who has it can see your enquiry.",
+        ]
+    lines += ["", "This address is not watched. In an emergency go to the nearest hospital or call 108."]
     return EmailMessage(f"Your enquiry {enquiry.reference}", "\n".join(lines), to=[enquiry.email])
 
 

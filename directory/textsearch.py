@@ -106,17 +106,19 @@ def _fulltext(queryset, query: TextQuery, primary: list[str], secondary: list[st
     )
 
 
-def ranked(queryset, q, primary: list[str], secondary: list[str], *, then=(), prefiltered=False):
+def ranked(queryset, q, primary: list[str], secondary: list[str], *, then=(), indexed_text=False):
     """`queryset` filtered to `q` (a TextQuery or a string) and ordered best match first (see the
     module docstring), equal matches by `then` (default: the first primary field), then by id.
 
-    `prefiltered`: on databases without full-text search the rows already match (found through
-    `text_search`), so only the ordering is added."""
+    `indexed_text`: the model has a `search_text` column holding every field, so on databases without
+    full-text search its index (`text_search`) finds the rows instead of scanning each field."""
     query = TextQuery.of(q)
     then = tuple(then) or (primary[0],)
     if connection.vendor == "postgresql":
         return _fulltext(queryset, query, primary, secondary, then)
-    if not prefiltered:
+    if indexed_text:
+        queryset = text_search(queryset, query)
+    else:
         for part in query.parts:
 
             def in_any_field(word):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from directory import views
+from directory import privacy, views
 
 app_name = "directory"
 
@@ -18,4 +18,8 @@ urlpatterns = [
     path("packages/<slug:slug>/enquire/", views.enquire, {"kind": "package"}, name="package_enquire"),
     path("choose-city/", views.choose_city, name="choose_city"),
     path("enquiries/thanks/<str:reference>/", views.enquiry_thanks, name="enquiry_thanks"),
+    path("privacy/", privacy.privacy_notice, name="privacy"),
+    path("privacy/grievance/", privacy.grievance, name="grievance"),
+    path("privacy/grievance/thanks/<str:reference>/", privacy.grievance_thanks, name="grievance_thanks"),
+    path("my-enquiry/<str:token>/", privacy.my_enquiry, name="my_enquiry"),
 ]

@@ -2,6 +2,7 @@
 
 import re
 
+from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Prefetch
 from django.http import Http404
@@ -25,6 +26,7 @@ PAGE_SIZE = 20
 COMPARE_MIN, COMPARE_MAX = 2, 4
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,200}")
 SESSION_REFERENCES = "directory_enquiry_references"
+SESSION_LINKS_SHOWN = "directory_private_links_shown"
 
 
 def paginate(request, queryset, per_page=PAGE_SIZE):
@@ -389,9 +391,13 @@ def enquire(request, slug, kind):
     context |= {
         "form": form,
         "centres": centres,
+        "retention_days": settings.ENQUIRY_RETENTION_DAYS,
         "breadcrumbs": [(subject.name, subject.get_absolute_url()), ("Send an enquiry", None)],
     }
     if request.method == "POST" and form.is_valid():
+        if form.needs_a_guardian and not form.is_spam:
+            # Under 18 without a parent's or guardian's agreement: nothing is stored (DPDP Act s. 9).
+            return render(request, "directory/enquiry_under_18.html", context)
         reference = _store(request, form, kind, subject)
         if reference is None:
             # Over the limit: keep what she typed, and give the centre's phone to call instead.
@@ -413,10 +419,12 @@ def enquiry_thanks(request, reference):
         raise Http404("No such enquiry in this browser.")
     enquiry = (
         Enquiry.objects.select_related("hospital", "doctor", "package")
-        .filter(reference=reference)
+        .filter(reference=reference, erased__isnull=True)
         .only(
             "reference",
             "phone",
+            "email",
+            "access_nonce",
             "hospital__name",
             "hospital__phone",
             "hospital__slug",
@@ -427,4 +435,11 @@ def enquiry_thanks(request, reference):
         )
         .first()
     )
-    return render(request, "directory/enquiry_thanks.html", {"reference": reference, "enquiry": enquiry})
+    # The private link is shown once (and again only in the confirmation email).
+    shown = request.session.get(SESSION_LINKS_SHOWN, [])
+    private_url = None
+    if enquiry is not None and reference not in shown:
+        private_url = request.build_absolute_uri(enquiry.get_private_url())
+        request.session[SESSION_LINKS_SHOWN] = [*shown[-9:], reference]
+    context = {"reference": reference, "enquiry": enquiry, "private_url": private_url}
+    return render(request, "directory/enquiry_thanks.html", context)

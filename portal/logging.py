@@ -19,13 +19,16 @@ _PHONE = re.compile(r"(?<![\d+])(?:\+?91[\s-]?|0)?[6-9](?:[\s-]?\d){9}(?!\d)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # PostgreSQL's error details quote the failing row, names included: drop them whole.
 _DB_DETAIL = re.compile(r"(DETAIL|Failing row contains)[^\n]*")
+# A patient's private link (/my-enquiry/<token>/) opens her enquiry: the token never reaches a log.
+_PRIVATE_LINK = re.compile(r"(/my-enquiry/)[^/\s\"'?]+")
 
 
 def redact(text: str) -> str:
-    """Mask phone numbers and email addresses in `text`."""
+    """Mask phone numbers, email addresses and private-link tokens in `text`."""
     if not isinstance(text, str):
         return text
     text = _DB_DETAIL.sub(r"\1: [redacted]", text)
+    text = _PRIVATE_LINK.sub(r"\1[token]", text)
     text = _EMAIL.sub("[email]", text)
     return _PHONE.sub("[phone]", text)
 

@@ -7,6 +7,7 @@ EDITORS = "Editors"
 MEDICAL_REVIEWERS = "Medical reviewers"
 DIRECTORY_MANAGERS = "Directory managers"
 CENTRE_STAFF = "Centre staff"
+GRIEVANCE_OFFICERS = "Grievance officers"
 
 
 def _crud(app_label: str, *models: str, delete: bool = True) -> list[str]:
@@ -54,4 +55,6 @@ ROLES: dict[str, list[str]] = {
         "directory.view_gynecologist",
         "directory.change_gynecologist",
     ],
+    # The queue of patients' requests and complaints about their data (DPDP Act): read, answer, close.
+    GRIEVANCE_OFFICERS: ["directory.view_grievance", "directory.change_grievance"],
 }

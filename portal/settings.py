@@ -145,6 +145,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "PRAGMA temp_store=MEMORY;"
             "PRAGMA mmap_size=134217728;"
             "PRAGMA cache_size=-32000;"
+            # Erased personal data (withdrawal, retention) is overwritten with zeros, not left in free pages.
+            "PRAGMA secure_delete=ON;"
         ),
     }
 
@@ -308,8 +310,22 @@ LOGGING = {
     },
 }
 
-# ---- Privacy: closed enquiries are deleted by `purge_enquiries` after this many days.
+# ---- Privacy (DPDP Act 2023): an enquiry's personal data is erased by `purge_enquiries` after this many
+# days, whatever its status; grievances are answered within GRIEVANCE_RESPONSE_DAYS and erased a year
+# after they are closed. The grievance officer's name and email are shown on /privacy/.
 ENQUIRY_RETENTION_DAYS = env_int("ENQUIRY_RETENTION_DAYS", 180, minimum=1)
+GRIEVANCE_RESPONSE_DAYS = 30
+GRIEVANCE_RETENTION_DAYS = 365
+GRIEVANCE_OFFICER_NAME = os.environ.get("GRIEVANCE_OFFICER_NAME", "").strip()
+GRIEVANCE_OFFICER_EMAIL = os.environ.get("GRIEVANCE_OFFICER_EMAIL", "").strip()
+if not (GRIEVANCE_OFFICER_NAME and GRIEVANCE_OFFICER_EMAIL):
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "GRIEVANCE_OFFICER_NAME and GRIEVANCE_OFFICER_EMAIL are required when DJANGO_DEBUG is off: "
+            "the privacy notice must name the person who answers patients' requests and complaints."
+        )
+    GRIEVANCE_OFFICER_NAME = GRIEVANCE_OFFICER_NAME or "Demo Grievance Officer"
+    GRIEVANCE_OFFICER_EMAIL = GRIEVANCE_OFFICER_EMAIL or "grievance-officer@example.in"
 
 # ---- Enquiries: how many one address may send per window (directory/ratelimit.py).
 ENQUIRY_RATE_LIMIT = env_int("ENQUIRY_RATE_LIMIT", 5, minimum=1)

@@ -5,6 +5,8 @@ import tempfile
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key-not-for-production-use-0123456789")
 os.environ.setdefault("DJANGO_HTTPS", "0")
+os.environ.setdefault("GRIEVANCE_OFFICER_NAME", "Test Grievance Officer")
+os.environ.setdefault("GRIEVANCE_OFFICER_EMAIL", "grievance@example.in")
 
 from portal.settings import *  # noqa: F403
 from portal.settings import STORAGES

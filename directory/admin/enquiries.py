@@ -6,11 +6,12 @@ Enquiries carry patients' names and phone numbers: every view of them goes throu
 
 from django.contrib import admin, messages
 from django.utils import timezone
+from django.utils.html import format_html
 
 from directory.admin.scoping import ScopedAdminMixin
 from directory.exports import enquiries_csv
 from directory.forms import normalise_mobile
-from directory.models import Enquiry, EnquiryStatus, Notification
+from directory.models import AccessAction, AccessRecord, Enquiry, EnquiryStatus, Grievance, Notification
 
 CONTACT_PERMISSION = "directory.view_patient_contact"
 
@@ -107,7 +108,28 @@ class EnquiryAdmin(ScopedAdminMixin, admin.ModelAdmin):
 
     @admin.action(description="Export the selected enquiries as CSV", permissions=["view"])
     def export_csv(self, request, queryset):
+        AccessRecord.note(
+            request.user, AccessAction.EXPORT, queryset.order_by("pk").values_list("reference", flat=True)
+        )
         return enquiries_csv(queryset, with_contact=may_see_contact(request))
+
+    # Every view of patients' details is recorded (AccessRecord): the list, each enquiry, each export.
+
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        changelist = (
+            getattr(response, "context_data", {}).get("cl") if hasattr(response, "context_data") else None
+        )
+        if changelist is not None:
+            AccessRecord.note(request.user, AccessAction.LIST, [e.reference for e in changelist.result_list])
+        return response
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        original = (getattr(response, "context_data", None) or {}).get("original")
+        if original is not None:
+            AccessRecord.note(request.user, AccessAction.VIEW, [original.reference])
+        return response
 
 
 @admin.register(Notification)
@@ -127,6 +149,72 @@ class NotificationAdmin(ScopedAdminMixin, admin.ModelAdmin):
 
     def has_module_permission(self, request):
         return request.user.is_active and request.user.has_perm("directory.view_enquiry")
+
+    def has_view_permission(self, request, obj=None):
+        return self.has_module_permission(request)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class OverdueFilter(admin.SimpleListFilter):
+    title = "answer"
+    parameter_name = "answer"
+
+    def lookups(self, request, model_admin):
+        return [("overdue", "Overdue")]
+
+    def queryset(self, request, queryset):
+        return queryset.overdue() if self.value() == "overdue" else queryset
+
+
+@admin.register(Grievance)
+class GrievanceAdmin(admin.ModelAdmin):
+    """The grievance officer's queue: superusers and the group "Grievance officers"."""
+
+    list_display = ["reference", "kind", "name", "created", "due_by", "status"]
+    list_filter = ["status", OverdueFilter, "kind"]
+    search_fields = ["reference", "name", "enquiry_reference"]
+    readonly_fields = [
+        "reference",
+        "kind",
+        "name",
+        "email",
+        "phone",
+        "enquiry_reference",
+        "message",
+        "created",
+        "due",
+    ]
+    fields = [*readonly_fields[:8], "due", "status", "officer_notes"]
+    date_hierarchy = "created"
+
+    def has_add_permission(self, request):
+        return False  # requests come from the public form
+
+    @admin.display(description="Answer due by", ordering="due")
+    def due_by(self, obj):
+        when = obj.due.strftime("%d %b %Y")
+        return format_html("<strong>{} (overdue)</strong>", when) if obj.is_overdue else when
+
+
+@admin.register(AccessRecord)
+class AccessRecordAdmin(admin.ModelAdmin):
+    """Who saw or exported which enquiries: superusers read it; nobody changes or deletes it here."""
+
+    list_display = ["at", "username", "action", "references"]
+    list_filter = ["action"]
+    search_fields = ["username", "references"]
+    date_hierarchy = "at"
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_superuser
 
     def has_view_permission(self, request, obj=None):
         return self.has_module_permission(request)

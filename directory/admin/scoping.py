@@ -9,7 +9,7 @@ queryset with one QuerySet method of its model, and that queryset is what every 
 by URL, answers 404 and shows nothing of itself.
 """
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
 LISTINGS_PERMISSION = "directory.manage_listings"
@@ -34,10 +34,17 @@ class ScopedAdminMixin:
         return self.scope(super().get_queryset(request), request.user)
 
     def get_object(self, request, object_id, from_field=None):
+        """A well-formed id outside the queryset (another centre's, or none at all: the two look the
+        same) is a 404; a malformed one keeps Django's redirect to the index."""
         obj = super().get_object(request, object_id, from_field)
         if obj is None:
             if not self.has_view_or_change_permission(request):
                 raise PermissionDenied
+            field = self.model._meta.get_field(from_field) if from_field else self.model._meta.pk
+            try:
+                field.to_python(object_id)
+            except ValidationError:
+                return None
             raise Http404("No such record among yours.")
         return obj
 

@@ -13,6 +13,6 @@ def frozen():
 
 
 @pytest.fixture
-def directory():
+def public_directory():
     """The doctors, centres and packages of tests/directory/public_data.py (a test may define its own)."""
     return build_directory()

@@ -50,7 +50,7 @@ def test_anything_else_is_not_an_amount(typed):
 @pytest.mark.django_db
 @pytest.mark.usefixtures("frozen")
 @pytest.mark.parametrize("typed", ["800", "₹800", "₹ 800", "Rs. 800/-", "800.00"])
-def test_the_fee_filter_takes_the_amount_however_it_is_written(client, directory, typed):
+def test_the_fee_filter_takes_the_amount_however_it_is_written(client, public_directory, typed):
     response = client.get("/gynecologists/", {"max_fee": typed, "sort": "fee"})
     assert cards(response) == ["rahul-deshmukh", "meera-joshi"]
     assert "data-error-summary" not in response.content.decode()
@@ -70,7 +70,7 @@ def test_the_fee_filter_takes_the_amount_however_it_is_written(client, directory
         ({"max_price": "1.5 lakh", "min_price": "95k"}, ["sahyadri-caesarean-general", "seaside-normal-deluxe"]),
     ],
 )  # fmt: skip
-def test_the_price_filters_take_lakhs_and_indian_commas(client, directory, params, expected):
+def test_the_price_filters_take_lakhs_and_indian_commas(client, public_directory, params, expected):
     response = client.get("/maternity-packages/", params)
     assert cards(response, "package") == expected
     assert result_count(response) == len(expected)
@@ -87,7 +87,7 @@ def test_the_price_filters_take_lakhs_and_indian_commas(client, directory, param
         ({"min_price": "-1,000"}, "Enter a price of 0 or more."),
     ],
 )
-def test_an_amount_that_is_not_one_gets_a_message_and_is_left_out(client, directory, params, message):
+def test_an_amount_that_is_not_one_gets_a_message_and_is_left_out(client, public_directory, params, message):
     response = client.get("/maternity-packages/", params)
     html = response.content.decode()
     field = next(iter(params))

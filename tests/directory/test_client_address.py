@@ -52,7 +52,7 @@ def test_the_enquiry_limit_counts_patients_not_the_load_balancer(client, setting
 
     settings.TRUSTED_PROXIES = 1
     doctor = GynecologistFactory(slug="dr-limit", hospitals=[HospitalFactory()])
-    data = {"patient_name": "P", "phone": "9876543210", "consent": "on", "website": ""}
+    data = {"patient_name": "P", "phone": "9876543210", "consent": "on", "age": "adult", "website": ""}
     url = f"/doctors/{doctor.slug}/enquire/"
     for n in range(5):
         ok = client.post(url, data, REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=f"6.6.6.{n}, 198.51.100.1")

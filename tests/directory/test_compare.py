@@ -19,7 +19,7 @@ def query(*slugs) -> str:
     return URL + "?" + "&".join(f"p={s}" for s in slugs)
 
 
-def test_two_packages_side_by_side_in_the_order_chosen(client, directory):
+def test_two_packages_side_by_side_in_the_order_chosen(client, public_directory):
     response = client.get(query("seaside-normal-deluxe", "sahyadri-normal-general"))
     html = response.content.decode()
     assert response.status_code == 200
@@ -33,13 +33,13 @@ def test_two_packages_side_by_side_in_the_order_chosen(client, directory):
     assert "compare-problems" not in html
 
 
-def test_four_packages_are_the_most(client, directory):
+def test_four_packages_are_the_most(client, public_directory):
     slugs = ["sahyadri-normal-general", "asha-normal-twin", "sahyadri-normal-single", "seaside-normal-deluxe"]
     response = client.get(query(*slugs))
     assert compared(response) == slugs
 
 
-def test_duplicates_are_ignored(client, directory):
+def test_duplicates_are_ignored(client, public_directory):
     response = client.get(query("asha-normal-twin", "asha-normal-twin", "sahyadri-normal-general"))
     assert compared(response) == ["asha-normal-twin", "sahyadri-normal-general"]
     assert "compare-problems" not in response.content.decode()
@@ -49,7 +49,7 @@ def test_duplicates_are_ignored(client, directory):
     "slugs",
     [(), ("asha-normal-twin",), ("asha-normal-twin", "asha-normal-twin"), ("", "  ")],
 )
-def test_fewer_than_two_asks_for_more(client, directory, slugs):
+def test_fewer_than_two_asks_for_more(client, public_directory, slugs):
     response = client.get(query(*slugs))
     html = response.content.decode()
     assert response.status_code == 200
@@ -58,7 +58,7 @@ def test_fewer_than_two_asks_for_more(client, directory, slugs):
     assert 'href="/maternity-packages/"' in html
 
 
-def test_more_than_four_shows_the_first_four_and_says_why(client, directory):
+def test_more_than_four_shows_the_first_four_and_says_why(client, public_directory):
     slugs = [
         "sahyadri-normal-general",
         "asha-normal-twin",
@@ -72,7 +72,7 @@ def test_more_than_four_shows_the_first_four_and_says_why(client, directory):
 
 
 @pytest.mark.parametrize("missing", ["no-such-package", "sahyadri-expired", "sahyadri-withdrawn"])
-def test_unknown_expired_or_withdrawn_slugs_are_named_and_left_out(client, directory, missing):
+def test_unknown_expired_or_withdrawn_slugs_are_named_and_left_out(client, public_directory, missing):
     response = client.get(query("asha-normal-twin", missing, "sahyadri-normal-general"))
     html = response.content.decode()
     assert response.status_code == 200
@@ -80,7 +80,7 @@ def test_unknown_expired_or_withdrawn_slugs_are_named_and_left_out(client, direc
     assert compared(response) == ["asha-normal-twin", "sahyadri-normal-general"]
 
 
-def test_unknown_slugs_alone_give_a_message_not_an_error(client, directory):
+def test_unknown_slugs_alone_give_a_message_not_an_error(client, public_directory):
     response = client.get(query("x", "y", "<script>"))
     html = response.content.decode()
     assert response.status_code == 200
@@ -88,8 +88,8 @@ def test_unknown_slugs_alone_give_a_message_not_an_error(client, directory):
     assert "Choose at least two packages to compare" in html
 
 
-def test_compare_runs_a_fixed_number_of_queries(client, directory, django_assert_max_num_queries):
-    hospital = directory.hospitals["asha"]
+def test_compare_runs_a_fixed_number_of_queries(client, public_directory, django_assert_max_num_queries):
+    hospital = public_directory.hospitals["asha"]
     extra = [MaternityPackageFactory(hospital=hospital, slug=f"extra-{n}").slug for n in range(2)]
     with django_assert_max_num_queries(3):
         response = client.get(query("asha-normal-twin", "sahyadri-normal-general", *extra))

@@ -29,6 +29,7 @@ def valid(**overrides):
         "preferred_date": (TODAY + datetime.timedelta(days=3)).isoformat(),
         "message": "Is an epidural available with this package?",
         "consent": "on",
+        "age": "adult",
         "website": "",
     }
     data.update(overrides)
@@ -56,7 +57,7 @@ def test_indian_mobile_numbers_are_normalised(raw, expected):
     assert normalise_mobile(raw) == expected
 
 
-def test_enquiry_form_page_is_never_cached(client, directory):
+def test_enquiry_form_page_is_never_cached(client, public_directory):
     response = client.get(DOCTOR_URL)
     html = response.content.decode()
     assert response.status_code == 200
@@ -67,15 +68,15 @@ def test_enquiry_form_page_is_never_cached(client, directory):
     assert 'class="honeypot" aria-hidden="true"' in html
 
 
-def test_doctor_enquiry_is_stored_normalised_and_redirects_to_the_reference(client, directory):
+def test_doctor_enquiry_is_stored_normalised_and_redirects_to_the_reference(client, public_directory):
     response = client.post(DOCTOR_URL, valid())
     enquiry = Enquiry.objects.get()
     assert response.status_code == 302
     assert response["Location"] == f"/enquiries/thanks/{enquiry.reference}/"
-    assert enquiry.doctor == directory.doctors["asha-kulkarni"]
+    assert enquiry.doctor == public_directory.doctors["asha-kulkarni"]
     assert enquiry.package is None
     # The doctor's first active centre (by name) follows it up.
-    assert enquiry.hospital == directory.hospitals["sahyadri"]
+    assert enquiry.hospital == public_directory.hospitals["sahyadri"]
     assert enquiry.phone == "+919876543210"
     assert enquiry.patient_name == "Priya Sharma"
     assert enquiry.preferred_date == datetime.date(2026, 3, 14)
@@ -86,15 +87,15 @@ def test_doctor_enquiry_is_stored_normalised_and_redirects_to_the_reference(clie
     assert "no-store" in thanks["Cache-Control"]
 
 
-def test_package_enquiry_goes_to_the_package_hospital(client, directory):
+def test_package_enquiry_goes_to_the_package_hospital(client, public_directory):
     client.post(PACKAGE_URL, valid(email="", preferred_date="", message=""))
     enquiry = Enquiry.objects.get()
-    assert enquiry.package == directory.packages["asha-normal-twin"]
-    assert enquiry.hospital == directory.hospitals["asha"]
+    assert enquiry.package == public_directory.packages["asha-normal-twin"]
+    assert enquiry.hospital == public_directory.hospitals["asha"]
     assert enquiry.email == "" and enquiry.preferred_date is None
 
 
-def test_thank_you_page_is_only_for_the_browser_that_sent_the_enquiry(client, directory):
+def test_thank_you_page_is_only_for_the_browser_that_sent_the_enquiry(client, public_directory):
     from django.test import Client
 
     location = client.post(DOCTOR_URL, valid())["Location"]
@@ -117,7 +118,9 @@ def test_thank_you_page_is_only_for_the_browser_that_sent_the_enquiry(client, di
         ({"consent": ""}, "consent", "Tick this box so that the centre may contact you"),
     ],
 )
-def test_invalid_enquiry_shows_the_message_next_to_the_field(client, directory, overrides, field, message):
+def test_invalid_enquiry_shows_the_message_next_to_the_field(
+    client, public_directory, overrides, field, message
+):
     data = valid(**overrides)
     if not data["consent"]:
         del data["consent"]
@@ -133,12 +136,12 @@ def test_invalid_enquiry_shows_the_message_next_to_the_field(client, directory, 
     assert not Enquiry.objects.exists()
 
 
-def test_today_is_an_acceptable_preferred_date(client, directory):
+def test_today_is_an_acceptable_preferred_date(client, public_directory):
     client.post(DOCTOR_URL, valid(preferred_date=TODAY.isoformat()))
     assert Enquiry.objects.get().preferred_date == TODAY
 
 
-def test_filled_honeypot_gets_the_usual_thank_you_but_nothing_is_stored(client, directory):
+def test_filled_honeypot_gets_the_usual_thank_you_but_nothing_is_stored(client, public_directory):
     response = client.post(DOCTOR_URL, valid(website="http://spam.example"))
     assert response.status_code == 302
     thanks = client.get(response["Location"])
@@ -148,7 +151,7 @@ def test_filled_honeypot_gets_the_usual_thank_you_but_nothing_is_stored(client, 
     assert mail.outbox == []
 
 
-def test_sixth_enquiry_from_one_address_within_an_hour_gets_a_polite_429(client, directory):
+def test_sixth_enquiry_from_one_address_within_an_hour_gets_a_polite_429(client, public_directory):
     for n in range(5):
         assert client.post(DOCTOR_URL, valid(patient_name=f"Patient {n}")).status_code == 302
     response = client.post(DOCTOR_URL, valid(patient_name="Patient 6"))
@@ -166,14 +169,14 @@ def test_sixth_enquiry_from_one_address_within_an_hour_gets_a_polite_429(client,
         assert client.post(DOCTOR_URL, valid()).status_code == 302
 
 
-def test_rate_limit_stores_a_keyed_hash_never_the_address(client, directory):
+def test_rate_limit_stores_a_keyed_hash_never_the_address(client, public_directory):
     client.post(DOCTOR_URL, valid(), REMOTE_ADDR="198.51.100.23")
     key = Enquiry.objects.get().client_key
     assert len(key) == 32 and int(key, 16) >= 0
     assert "198.51.100.23" not in key
 
 
-def test_rate_limit_holds_without_the_cache(client, directory, monkeypatch):
+def test_rate_limit_holds_without_the_cache(client, public_directory, monkeypatch):
     """The count lives in the database: a cache outage does not lift the limit."""
     monkeypatch.setattr(cache, "get", lambda *a, **k: None)
     monkeypatch.setattr(cache, "get_many", lambda *a, **k: {})
@@ -183,7 +186,7 @@ def test_rate_limit_holds_without_the_cache(client, directory, monkeypatch):
     assert Enquiry.objects.count() == 5
 
 
-def test_centre_is_emailed_by_the_worker_not_the_web_request(client, directory, run_jobs, settings):
+def test_centre_is_emailed_by_the_worker_not_the_web_request(client, public_directory, run_jobs, settings):
     settings.SITE_URL = "https://ninemonths.example"
     client.post(DOCTOR_URL, valid(email=""))
     enquiry = Enquiry.objects.get()
@@ -202,7 +205,7 @@ def test_centre_is_emailed_by_the_worker_not_the_web_request(client, directory, 
     assert len(mail.outbox) == 1  # sent once, never again
 
 
-def test_patient_who_gave_an_email_gets_a_confirmation_with_the_reference(client, directory, run_jobs):
+def test_patient_who_gave_an_email_gets_a_confirmation_with_the_reference(client, public_directory, run_jobs):
     client.post(DOCTOR_URL, valid())
     run_jobs()
     enquiry = Enquiry.objects.get()
@@ -213,7 +216,7 @@ def test_patient_who_gave_an_email_gets_a_confirmation_with_the_reference(client
 
 
 def test_enquiry_is_kept_and_retried_without_the_phone_in_logs_when_the_mail_server_fails(
-    client, directory, run_jobs, monkeypatch, caplog, settings
+    client, public_directory, run_jobs, monkeypatch, caplog, settings
 ):
     def refuse(*args, **kwargs):
         raise smtplib.SMTPServerDisconnected("connection unexpectedly closed")
@@ -237,7 +240,7 @@ def test_enquiry_is_kept_and_retried_without_the_phone_in_logs_when_the_mail_ser
     assert client.get(response["Location"]).status_code == 200
 
 
-def test_centre_without_an_email_address_keeps_the_enquiry(client, directory, run_jobs):
+def test_centre_without_an_email_address_keeps_the_enquiry(client, public_directory, run_jobs):
     client.post(PACKAGE_URL, valid(email=""))  # Asha Maternity Home has no email address
     run_jobs()
     enquiry = Enquiry.objects.get()
@@ -248,25 +251,27 @@ def test_centre_without_an_email_address_keeps_the_enquiry(client, directory, ru
 
 
 @pytest.mark.parametrize("url", ["/doctors/retired/enquire/", "/packages/sahyadri-expired/enquire/"])
-def test_no_enquiries_for_withdrawn_listings(client, directory, url):
+def test_no_enquiries_for_withdrawn_listings(client, public_directory, url):
     response = client.post(url, valid())
     assert response.status_code == 404
     assert "is no longer listed" in response.content.decode()
     assert not Enquiry.objects.exists()
 
 
-def test_unknown_listing_enquiry_is_404(client, directory):
+def test_unknown_listing_enquiry_is_404(client, public_directory):
     assert client.get("/doctors/nobody/enquire/").status_code == 404
     assert client.get("/packages/nothing/enquire/").status_code == 404
 
 
-def test_enquiry_page_rejects_other_methods(client, directory):
+def test_enquiry_page_rejects_other_methods(client, public_directory):
     assert client.put(DOCTOR_URL).status_code == 405
 
 
-def test_a_doctor_at_two_centres_lets_the_patient_choose_which_one_calls(client, directory, run_jobs):
-    second = HospitalFactory(name="Kothrud Birth Centre", city=directory.cities["pune"], email="k@example.in")
-    directory.doctors["asha-kulkarni"].hospitals.add(second)
+def test_a_doctor_at_two_centres_lets_the_patient_choose_which_one_calls(client, public_directory, run_jobs):
+    second = HospitalFactory(
+        name="Kothrud Birth Centre", city=public_directory.cities["pune"], email="k@example.in"
+    )
+    public_directory.doctors["asha-kulkarni"].hospitals.add(second)
     form = client.get(DOCTOR_URL).content.decode()
     assert "Which centre should call you back?" in form
     assert "I agree that the centre I choose (Kothrud Birth Centre or Sahyadri Women&#x27;s Hospital)" in form
@@ -283,16 +288,16 @@ def test_a_doctor_at_two_centres_lets_the_patient_choose_which_one_calls(client,
     assert [m.to for m in mail.outbox] == [["k@example.in"]]
 
 
-def test_a_closed_centre_cannot_be_chosen(client, directory):
-    closed = directory.hospitals["closed"]  # Dr Kulkarni's second centre, inactive
+def test_a_closed_centre_cannot_be_chosen(client, public_directory):
+    closed = public_directory.hospitals["closed"]  # Dr Kulkarni's second centre, inactive
     response = client.post(DOCTOR_URL, valid(centre=closed.pk))
     assert response.status_code == 302  # one open centre: no choice offered, the open one receives it
-    assert Enquiry.objects.get().hospital == directory.hospitals["sahyadri"]
+    assert Enquiry.objects.get().hospital == public_directory.hospitals["sahyadri"]
 
 
-def test_a_doctor_with_no_open_centre_takes_no_enquiries_and_says_why(client, directory):
-    doctor = directory.doctors["asha-kulkarni"]
-    Hospital.objects.filter(pk=directory.hospitals["sahyadri"].pk).set_active(False)
+def test_a_doctor_with_no_open_centre_takes_no_enquiries_and_says_why(client, public_directory):
+    doctor = public_directory.doctors["asha-kulkarni"]
+    Hospital.objects.filter(pk=public_directory.hospitals["sahyadri"].pk).set_active(False)
     page = client.get(DOCTOR_URL)
     html = page.content.decode()
     assert page.status_code == 200
@@ -304,7 +309,7 @@ def test_a_doctor_with_no_open_centre_takes_no_enquiries_and_says_why(client, di
     assert "/enquire/" not in profile
 
 
-def test_thank_you_page_says_what_was_sent_to_whom_and_the_number_they_will_call(client, directory):
+def test_thank_you_page_says_what_was_sent_to_whom_and_the_number_they_will_call(client, public_directory):
     response = client.post(DOCTOR_URL, valid(), follow=True)
     html = response.content.decode()
     assert 'href="/doctors/asha-kulkarni/">Dr Asha Kulkarni</a>' in html

@@ -3,15 +3,14 @@
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 from django.test import Client
 
 from directory.models import Enquiry
 from tests.factories import GynecologistFactory, HospitalFactory
 
-pytestmark = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="needs concurrent connections (PostgreSQL); SQLite is covered by make loadtest",
+pytestmark = pytest.mark.postgres_only(
+    reason="needs concurrent connections (PostgreSQL); SQLite is covered by make loadtest"
 )
 
 
@@ -20,7 +19,13 @@ def test_a_burst_from_one_address_stores_no_more_than_the_limit(settings):
     settings.ENQUIRY_RATE_LIMIT = 5
     doctor = GynecologistFactory(hospitals=[HospitalFactory()])
     url = f"/doctors/{doctor.slug}/enquire/"
-    data = {"patient_name": "Load Test", "phone": "9876543210", "consent": "on", "website": ""}
+    data = {
+        "patient_name": "Load Test",
+        "phone": "9876543210",
+        "consent": "on",
+        "age": "adult",
+        "website": "",
+    }
     start = threading.Barrier(12)
     statuses = []
 

@@ -8,9 +8,7 @@ from tests.factories import GynecologistFactory, HospitalFactory, MaternityPacka
 
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.skipif(
-        connection.vendor != "sqlite", reason="FTS5 is SQLite's; PostgreSQL uses trigram indexes"
-    ),
+    pytest.mark.sqlite_only(reason="FTS5 is SQLite's; PostgreSQL uses trigram indexes"),
 ]
 
 

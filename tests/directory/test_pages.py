@@ -35,7 +35,7 @@ def breadcrumbs(response) -> list[str]:
 # ---- Doctor profile ----
 
 
-def test_doctor_profile_shows_credentials_fee_languages_centres_and_hours(client, directory):
+def test_doctor_profile_shows_credentials_fee_languages_centres_and_hours(client, public_directory):
     response = client.get("/doctors/asha-kulkarni/")
     html = response.content.decode()
     assert response.status_code == 200
@@ -56,7 +56,7 @@ def test_doctor_profile_shows_credentials_fee_languages_centres_and_hours(client
     assert breadcrumbs(response) == ["Home", "Gynecologists", "Pune", "Dr Asha Kulkarni"]
 
 
-def test_doctor_structured_data_is_a_physician_with_fee_in_inr(client, directory):
+def test_doctor_structured_data_is_a_physician_with_fee_in_inr(client, public_directory):
     data = structured_data(client.get("/doctors/asha-kulkarni/"))
     assert data["@context"] == "https://schema.org"
     assert data["@type"] == "Physician"
@@ -73,8 +73,8 @@ def test_doctor_structured_data_is_a_physician_with_fee_in_inr(client, directory
     assert sorted(data["knowsLanguage"]) == ["English", "Hindi", "Marathi"]
 
 
-def test_structured_data_cannot_break_out_of_its_script_element(client, directory):
-    doctor = directory.doctors["meera-joshi"]
+def test_structured_data_cannot_break_out_of_its_script_element(client, public_directory):
+    doctor = public_directory.doctors["meera-joshi"]
     doctor.bio = "</script><script>alert(1)</script> & more"
     doctor.save()
     response = client.get("/doctors/meera-joshi/")
@@ -83,7 +83,7 @@ def test_structured_data_cannot_break_out_of_its_script_element(client, director
     assert structured_data(response)["description"] == "</script><script>alert(1)</script> & more"
 
 
-def test_inactive_doctor_is_a_404_that_points_to_current_doctors(client, directory):
+def test_inactive_doctor_is_a_404_that_points_to_current_doctors(client, public_directory):
     response = client.get("/doctors/retired/")
     html = response.content.decode()
     assert response.status_code == 404
@@ -91,14 +91,14 @@ def test_inactive_doctor_is_a_404_that_points_to_current_doctors(client, directo
     assert '<a href="/gynecologists/pune/">Gynecologists in Pune</a>' in html
 
 
-def test_unknown_doctor_is_a_plain_404(client, directory):
+def test_unknown_doctor_is_a_plain_404(client, public_directory):
     assert client.get("/doctors/nobody/").status_code == 404
 
 
 # ---- Hospital ----
 
 
-def test_hospital_page_lists_its_active_doctors_and_listed_packages(client, directory):
+def test_hospital_page_lists_its_active_doctors_and_listed_packages(client, public_directory):
     response = client.get("/hospitals/sahyadri-womens-hospital/")
     html = response.content.decode()
     assert response.status_code == 200
@@ -118,7 +118,7 @@ def test_hospital_page_lists_its_active_doctors_and_listed_packages(client, dire
     assert breadcrumbs(response) == ["Home", "Maternity packages", "Pune", "Sahyadri Women's Hospital"]
 
 
-def test_inactive_hospital_is_a_404_with_alternatives(client, directory):
+def test_inactive_hospital_is_a_404_with_alternatives(client, public_directory):
     response = client.get("/hospitals/closed-clinic/")
     assert response.status_code == 404
     assert "Closed Clinic is no longer listed" in response.content.decode()
@@ -128,7 +128,7 @@ def test_inactive_hospital_is_a_404_with_alternatives(client, directory):
 # ---- Package ----
 
 
-def test_normal_package_shows_the_caesarean_price_and_the_difference(client, directory):
+def test_normal_package_shows_the_caesarean_price_and_the_difference(client, public_directory):
     response = client.get("/packages/sahyadri-normal-general/")
     html = response.content.decode()
     assert response.status_code == 200
@@ -155,19 +155,19 @@ def test_normal_package_shows_the_caesarean_price_and_the_difference(client, dir
     ]
 
 
-def test_normal_package_without_a_caesarean_counterpart_says_so(client, directory):
+def test_normal_package_without_a_caesarean_counterpart_says_so(client, public_directory):
     html = client.get("/packages/sahyadri-normal-single/").content.decode()
     assert "has not listed a caesarean package in a single room" in html
     assert 'until <time datetime="2026-03-11">' in html  # valid through today
 
 
-def test_caesarean_package_has_no_comparison_box(client, directory):
+def test_caesarean_package_has_no_comparison_box(client, public_directory):
     html = client.get("/packages/sahyadri-caesarean-general/").content.decode()
     assert "If a caesarean section becomes necessary" not in html
     assert "no end date given by the hospital" in html
 
 
-def test_package_structured_data_is_an_offer_in_inr(client, directory):
+def test_package_structured_data_is_an_offer_in_inr(client, public_directory):
     data = structured_data(client.get("/packages/sahyadri-normal-general/"))
     assert data["@type"] == "Offer"
     assert data["price"] == "45000"
@@ -178,7 +178,7 @@ def test_package_structured_data_is_an_offer_in_inr(client, directory):
 
 
 @pytest.mark.parametrize("slug", ["sahyadri-expired", "sahyadri-withdrawn"])
-def test_expired_or_withdrawn_package_is_a_404_with_alternatives(client, directory, slug):
+def test_expired_or_withdrawn_package_is_a_404_with_alternatives(client, public_directory, slug):
     response = client.get(f"/packages/{slug}/")
     html = response.content.decode()
     assert response.status_code == 404
@@ -186,9 +186,9 @@ def test_expired_or_withdrawn_package_is_a_404_with_alternatives(client, directo
     assert '<a href="/maternity-packages/pune/">Maternity packages in Pune</a>' in html
 
 
-def test_package_expires_at_midnight_india_time(client, directory):
+def test_package_expires_at_midnight_india_time(client, public_directory):
     package = MaternityPackageFactory(
-        hospital=directory.hospitals["asha"], slug="ends-today", valid_until=NOW.date()
+        hospital=public_directory.hospitals["asha"], slug="ends-today", valid_until=NOW.date()
     )
     assert client.get(package.get_absolute_url()).status_code == 200
     with time_machine.travel("2026-03-11 18:30:00+00:00", tick=False):  # 00:00 on 12 March in India

@@ -86,7 +86,15 @@ def test_realistic_values(seeded):
     assert doctor.registration_number.startswith("TNMC-")
     assert doctor.qualifications.startswith("MBBS, ")
     assert doctor.consultation_days and doctor.consultation_hours and doctor.bio.startswith(doctor.name)
-    assert "Tamil" in doctor.languages.values_list("name", flat=True) or doctor.language_mask
+    tamil = 0
+    chennai = Gynecologist.objects.filter(city__name="Chennai").prefetch_related("languages")
+    for chennai_doctor in chennai:
+        spoken = {language.name: language.bit for language in chennai_doctor.languages.all()}
+        # English and the city's languages only; the search filters read the mask of exactly these.
+        assert "English" in spoken and set(spoken) <= {"English", "Tamil", "Telugu", "Malayalam"}, spoken
+        assert chennai_doctor.language_mask == sum(1 << bit for bit in spoken.values()), chennai_doctor
+        tamil += "Tamil" in spoken
+    assert tamil >= 0.8 * len(chennai), f"only {tamil} of {len(chennai)} Chennai doctors speak Tamil"
     assert {
         "English",
         "Hindi",

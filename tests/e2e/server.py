@@ -42,6 +42,7 @@ class DemoServer:
     url: str
     media_root: Path
     log: Path
+    env: dict
 
 
 def _free_port() -> int:
@@ -51,7 +52,7 @@ def _free_port() -> int:
 
 
 def _manage(env, *args):
-    subprocess.run(
+    return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True
     )
 
@@ -61,6 +62,20 @@ def demo_server(work: Path, port: int | None = None):
     """gunicorn with debug off on a fresh SQLite database in `work`, loaded with the demo data."""
     work.mkdir(parents=True, exist_ok=True)
     (work / "e2e.sqlite3").unlink(missing_ok=True)
+    # The journeys send more enquiries from 127.0.0.1 than the five an hour a patient may (the limit
+    # itself is tested in tests/directory and, behind a proxy, in tests/portal/test_behind_proxy.py).
+    env = server_env(work, ENQUIRY_RATE_LIMIT="100")
+    _manage(env, "migrate", "--noinput", "-v", "0")
+    _manage(env, "seed_demo")
+    _manage(env, "shell", "-v", "0", "-c", CREATE_USERS)
+    _manage(env, "collectstatic", "--noinput", "-v", "0")
+    port = port or _free_port()
+    with gunicorn_server(env, port, work / "gunicorn.log") as url:
+        yield DemoServer(url, work / "media", work / "gunicorn.log", env)
+
+
+def server_env(work: Path, **extra: str) -> dict[str, str]:
+    """The environment of a production-shaped app server (debug off) on a SQLite file in `work`."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     env.pop("REDIS_URL", None)
     env.update(
@@ -68,23 +83,23 @@ def demo_server(work: Path, port: int | None = None):
             "DATABASE_URL": f"sqlite:///{work / 'e2e.sqlite3'}",
             "MEDIA_ROOT": str(work / "media"),
             "DJANGO_SECRET_KEY": "e2e-only-secret-key-" + "z" * 40,
+            "GRIEVANCE_OFFICER_NAME": "Meera Nair (grievance officer)",
+            "GRIEVANCE_OFFICER_EMAIL": "grievance@ninemonths.example.in",
             "DJANGO_HTTPS": "0",
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
             "DJANGO_LOG_LEVEL": "WARNING",
             "DJANGO_SETTINGS_MODULE": "portal.settings",
             "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-            # The journeys send more enquiries from 127.0.0.1 than the five an hour a patient may
-            # (the limit itself is tested in tests/directory).
-            "ENQUIRY_RATE_LIMIT": "100",
+            **extra,
         }
     )
-    _manage(env, "migrate", "--noinput", "-v", "0")
-    _manage(env, "seed_demo")
-    _manage(env, "shell", "-v", "0", "-c", CREATE_USERS)
-    _manage(env, "collectstatic", "--noinput", "-v", "0")
-    port = port or _free_port()
+    return env
+
+
+@contextlib.contextmanager
+def gunicorn_server(env: dict[str, str], port: int, log_path: Path, workers: int = 2):
+    """gunicorn on 127.0.0.1:`port` until the block ends; yields its URL."""
     gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent)) or "gunicorn"
-    log_path = work / "gunicorn.log"
     with open(log_path, "w") as log:
         server = subprocess.Popen(
             [
@@ -93,7 +108,7 @@ def demo_server(work: Path, port: int | None = None):
                 "--bind",
                 f"127.0.0.1:{port}",
                 "--workers",
-                "2",
+                str(workers),
                 "--log-level",
                 "warning",
             ],
@@ -104,22 +119,24 @@ def demo_server(work: Path, port: int | None = None):
             start_new_session=True,
         )
         try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    with socket.create_connection(("127.0.0.1", port), timeout=1):
-                        break
-                except OSError:
-                    if time.monotonic() > deadline or server.poll() is not None:
-                        raise RuntimeError(
-                            "the demo server did not start:\n" + log_path.read_text()[-3000:]
-                        ) from None
-                    time.sleep(0.2)
-            yield DemoServer(f"http://127.0.0.1:{port}", work / "media", log_path)
+            _wait_for(port, server, log_path)
+            yield f"http://127.0.0.1:{port}"
         finally:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=20)
+
+
+def _wait_for(port: int, server, log_path: Path) -> None:
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                raise RuntimeError("the server did not start:\n" + log_path.read_text()[-3000:]) from None
+            time.sleep(0.2)
 
 
 def media_handler(media_root: Path):
@@ -186,6 +203,8 @@ def page_types(base: str) -> dict[str, str]:
         "site-search": "/search/?q=pune",
         "site-search-empty": "/search/?q=zzzzqqq",
         "not-found": "/no-such-page/",
+        "privacy": "/privacy/",
+        "grievance": "/privacy/grievance/",
     }
 
 
@@ -234,5 +253,12 @@ def fetch_posted_pages(base: str, enquiry_path: str) -> dict[str, tuple[int, str
         token = _first(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.read().decode(), "CSRF token")
     enquiry = {"csrfmiddlewaretoken": token, "patient_name": "Priya Deshmukh", "phone": "98765 43210"}
     pages["enquiry-errors"] = post(enquiry_path, {**enquiry, "phone": "12345"})
-    pages["enquiry-thanks"] = post(enquiry_path, {**enquiry, "consent": "on"})
+    pages["enquiry-under-18"] = post(enquiry_path, {**enquiry, "consent": "on", "age": "no"})
+    pages["enquiry-thanks"] = post(enquiry_path, {**enquiry, "consent": "on", "age": "adult"})
+    private = _first(
+        r'<a href="https?://[^"/]+(/my-enquiry/[^"/]+/)">', pages["enquiry-thanks"][1], "private link"
+    )
+    with opener.open(base + private, timeout=30) as response:
+        pages["my-enquiry"] = response.status, response.read().decode()
+    pages["my-enquiry-withdrawn"] = post(private, {"csrfmiddlewaretoken": token, "action": "withdraw"})
     return pages

@@ -8,11 +8,17 @@ from portal.roles import ROLES
 
 
 @pytest.mark.django_db
-def test_setup_roles_creates_the_four_groups_idempotently():
+def test_setup_roles_creates_the_five_groups_idempotently():
     call_command("setup_roles", stdout=StringIO())
     call_command("setup_roles", stdout=StringIO())
     names = set(Group.objects.values_list("name", flat=True))
-    assert names == {"Editors", "Medical reviewers", "Directory managers", "Centre staff"}
+    assert names == {
+        "Editors",
+        "Medical reviewers",
+        "Directory managers",
+        "Centre staff",
+        "Grievance officers",
+    }
     for name, codes in ROLES.items():
         group = Group.objects.get(name=name)
         got = {
@@ -20,6 +26,24 @@ def test_setup_roles_creates_the_four_groups_idempotently():
             for p in group.permissions.select_related("content_type")
         }
         assert got == set(codes)
+    # What the contract says of the table itself (the line above only shows the database follows it).
+    holders = {
+        code: set(Group.objects.filter(permissions__codename=code).values_list("name", flat=True))
+        for code in (
+            "publish_article",
+            "delete_article",
+            "view_enquiry",
+            "view_patient_contact",
+            "change_grievance",
+        )
+    }
+    assert holders == {
+        "publish_article": {"Medical reviewers"},  # editors write but cannot publish
+        "delete_article": {"Medical reviewers"},
+        "view_enquiry": {"Centre staff"},  # only centre staff (and superusers) see enquiries
+        "view_patient_contact": {"Centre staff"},
+        "change_grievance": {"Grievance officers"},  # patients' data requests go to the grievance officer
+    }
 
 
 @pytest.mark.django_db
@@ -36,4 +60,4 @@ def test_seed_demo_never_creates_known_passwords_with_debug_off(settings):
     settings.DEBUG = False
     call_command("seed_demo", stdout=StringIO())
     assert not User.objects.exists()
-    assert Group.objects.count() == 4
+    assert Group.objects.count() == 5

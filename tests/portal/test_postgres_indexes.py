@@ -9,11 +9,10 @@ from django.db import connection
 
 from articles.models import Article
 from directory.models import Gynecologist, MaternityPackage
-from portal import search
 
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL indexes"),
+    pytest.mark.postgres_only(reason="PostgreSQL indexes"),
 ]
 
 
@@ -31,16 +30,8 @@ def explain(queryset) -> str:
         (lambda: Gynecologist.objects.search("kothrud"), "doctor_search_trgm"),
         (lambda: MaternityPackage.objects.search("sahyadri"), "package_search_trgm"),
         (lambda: Article.objects.search("leg cramps"), "article_fulltext"),
-        (
-            lambda: search._ranked(
-                Gynecologist.objects.all(), "kulkarni", "name", ["search_text", "qualifications"]
-            ),
-            "doctor_fulltext",
-        ),
-        (
-            lambda: search._ranked(MaternityPackage.objects.all(), "normal", "name", ["search_text"]),
-            "package_fulltext",
-        ),
+        (lambda: Gynecologist.objects.ranked_search("kulkarni"), "doctor_fulltext"),
+        (lambda: MaternityPackage.objects.ranked_search("normal"), "package_fulltext"),
     ],
     ids=["doctor-trigram", "package-trigram", "article-fulltext", "doctor-fulltext", "package-fulltext"],
 )

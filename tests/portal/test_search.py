@@ -144,6 +144,16 @@ def test_query_count_is_constant(client, count, django_assert_max_num_queries):
     with django_assert_max_num_queries(4):  # one per group
         response = client.get("/search/", {"q": "pune"})
     assert response.status_code == 200
+    html = response.content.decode()
+    shown = min(count, 8)  # eight to a group
+    for key, marker, prefix in [
+        ("articles", "article", "art"),
+        ("doctors", "doctor", "dr"),
+        ("hospitals", "hospital", "centre"),
+        ("packages", "package", "pkg"),
+    ]:
+        found = group(html, key, marker)
+        assert len(found) == shown and set(found) <= {f"{prefix}-{i}" for i in range(count)}, (key, found)
 
 
 def test_header_search_box_submits_to_site_search(client):

@@ -106,3 +106,17 @@ def test_check_deploy_is_clean_with_https_and_a_real_key():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_a_missing_grievance_officer_with_debug_off_refuses_to_start():
+    env = {"DJANGO_SECRET_KEY": STRONG_KEY, "GRIEVANCE_OFFICER_NAME": "", "GRIEVANCE_OFFICER_EMAIL": ""}
+    result = run_django("print('started')", **env)
+    assert result.returncode != 0 and "started" not in result.stdout
+    assert "GRIEVANCE_OFFICER_NAME and GRIEVANCE_OFFICER_EMAIL are required" in result.stderr
+
+
+def test_sqlite_overwrites_erased_data():
+    code = "from django.db import connection; c = connection.cursor(); print(c.execute('PRAGMA secure_delete').fetchone()[0])"
+    result = run_django(code, DJANGO_DEBUG="1")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["1"]

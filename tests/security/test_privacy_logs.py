@@ -3,43 +3,29 @@ the logs: not in a message, not in an `extra` field, not in a formatted tracebac
 lines the site writes for the log shipper. Every logger is turned up to DEBUG for these tests.
 """
 
+import csv
 import datetime
 import io
 import logging
 import re
 
 import pytest
-import time_machine
 from django.contrib.auth.models import Group
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import IntegrityError
 from django.test import Client
 
-from directory.models import Enquiry
+from directory.models import Enquiry, EnquiryStatus
 from portal.logging import JsonFormatter
-from tests.directory.public_data import NOW, TODAY, build_directory
+from tests.directory.public_data import TODAY
 
-pytestmark = [pytest.mark.django_db]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
 
 NAME, EMAIL = "Priya Sharmila", "priya.sharmila@example.com"
 PHONES = ["+91 98765-43210", "098765 43210", "(+91) 98765.43210", "9876543210", "९८७६५ ४३२१०"]
-LMP, CONCEPTION = "2025-12-17", "2025-12-31"  # due dates 2026-09-23 and 2026-09-22
-
-
-@pytest.fixture(autouse=True)
-def frozen():
-    with time_machine.travel(NOW, tick=False):
-        yield
-
-
-@pytest.fixture
-def site(db):
-    return build_directory()
-
-
-@pytest.fixture
-def http():
-    return Client(raise_request_exception=False)
+LMP, CONCEPTION = "2025-12-17", "2025-12-31"
+# Their due dates (Naegele: LMP + 280 days, + 3 for a 31-day cycle; conception + 266 days).
+DUE_LMP_31_DAYS, DUE_LMP, DUE_CONCEPTION = "2026-09-26", "2026-09-23", "2026-09-23"
 
 
 class Logs:
@@ -97,6 +83,7 @@ def enquiry(phone, **overrides):
         "preferred_date": (TODAY + datetime.timedelta(days=3)).isoformat(),
         "message": f"Please call me on {phone} after 6 pm.",
         "consent": "on",
+        "age": "adult",
         "website": "",
         **overrides,
     }
@@ -123,17 +110,33 @@ def test_enquiries_in_every_phone_format_leave_no_contact_details_in_the_logs(
 
 
 def test_calculator_dates_never_reach_the_logs(site, http, logs):
+    def due(date):
+        return f'<time data-result="due-date" datetime="{date}">'
+
+    # (url, data, status, what the answer shows: each date was really worked with, or refused)
+    page, ics = "/due-date-calculator/", "/due-date-calculator/calendar.ics"
     posts = [
-        ("/due-date-calculator/", {"method": "lmp", "lmp": LMP, "cycle_length": "31"}),
-        ("/due-date-calculator/", {"method": "conception", "conception_date": CONCEPTION}),
-        ("/due-date-calculator/", {"method": "lmp", "lmp": "2099-12-17"}),  # refused: in the future
-        ("/due-date-calculator/calendar.ics", {"method": "lmp", "lmp": LMP}),
-        ("/due-date-calculator/calendar.ics", {"method": "ivf", "transfer_date": "2099-12-31"}),  # 400
+        (page, {"method": "lmp", "lmp": LMP, "cycle_length": "31"}, 200, due(DUE_LMP_31_DAYS)),
+        (page, {"method": "conception", "conception_date": CONCEPTION}, 200, due(DUE_CONCEPTION)),
+        (page, {"method": "lmp", "lmp": "2099-12-17"}, 200, 'id="lmp-lmp-error"'),  # in the future
+        (ics, {"method": "lmp", "lmp": LMP}, 200, f"DTSTART;VALUE=DATE:{DUE_LMP.replace('-', '')}"),
+        (ics, {"method": "ivf", "transfer_date": "2099-12-31"}, 400, ""),
     ]
-    for url, data in posts:
+    for url, data, status, shown in posts:
         response = http.post(url, data)
-        assert response.status_code in (200, 400)
-    logs.assert_clean(LMP, CONCEPTION, "2099-12", "2026-09-23", "2026-09-22", "17 December", "23 September")
+        assert response.status_code == status, f"{url} {data}: {response.status_code}"
+        assert shown in response.content.decode(), f"{url} {data}: no {shown!r}"
+    logs.assert_clean(
+        LMP,
+        CONCEPTION,
+        "2099-12",
+        DUE_LMP_31_DAYS,
+        DUE_LMP,
+        DUE_CONCEPTION,
+        "17 December",
+        "26 September",
+        "23 September",
+    )
 
 
 class EchoingFailureBackend(BaseEmailBackend):
@@ -169,14 +172,23 @@ def test_staff_handling_an_enquiry_logs_no_contact_details(site, logs, django_us
         email=EMAIL,
         consent=True,
     )
-    assert client.get("/admin/directory/enquiry/").status_code == 200
-    assert client.get(f"/admin/directory/enquiry/{item.pk}/change/").status_code == 200
-    client.post("/admin/directory/enquiry/", {"action": "mark_contacted", "_selected_action": [item.pk]})
+    # Each step must really handle the contact details, or a clean log would prove nothing.
+    listing = client.get("/admin/directory/enquiry/")
+    assert listing.status_code == 200 and NAME in listing.content.decode()
+    detail = client.get(f"/admin/directory/enquiry/{item.pk}/change/")
+    assert detail.status_code == 200 and EMAIL in detail.content.decode()
+    marked = client.post(
+        "/admin/directory/enquiry/", {"action": "mark_contacted", "_selected_action": [item.pk]}
+    )
+    assert marked.status_code == 302
+    item.refresh_from_db()
+    assert item.status == EnquiryStatus.CONTACTED
     exported = client.post(
         "/admin/directory/enquiry/", {"action": "export_csv", "_selected_action": [item.pk]}
     )
     assert exported.status_code == 200 and exported["Content-Type"].startswith("text/csv")
-    assert item.reference in exported.content.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(exported.content.decode("utf-8-sig"))))
+    assert [(row["patient_name"], row["email"]) for row in rows] == [(NAME, EMAIL)]
     logs.assert_clean()
 
 

@@ -6,7 +6,7 @@ from portal.roles import ROLES
 
 
 class Command(BaseCommand):
-    help = "Create or update the permission groups: Editors, Medical reviewers, Directory managers, Centre staff."
+    help = "Create or update the permission groups: Editors, Medical reviewers, Directory managers, Centre staff, Grievance officers."
 
     @transaction.atomic
     def handle(self, *args, **options):

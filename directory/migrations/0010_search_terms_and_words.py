@@ -54,7 +54,7 @@ def run(build, postgres):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('directory', '0008_centre_workspace'),
+        ('directory', '0009_data_rights'),
     ]
 
     operations = [

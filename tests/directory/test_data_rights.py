@@ -1,0 +1,302 @@
+"""Patients' data rights (DPDP Act 2023): the notice, consent and age, the private enquiry page
+(access, correction, withdrawal with erasure), grievances, and the access record."""
+
+import io
+import logging
+import re
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.core import mail
+from django.core.management import call_command
+
+from directory.models import AccessRecord, Enquiry, Grievance, Notification
+from portal.logging import JsonFormatter
+from tests.directory.test_enquiry import DOCTOR_URL, valid
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
+
+
+def send(client, url=DOCTOR_URL, **overrides):
+    response = client.post(url, valid(**overrides), follow=True)
+    assert response.status_code == 200
+    return response, Enquiry.objects.order_by("-pk").first()
+
+
+def private_path(html):
+    return re.search(r'<a href="https?://[^"/]+(/my-enquiry/[^"/]+/)">', html).group(1)
+
+
+# ---- notice and consent ----
+
+
+def test_the_privacy_notice_itemises_purposes_receivers_retention_rights_and_the_officer(client, settings):
+    html = client.get("/privacy/").content.decode()
+    for item in ("Your name", "Mobile number", "Email", "Preferred date", "Message"):
+        assert f'<th scope="row">{item}</th>' in html
+    assert "Only the centre you chose" in html
+    assert "180 days after you send the enquiry, whatever has happened to it" in html
+    for right in (
+        "See what we hold",
+        "Correct it",
+        "Withdraw your consent",
+        "Name a nominee",
+        "Complain or ask",
+    ):
+        assert f"<dt>{right}" in html
+    assert "<strong>Test Grievance Officer</strong>" in html and "mailto:grievance@example.in" in html
+    assert "Data Protection Board of India" in html
+    assert 'href="/privacy/">Privacy</a>' in client.get("/").content.decode()  # in every page's footer
+
+
+def test_the_enquiry_form_shows_the_short_notice_above_the_unticked_consent(client, public_directory):
+    html = client.get(DOCTOR_URL).content.decode()
+    notice = html.index("data-privacy-notice")
+    consent = html.index('name="consent"')
+    assert notice < consent
+    assert "so that Sahyadri Women&#x27;s Hospital can call you back" in html
+    assert 'href="/privacy/">Read the full privacy notice</a>' in html
+    assert re.search(r'<input type="checkbox" name="consent"[^>]*>', html).group(0).count("checked") == 0
+
+
+def test_under_18_without_a_guardian_stores_nothing_and_gives_the_numbers_to_call(client, public_directory):
+    response = client.post(DOCTOR_URL, valid(age="no"))
+    html = response.content.decode()
+    assert response.status_code == 200 and "data-under-18" in html
+    assert Enquiry.objects.count() == 0 and Notification.objects.count() == 0
+    assert '<a href="tel:02025400000">020 2540 0000</a>' in html
+    assert '<a href="tel:102">102</a>' in html and '<a href="tel:108">108</a>' in html
+
+
+def test_a_guardians_agreement_is_recorded_and_a_missing_answer_is_asked_for(client, public_directory):
+    missing = client.post(DOCTOR_URL, valid(age=""))
+    assert "Tell us whether you are 18 or older" in missing.content.decode()
+    assert Enquiry.objects.count() == 0
+    _, enquiry = send(client, age="guardian")
+    assert enquiry.age_basis == "guardian"
+
+
+# ---- the private link ----
+
+
+def test_the_private_link_is_shown_once_and_only_its_hash_is_stored(client, public_directory, run_jobs):
+    response, enquiry = send(client)
+    html = response.content.decode()
+    path = private_path(html)
+    token = path.split("/")[2]
+    assert len(token) >= 43  # 256 bits, base64
+    stored = Enquiry.objects.filter(pk=enquiry.pk).values().get()
+    assert all(token not in str(value) for value in stored.values())
+    assert stored["access_hash"] and len(stored["access_hash"]) == 64
+    again = client.get(response.redirect_chain[-1][0]).content.decode()
+    assert "/my-enquiry/" not in again and "Your private link was shown the first time" in again
+    run_jobs()
+    confirmation = next(m for m in mail.outbox if m.to == ["priya@example.com"])
+    assert path in confirmation.body
+    centre_mail = next(m for m in mail.outbox if m.to != ["priya@example.com"])
+    assert token not in centre_mail.body
+
+
+def test_the_private_page_shows_everything_stored_and_is_private(client, public_directory):
+    response, enquiry = send(client)
+    page = client.get(private_path(response.content.decode()))
+    html = page.content.decode()
+    assert page.status_code == 200
+    for shown in (
+        enquiry.reference,
+        "Priya Sharma",
+        "+91 98765 43210",
+        "priya@example.com",
+        "Is an epidural available with this package?",
+        "Sahyadri Women&#x27;s Hospital",
+        "I am 18 or older",
+    ):
+        assert shown in html
+    assert "no-store" in page["Cache-Control"] and page["X-Robots-Tag"] == "noindex, nofollow"
+    assert page["Referrer-Policy"] == "same-origin"
+    assert '<meta name="robots" content="noindex, nofollow">' in html
+
+
+def test_the_patient_corrects_her_details(client, public_directory):
+    response, enquiry = send(client)
+    path = private_path(response.content.decode())
+    data = {
+        "action": "correct",
+        "patient_name": "Priya S. Sharma",
+        "phone": "98765 00000",
+        "email": "",
+        "preferred_date": "",
+        "message": "Evenings please.",
+    }
+    saved = client.post(path, data)
+    assert saved.status_code == 200 and "Your corrections are saved" in saved.content.decode()
+    enquiry.refresh_from_db()
+    assert (enquiry.patient_name, enquiry.phone, enquiry.email, enquiry.message) == (
+        "Priya S. Sharma",
+        "+919876500000",
+        "",
+        "Evenings please.",
+    )
+    bad = client.post(path, {**data, "phone": "12345"})
+    assert bad.status_code == 400 and "Enter a 10-digit Indian mobile number" in bad.content.decode()
+    assert Enquiry.objects.get(pk=enquiry.pk).phone == "+919876500000"
+
+
+def test_withdrawal_erases_everything_at_once_and_tells_the_centre(client, public_directory, run_jobs):
+    response, enquiry = send(client)
+    path = private_path(response.content.decode())
+    client.post(
+        path,
+        {
+            "action": "correct",
+            "patient_name": "Priya Sharma",
+            "phone": "98765 43210",
+            "email": "priya@example.com",
+            "message": "Still interested",
+            "preferred_date": "",
+        },
+    )
+    withdrawn = client.post(path, {"action": "withdraw"})
+    assert withdrawn.status_code == 200
+    assert "Your consent is withdrawn and your details are erased" in withdrawn.content.decode()
+    row = Enquiry.objects.get(pk=enquiry.pk)
+    assert (row.patient_name, row.phone, row.email, row.message, row.preferred_date) == ("", "", "", "", None)
+    assert (row.status, row.consent, row.access_hash, row.access_nonce) == ("withdrawn", False, "", "")
+    assert row.reference == enquiry.reference and row.hospital_id == enquiry.hospital_id
+    # The emails the enquiry still owed are cancelled; the withdrawal notice is queued and sent.
+    owed = dict(row.notifications.values_list("kind", "status"))
+    assert owed == {"new_enquiry": "failed", "confirmation": "failed", "withdrawal": "pending"}
+    run_jobs()
+    assert [m.subject for m in mail.outbox] == [f"Enquiry {enquiry.reference} withdrawn"]
+    assert mail.outbox[0].to == ["enquiries@sahyadri.example"]
+    # The link is used up: a replay, and the page itself, are 404s.
+    assert client.post(path, {"action": "withdraw"}).status_code == 404
+    assert client.get(path).status_code == 404
+    dump = io.StringIO()
+    call_command("dumpdata", stdout=dump)
+    for secret in ("Priya", "98765", "9876543210", "priya@example.com", "Still interested"):
+        assert secret not in dump.getvalue()
+
+
+@pytest.mark.parametrize("token", ["x", "A" * 43, "../../admin", "%00", "a" * 500])
+def test_wrong_tokens_are_404(client, public_directory, token):
+    send(client)
+    assert client.get(f"/my-enquiry/{token}/").status_code == 404
+
+
+def test_a_tampered_token_is_404(client, public_directory):
+    response, _ = send(client)
+    path = private_path(response.content.decode())
+    tampered = path[:-3] + ("A" if path[-3] != "A" else "B") + path[-2:]
+    assert client.get(tampered).status_code == 404
+
+
+def test_the_token_never_reaches_the_logs(client, public_directory, caplog):
+    response, _ = send(client)
+    path = private_path(response.content.decode())
+    token = path.split("/")[2]
+    caplog.set_level(logging.DEBUG)
+    client.get(path[:-5] + "xxxx/")  # a 404: Django logs the path
+    client.get(path)
+    lines = [JsonFormatter().format(record) for record in caplog.records]
+    assert lines and all(token not in line and path[:-5] not in line for line in lines)
+
+
+# ---- grievances ----
+
+
+GRIEVANCE = {
+    "kind": "erasure",
+    "name": "Kavita Rao",
+    "email": "kavita@example.in",
+    "phone": "",
+    "enquiry_reference": "nm-ab23cd4",
+    "message": "Please erase my enquiry.",
+    "website": "",
+}
+
+
+def test_a_grievance_gets_a_reference_and_a_due_date(client):
+    response = client.post("/privacy/grievance/", GRIEVANCE, follow=True)
+    grievance = Grievance.objects.get()
+    html = response.content.decode()
+    assert grievance.reference in html and grievance.enquiry_reference == "NM-AB23CD4"
+    assert grievance.due.isoformat() == "2026-04-10"  # 30 days after 11 March 2026 (India)
+    assert '<time datetime="2026-04-10">10 April 2026</time>' in html
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        ({"message": "x" * 10_000}, "message", "Keep it to 2000 characters or fewer"),
+        ({"message": "bad\x00byte"}, "message", "Null characters are not allowed."),
+        ({"email": "", "phone": ""}, "email", "Give an email address or a mobile number"),
+        ({"phone": "12345"}, "phone", "Enter a 10-digit Indian mobile number"),
+        ({"kind": "hack"}, "kind", "Select a valid choice"),
+        ({"enquiry_reference": "DROP TABLE"}, "enquiry_reference", "An enquiry reference looks like"),
+    ],
+)
+def test_bad_grievances_get_a_message_next_to_the_field(client, overrides, field, message):
+    response = client.post("/privacy/grievance/", {**GRIEVANCE, **overrides})
+    assert response.status_code == 200
+    assert message in " ".join(response.context["form"].errors[field])
+    assert Grievance.objects.count() == 0
+
+
+def test_grievances_share_the_enquiry_rate_limit_and_the_honeypot(client):
+    for n in range(5):
+        assert client.post("/privacy/grievance/", {**GRIEVANCE, "name": f"K {n}"}).status_code == 302
+    limited = client.post("/privacy/grievance/", {**GRIEVANCE, "name": "K 6"})
+    assert limited.status_code == 429 and 'value="K 6"' in limited.content.decode()
+    bot = client.post("/privacy/grievance/", {**GRIEVANCE, "website": "spam"}, REMOTE_ADDR="203.0.113.50")
+    assert bot.status_code == 302 and Grievance.objects.count() == 5
+
+
+def test_grievance_officers_work_the_queue_with_overdue_marked(client):
+    call_command("setup_roles", verbosity=0)
+    overdue = Grievance.objects.create(kind="access", name="Old", email="old@example.in", message="?")
+    Grievance.objects.filter(pk=overdue.pk).update(due="2026-03-01")
+    officer = User.objects.create_user("officer", password="x" * 16, is_staff=True)
+    officer.groups.add(Group.objects.get(name="Grievance officers"))
+    client.force_login(officer)
+    listing = client.get("/admin/directory/grievance/").content.decode()
+    assert "<strong>01 Mar 2026 (overdue)</strong>" in listing
+    assert client.get("/admin/directory/grievance/", {"answer": "overdue"}).context["cl"].result_count == 1
+    assert client.get("/admin/directory/enquiry/").status_code == 403
+    staff = User.objects.create_user("staff", password="x" * 16, is_staff=True)
+    staff.groups.add(Group.objects.get(name="Centre staff"))
+    client.force_login(staff)
+    assert client.get("/admin/directory/grievance/").status_code == 403
+
+
+# ---- the access record ----
+
+
+def test_every_view_and_export_is_recorded_and_nobody_can_change_the_record(client, public_directory):
+    call_command("setup_roles", verbosity=0)
+    _, enquiry = send(client)
+    staff = User.objects.create_user("centre", password="x" * 16, is_staff=True)
+    staff.groups.add(Group.objects.get(name="Centre staff"))
+    enquiry.hospital.staff.add(staff)
+    client.force_login(staff)
+    client.get("/admin/directory/enquiry/")
+    client.get(f"/admin/directory/enquiry/{enquiry.pk}/change/")
+    client.post("/admin/directory/enquiry/", {"action": "export_csv", "_selected_action": [enquiry.pk]})
+    records = list(AccessRecord.objects.order_by("pk").values_list("username", "action", "references"))
+    assert records == [
+        ("centre", "list", enquiry.reference),
+        ("centre", "view", enquiry.reference),
+        ("centre", "export", enquiry.reference),
+    ]
+    assert client.get("/admin/directory/accessrecord/").status_code == 403  # superusers only
+    root = User.objects.create_superuser("root", password="x" * 16)
+    client.force_login(root)
+    listing = client.get("/admin/directory/accessrecord/").content.decode()
+    assert listing.count(enquiry.reference) >= 3
+    record = AccessRecord.objects.first()
+    for url in (f"/admin/directory/accessrecord/{record.pk}/delete/", "/admin/directory/accessrecord/add/"):
+        assert client.get(url).status_code == 403
+    page = client.get(f"/admin/directory/accessrecord/{record.pk}/change/")
+    assert page.status_code == 200 and "Save" not in page.content.decode().split("submit-row")[-1][:400]
+    client.post(f"/admin/directory/accessrecord/{record.pk}/change/", {"username": "someone-else"})
+    assert AccessRecord.objects.get(pk=record.pk).username == "centre"

@@ -1,0 +1,158 @@
+"""Notifications against a real SMTP server on 127.0.0.1: never lost while it is down, each sent
+exactly once when it is back, retried with doubling waits for at least 24 hours, then shown as failed."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.contrib.auth.models import Group, User
+from django.core.management import call_command
+from django.utils import timezone
+
+from directory.models import Enquiry, Notification
+from tests.factories import GynecologistFactory, HospitalFactory
+from tests.mailserver import free_port, smtp_server, use_smtp
+
+pytestmark = pytest.mark.django_db
+
+START = datetime.datetime(2026, 3, 11, 9, 0, tzinfo=datetime.UTC)
+
+
+def enquiry_data(name):
+    return {"patient_name": name, "phone": "98765 43210", "consent": "on", "age": "adult", "website": ""}
+
+
+@pytest.fixture
+def centres():
+    alpha = HospitalFactory(name="Alpha Hospital", email="alpha@centres.example")
+    beta = HospitalFactory(name="Beta Clinic", email="beta@centres.example")
+    return {
+        "alpha": GynecologistFactory(slug="dr-alpha", hospitals=[alpha]),
+        "beta": GynecologistFactory(slug="dr-beta", hospitals=[beta]),
+    }
+
+
+def send(client, doctor, name, n):
+    url = f"/doctors/{doctor.slug}/enquire/"
+    response = client.post(url, enquiry_data(name), REMOTE_ADDR=f"198.51.100.{n}")
+    assert response.status_code == 302
+    return Enquiry.objects.get(patient_name=name)
+
+
+def test_an_outage_loses_nothing_and_the_recovery_sends_each_once(client, settings, centres, run_jobs):
+    port = free_port()
+    use_smtp(settings, port)  # nothing listens there yet: the mail server is down
+    with time_machine.travel(START, tick=False) as clock:
+        sent = [
+            send(client, centres["alpha"], "Anita", 1),
+            send(client, centres["alpha"], "Bharti", 2),
+            send(client, centres["beta"], "Chitra", 3),
+        ]
+        run_jobs()
+        assert Enquiry.objects.count() == 3
+        owed = Notification.objects.order_by("pk")
+        assert [(n.status, n.attempts) for n in owed] == [("pending", 1)] * 3
+        assert {n.next_attempt for n in owed} == {START + datetime.timedelta(seconds=60)}
+        with smtp_server(port) as inbox:
+            clock.shift(datetime.timedelta(seconds=59))
+            run_jobs()
+            assert len(inbox) == 0  # not due yet
+            clock.shift(datetime.timedelta(seconds=1))
+            run_jobs()
+            alpha, beta = inbox.to("alpha@centres.example"), inbox.to("beta@centres.example")
+            assert len(inbox) == 3
+            assert sorted(m["Subject"].split()[2] for m in alpha) == sorted(e.reference for e in sent[:2])
+            assert [m["Subject"].split()[2] for m in beta] == [sent[2].reference]
+            assert all("Anita" not in m.get_payload() and "98765" not in m.get_payload() for m in alpha)
+            run_jobs()
+            clock.shift(datetime.timedelta(days=2))
+            run_jobs()
+            assert len(inbox) == 3  # never a second copy
+    assert set(Notification.objects.values_list("status", "attempts")) == {("sent", 2)}
+
+
+def test_a_failing_send_is_retried_with_doubling_waits_for_a_day_then_shown_as_failed(
+    client, settings, centres, run_jobs
+):
+    use_smtp(settings, free_port())  # and it never comes back
+    settings.NOTIFY_RETRY_SECONDS = 60
+    with time_machine.travel(START, tick=False) as clock:
+        enquiry = send(client, centres["alpha"], "Devika", 4)
+        run_jobs()
+        notification = enquiry.notifications.get()
+        waits = []
+        while notification.status == "pending":
+            wait = notification.next_attempt - timezone.now()
+            waits.append(int(wait.total_seconds()))
+            clock.shift(wait)
+            run_jobs()
+            notification.refresh_from_db()
+        assert waits == [60, 120, 240, 480, 960, 1920, 3840, 7680, 15360, 30720, 61440]
+        assert timezone.now() - START == datetime.timedelta(seconds=122_820)  # 34 hours 7 minutes
+        assert (notification.status, notification.attempts) == ("failed", 12)
+        assert notification.last_error == "ConnectionRefusedError"
+    call_command("setup_roles", verbosity=0)
+    staff = User.objects.create_user("alpha-staff", password="x" * 16, is_staff=True)
+    staff.groups.add(Group.objects.get(name="Centre staff"))
+    enquiry.hospital.staff.add(staff)
+    client.force_login(staff)
+    index = client.get("/admin/").content.decode()
+    assert 'data-failed-notifications="1"' in index and enquiry.reference in index
+    root = User.objects.create_superuser("root", password="x" * 16)
+    client.force_login(root)
+    listing = client.get("/admin/directory/notification/", {"status__exact": "failed"}).content.decode()
+    assert enquiry.reference in listing
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_racing_over_200_notifications_send_each_exactly_once(centres, tmp_path):
+    """Two `db_worker` processes at once on PostgreSQL: the queue hands each job to one of them, and
+    the notification's own claim (pending -> sending) would stop a second send anyway."""
+    import os
+    import subprocess
+    import sys
+
+    from django.db import connection
+
+    from directory.notifications import queue
+    from tests.factories import EnquiryFactory
+
+    enquiries = [EnquiryFactory(doctor=centres["alpha" if n % 2 else "beta"], email="") for n in range(200)]
+    for enquiry in enquiries:
+        queue(enquiry, "new_enquiry")
+    port = free_port()
+    db = connection.settings_dict
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
+        "DJANGO_SETTINGS_MODULE": "portal.settings",
+        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
+        "DJANGO_SECRET_KEY": "race-test-" + "x" * 40,
+        "DJANGO_HTTPS": "0",
+        "DJANGO_LOG_LEVEL": "WARNING",
+        "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "DJANGO_EMAIL_HOST": "127.0.0.1",
+        "DJANGO_EMAIL_PORT": str(port),
+        "DJANGO_EMAIL_USE_TLS": "0",
+    }
+    env.pop("REDIS_URL", None)
+    command = [
+        sys.executable,
+        "manage.py",
+        "db_worker",
+        "--batch",
+        "--no-startup-delay",
+        "--interval",
+        "0.05",
+    ]
+    with smtp_server(port) as inbox:
+        workers = [subprocess.Popen([*command, "--worker-id", f"race-{n}"], env=env) for n in range(2)]
+        assert [worker.wait(timeout=300) for worker in workers] == [0, 0]
+        subjects = [message["Subject"] for _, message in inbox.messages]
+    assert len(subjects) == 200 and len(set(subjects)) == 200
+    assert {e.reference for e in enquiries} == {s.split()[2] for s in subjects}
+    assert set(Notification.objects.values_list("status", "attempts")) == {("sent", 1)}
+    from django_tasks_db.models import DBTaskResult
+
+    ran = [worker for result in DBTaskResult.objects.all() for worker in result.worker_ids]
+    assert len(ran) == 200 and set(ran) == {"race-0", "race-1"}  # both took part, each job once

@@ -1,0 +1,121 @@
+"""The production shape behind a load balancer: two app servers behind a proxy on 127.0.0.1.
+
+Every patient reaches the site through the proxy, so REMOTE_ADDR is always the proxy's; with
+DJANGO_TRUSTED_PROXIES=1 the enquiry limit and the sign-in lockout still count each patient (each
+test client connects from its own loopback address), and what a client writes into X-Forwarded-For
+itself buys it nothing.
+"""
+
+import http.client
+import http.cookies
+import re
+import urllib.parse
+
+import pytest
+
+from tests.e2e.server import _free_port, _manage, gunicorn_server, server_env
+from tests.proxy import reverse_proxy
+
+SETUP = """
+from django.contrib.auth.models import User
+from tests.factories import GynecologistFactory, HospitalFactory
+centre = HospitalFactory(name="Proxy Test Hospital", slug="proxy-test", phone="020 1111 2222")
+GynecologistFactory(name="Dr Proxy Test", slug="dr-proxy-test", hospitals=[centre])
+User.objects.create_user("staff", password="a-long-staff-password", is_staff=True)
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    work = tmp_path_factory.mktemp("proxy")
+    env = server_env(work, DJANGO_TRUSTED_PROXIES="1", ENQUIRY_RATE_LIMIT="5")
+    _manage(env, "migrate", "--noinput", "-v", "0")
+    _manage(env, "shell", "-v", "0", "-c", SETUP)
+    _manage(env, "collectstatic", "--noinput", "-v", "0")
+    ports = [_free_port(), _free_port()]
+    with (
+        gunicorn_server(env, ports[0], work / "a.log", workers=1),
+        gunicorn_server(env, ports[1], work / "b.log", workers=1),
+        reverse_proxy([("127.0.0.1", port) for port in ports]) as proxy_port,
+    ):
+        yield proxy_port
+    for log in ("a.log", "b.log"):
+        assert "Traceback" not in (work / log).read_text()
+
+
+class Patient:
+    """A browser at its own loopback address, keeping its cookies."""
+
+    def __init__(self, port, address):
+        self.port, self.address, self.cookies = port, address, http.cookies.SimpleCookie()
+        self.served_by = set()  # which app servers answered
+
+    def request(self, method, path, data=None, headers=None):
+        connection = http.client.HTTPConnection(
+            "127.0.0.1", self.port, source_address=(self.address, 0), timeout=30
+        )
+        headers = {"Host": "127.0.0.1", **(headers or {})}
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v.value}" for k, v in self.cookies.items())
+        body = None
+        if data is not None:
+            body = urllib.parse.urlencode(data)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        connection.request(method, path, body=body, headers=headers)
+        response = connection.getresponse()
+        response.text = response.read().decode()
+        self.served_by.add(response.getheader("X-Served-By"))
+        for cookie in response.headers.get_all("Set-Cookie") or []:
+            self.cookies.load(cookie)
+        connection.close()
+        return response
+
+    def form_token(self, path):
+        page = self.request("GET", path)
+        return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
+
+
+def enquire(patient, name, spoof=None):
+    path = "/doctors/dr-proxy-test/enquire/"
+    token = patient.form_token(path)
+    data = {
+        "csrfmiddlewaretoken": token,
+        "patient_name": name,
+        "phone": "9876543210",
+        "consent": "on",
+        "age": "adult",
+        "website": "",
+    }
+    headers = {"Referer": f"http://127.0.0.1{path}"}
+    if spoof:
+        headers["X-Forwarded-For"] = spoof
+    return patient.request("POST", path, data, headers)
+
+
+def test_each_patient_has_her_own_five_an_hour_across_both_servers(site):
+    priya, meena = Patient(site, "127.0.0.2"), Patient(site, "127.0.0.3")
+    for n in range(5):
+        response = enquire(priya, f"Priya {n}", spoof=f"203.0.113.{n}")  # a forged header buys nothing
+        assert response.status == 302, response.text[:500]
+    assert len(priya.served_by) == 2  # both app servers took part (the session is shared)
+    sixth = enquire(priya, "Priya 6")
+    assert sixth.status == 429
+    assert 'value="Priya 6"' in sixth.text and "020 1111 2222" in sixth.text
+    assert enquire(meena, "Meena").status == 302  # the next patient through the same proxy is not blocked
+
+
+def login(patient, password):
+    token = patient.form_token("/admin/login/")
+    data = {"csrfmiddlewaretoken": token, "username": "staff", "password": password}
+    return patient.request(
+        "POST", "/admin/login/?next=/admin/", data, {"Referer": "http://127.0.0.1/admin/login/"}
+    )
+
+
+def test_failed_sign_ins_lock_out_the_guesser_not_everyone_behind_the_proxy(site):
+    guesser, colleague = Patient(site, "127.0.0.4"), Patient(site, "127.0.0.5")
+    for _ in range(5):
+        assert login(guesser, "wrong-password").status in (200, 429)
+    locked = login(guesser, "a-long-staff-password")
+    assert locked.status in (403, 429) and "locked" in locked.text.lower()
+    assert login(colleague, "a-long-staff-password").status == 302  # signs in through the same proxy
