@@ -12,6 +12,7 @@ from django.views.generic import ListView
 from articles.forms import ArticleFilterForm
 from articles.models import Article, Topic
 from articles.seo import article_structured_data
+from directory.lexicon import read_query
 
 PREVIEW_PERMISSION = "articles.preview_article"
 
@@ -34,7 +35,8 @@ class ArticleListView(ListView):
         articles = Article.objects.published().for_list()
         self.query = data.get("q", "")
         if self.query:
-            articles = articles.search(self.query)
+            # Read as site search reads it: "acidity" finds heartburn, "पैर में ऐंठन" leg cramps.
+            articles = articles.search(read_query(self.query).words)
         self.topics = list(Topic.objects.only("name", "slug"))
         self.topic = None
         self.unknown_topic = False

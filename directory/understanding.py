@@ -216,6 +216,7 @@ class Reading:
     by_price: bool = False
     text: TextQuery = TextQuery()
     topic: TextQuery = TextQuery()
+    words: TextQuery = TextQuery()  # every word but the fillers, filters included: for articles alone
     hindi: bool = False
 
     @property
@@ -361,5 +362,6 @@ def read(typed: str, lexicon: Lexicon) -> Reading:
         by_price="price" in values,
         text=TextQuery(tuple(text)),
         topic=TextQuery(tuple(topic)),
+        words=TextQuery(tuple(part for slot in slots if (part := _part(slot.typed, slot.words)))[:MAX_WORDS]),
         hindi=any(is_devanagari(word) for word in words),
     )

@@ -189,7 +189,7 @@ def _search(reading: Reading) -> SearchResults:
     if reading.listing:
         results.groups.append(_lead(reading))
     if reading.article_query():
-        more = f"{reverse('articles:article_list')}?{urlencode({'q': typed})}"
+        more = f"{reverse('articles:article_list')}?{urlencode({'q': str(reading.article_query())})}"
         results.groups.append(
             _first(_articles(reading), Group("articles", "Articles", more_url=more, query=typed))
         )

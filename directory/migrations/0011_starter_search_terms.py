@@ -297,7 +297,7 @@ FILLERS = [
         "in", "at", "near", "nearby", "around", "for", "the", "a", "an", "of", "with", "and", "to", "from",
         "me", "mein", "ke", "ki", "ka", "se", "par", "wali", "wala", "wale", "bolne", "best", "top",
         "good", "list", "find", "search", "show", "dr", "speaking", "speaks", "speak", "language",
-        "what", "is", "are", "my", "i", "how", "can", "do", "does", "when", "during", "which",
+        "what", "is", "are", "my", "i", "how", "can", "do", "does", "when", "during", "which", "about",
         "में", "का", "की", "के", "से", "पर", "और", "वाली", "वाला", "वाले", "बोलने", "अच्छा", "अच्छी",
         "सबसे", "लिए",
     )

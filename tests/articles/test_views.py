@@ -9,7 +9,7 @@ import time_machine
 from django.contrib.auth.models import Permission
 from django.utils import timezone
 
-from articles.models import Status
+from articles.models import Article, Status
 from tests.factories import (
     ArticleFactory,
     ArticleSectionFactory,
@@ -99,6 +99,23 @@ def test_list_search_ranks_title_matches_first(client, frozen):
     html = client.get("/articles/", {"q": "  cramps "}).content.decode()
     assert slugs_in(html) == ["leg-cramps", "sleep"]
     assert "2 articles matching “cramps”" in html
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("acidity", ["heartburn"]),  # a search term: read as heartburn too
+        ("पैर में ऐंठन", ["leg-cramps"]),  # Hindi, "में" a filler word
+        ("when to see a doctor about heartburn", ["heartburn"]),  # every word but the fillers
+        ("heartburn pune", []),  # a city is a word like any other for articles
+    ],
+)
+def test_list_search_reads_the_words_patients_use(client, frozen, query, expected):
+    ArticleFactory(title="Heartburn", slug="heartburn", standfirst="See a doctor if it keeps you awake.")
+    ArticleFactory(title="Leg cramps", slug="leg-cramps", standfirst="Calves tighten at night.")
+    for article in Article.objects.all():
+        article.refresh_body_text()
+    assert slugs_in(client.get("/articles/", {"q": query}).content.decode()) == expected
 
 
 def test_list_filters_by_topic_and_explains_an_unknown_topic(client, frozen):
