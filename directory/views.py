@@ -17,7 +17,7 @@ from directory import notifications, structured_data
 from directory.cards import doctor_cards, package_cards
 from directory.filters import DoctorFilter, PackageFilter
 from directory.forms import CityChoiceForm, EnquiryForm
-from directory.lexicon import lexicon
+from directory.lexicon import lexicon, read_query
 from directory.models import City, Enquiry, Gynecologist, Hospital, Language, MaternityPackage, new_reference
 from directory.ratelimit import client_key
 from directory.vocabulary import suggest
@@ -124,7 +124,13 @@ class DoctorSearchView(SearchView):
     }
 
     def get_queryset(self):
-        text_search = bool(self.request.GET.get("q", "").strip())
+        return self.queryset_for(self.request.GET.get("q", ""))
+
+    @staticmethod
+    def queryset_for(q: str):
+        """The doctors a search starts from: a table scan only when words are left to search after
+        the box is read ("gynecologist pune" has none, so the index walk of a city page)."""
+        text_search = bool(read_query(q[:100]).text)
         return Gynecologist.objects.active(scan=text_search).for_cards().by_experience()
 
 
