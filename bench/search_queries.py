@@ -41,6 +41,8 @@ def configure(scale: bool) -> None:
     name = "bench.sqlite3" if scale else "bench-search.sqlite3"
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'var' / name}")
     os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-secret-key-" + "x" * 40)
+    os.environ.setdefault("GRIEVANCE_OFFICER_NAME", "Benchmark Grievance Officer")
+    os.environ.setdefault("GRIEVANCE_OFFICER_EMAIL", "grievance@example.in")
     os.environ.update(
         {"DJANGO_DEBUG": "0", "DJANGO_HTTPS": "0", "DJANGO_CACHE": "dummy", "DJANGO_LOG_LEVEL": "WARNING"}
     )
