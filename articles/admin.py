@@ -3,7 +3,13 @@
 Editors write and edit; only users with `articles.publish_article` (Medical reviewers) publish,
 record a review date, and run "mark reviewed today". The form refuses a publish by anyone else with
 a message, and `save_model` refuses it again in case a form is bypassed. Every save is a
-django-reversion revision (the article with its sections and sources), restorable from History.
+django-reversion revision (the article with its sections, red flags and sources), restorable from
+History.
+
+Clinical safety: a published article needs a "When to see a doctor" callout with at least one red
+flag, each with its urgency. The inline forms refuse a publish without them (the article's own
+`clean()` checks the saved rows for every other way of publishing), and `save_related` checks the
+saved result once more. The list shows articles whose sources `check_sources` found broken.
 """
 
 import datetime
@@ -13,13 +19,25 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
-from articles.models import Article, ArticleSection, Source, Status, Topic, review_due_after
+from articles.models import (
+    NO_CALLOUT_MESSAGE,
+    NO_RED_FLAGS_MESSAGE,
+    Article,
+    ArticleSection,
+    LinkStatus,
+    RedFlag,
+    Source,
+    Status,
+    Topic,
+    Urgency,
+    review_due_after,
+)
 
 PUBLISH_PERMISSION = "articles.publish_article"
 
@@ -39,20 +57,137 @@ class TopicAdmin(admin.ModelAdmin):
         return obj.article_count
 
 
+def _kept_forms(formset):
+    """The inline forms that will be saved: valid, filled in (or already stored) and not deleted."""
+    kept = []
+    for form in formset.forms:
+        if not form.is_valid() or form.cleaned_data.get("DELETE"):
+            continue
+        if form.has_changed() or form.instance.pk:
+            kept.append(form)
+    return kept
+
+
+class PublishCheckFormSet(forms.BaseInlineFormSet):
+    """Refuses publishing (the article form's status, already cleaned into `self.instance`) when
+    `missing(kept forms)` says something the callout needs is missing."""
+
+    message = ""
+
+    def missing(self, kept) -> bool:
+        raise NotImplementedError
+
+    def clean(self):
+        super().clean()
+        if self.instance.status == Status.PUBLISHED and self.missing(_kept_forms(self)):
+            raise forms.ValidationError(self.message, code="publish_check")
+
+
+class SectionFormSet(PublishCheckFormSet):
+    message = NO_CALLOUT_MESSAGE
+
+    def missing(self, kept) -> bool:
+        return not any(form.cleaned_data.get("is_doctor_callout") for form in kept)
+
+
+class RedFlagFormSet(PublishCheckFormSet):
+    message = NO_RED_FLAGS_MESSAGE
+
+    def missing(self, kept) -> bool:
+        return not any(form.cleaned_data.get("urgency") and form.cleaned_data.get("text") for form in kept)
+
+
 class SectionInline(admin.StackedInline):
     model = ArticleSection
+    formset = SectionFormSet
     fields = ["order", "heading", "answer", "is_doctor_callout"]
     extra = 0
+
+    class Media:
+        js = ["js/markdown-preview.js"]  # a live preview beside each answer (static file: CSP holds)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "answer":
+            field.widget.attrs["data-markdown-preview"] = reverse("articles:markdown_preview")
+        return field
 
     def get_extra(self, request, obj=None, **kwargs):
         return 0 if obj else 4
 
 
+class RedFlagForm(forms.ModelForm):
+    class Meta:
+        model = RedFlag
+        fields = ["order", "urgency", "text"]
+        error_messages = {
+            "urgency": {
+                "required": "Choose how soon the reader should act on this sign: "
+                + "; ".join(label.lower() for label in Urgency.labels)
+                + ".",
+            },
+            "text": {"required": "Describe the sign, or remove this red flag."},
+        }
+
+
+class RedFlagInline(admin.StackedInline):
+    """The signs in the "When to see a doctor" callout, each with its urgency (stacked: every field
+    keeps its own label)."""
+
+    model = RedFlag
+    form = RedFlagForm
+    formset = RedFlagFormSet
+    fields = ["order", "urgency", "text"]
+    verbose_name = "red flag for the “When to see a doctor” callout"
+    verbose_name_plural = "red flags for the “When to see a doctor” callout (grouped by urgency on the page)"
+
+    def get_extra(self, request, obj=None, **kwargs):
+        return 0 if obj and obj.red_flags.exists() else 3
+
+
 class SourceInline(admin.StackedInline):  # stacked: every field has its own label (a table's do not)
     model = Source
-    fields = ["order", "title", "publisher", "url", "date"]
+    fields = ["order", "title", "publisher", "url", "date", "accessed", "link_report"]
+    readonly_fields = ["link_report"]
     extra = 1
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    @admin.display(description="link check")
+    def link_report(self, obj):
+        if not obj.pk or not obj.link_checked:
+            return "Not checked yet (python manage.py check_sources)"
+        when = timezone.localtime(obj.link_checked).strftime("%d %B %Y, %H:%M")
+        if obj.link_status == LinkStatus.OK:
+            return f"Working on {when}"
+        return f"{obj.get_link_status_display()} on {when}: {obj.link_problem}"
+
+
+class SourceLinkFilter(admin.SimpleListFilter):
+    title = "source links"
+    parameter_name = "links"
+
+    def lookups(self, request, model_admin):
+        return [("broken", "A source link is broken"), ("unchecked", "A source link is not checked yet")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "broken":
+            return queryset.filter(has_broken_source=True)
+        if self.value() == "unchecked":
+            return queryset.filter(Exists(Source.objects.filter(article=OuterRef("pk"), link_checked=None)))
+        return queryset
+
+
+class CalloutFilter(admin.SimpleListFilter):
+    title = "“When to see a doctor” callout"
+    parameter_name = "callout"
+
+    def lookups(self, request, model_admin):
+        return [("no-red-flags", "No red flags yet")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "no-red-flags":
+            return queryset.exclude(Exists(RedFlag.objects.filter(article=OuterRef("pk"))))
+        return queryset
 
 
 class ReviewOverdueFilter(admin.SimpleListFilter):
@@ -84,6 +219,12 @@ class ArticleAdminForm(forms.ModelForm):
 
     can_publish = False  # set per request by ArticleAdmin.get_form
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The callout's sections and red flags are checked in their inline formsets (SectionFormSet,
+        # RedFlagFormSet), which see what is being submitted rather than what is stored.
+        self.instance.callout_checked_by_admin_forms = True
+
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("status") == Status.PUBLISHED and not self.can_publish:
@@ -105,17 +246,18 @@ class ArticleAdminForm(forms.ModelForm):
 @admin.register(Article)
 class ArticleAdmin(VersionAdmin):
     form = ArticleAdminForm
-    inlines = [SectionInline, SourceInline]
+    inlines = [SectionInline, RedFlagInline, SourceInline]
     list_display = [
         "title",
         "status_display",
         "medical_reviewer",
         "last_reviewed",
         "review_due",
+        "source_links",
         "publish_at",
         "updated",
     ]
-    list_filter = ["status", "topics", ReviewOverdueFilter, "is_featured"]
+    list_filter = ["status", "topics", ReviewOverdueFilter, SourceLinkFilter, CalloutFilter, "is_featured"]
     list_select_related = ["medical_reviewer"]
     search_fields = ["title", "slug", "standfirst", "medical_reviewer__name"]
     prepopulated_fields = {"slug": ("title",)}
@@ -137,6 +279,10 @@ class ArticleAdmin(VersionAdmin):
         ("Related articles", {"fields": ["related"]}),
         ("Record", {"fields": ["author", "created", "updated"], "classes": ["collapse"]}),
     ]
+
+    def get_queryset(self, request):
+        broken = Source.objects.filter(article=OuterRef("pk"), link_status=LinkStatus.BROKEN)
+        return super().get_queryset(request).annotate(has_broken_source=Exists(broken))
 
     def view_on_site(self, obj):
         """ "View on site" opens the staff preview, which shows drafts and scheduled articles too."""
@@ -181,7 +327,18 @@ class ArticleAdmin(VersionAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        form.instance.refresh_body_text()
+        article = form.instance
+        if article.status == Status.PUBLISHED and article.publishing_problems():
+            # Unreachable through the form (its inline formsets refuse this first); the transaction
+            # of the admin view is rolled back.
+            raise PermissionDenied("A published article needs a callout with red flags.")
+        article.refresh_body_text()
+
+    @admin.display(description="source links", ordering="has_broken_source")
+    def source_links(self, obj):
+        if obj.has_broken_source:
+            return format_html('<strong class="review-overdue">{}</strong>', "⚠ broken source")
+        return "-"
 
     @admin.display(description="status", ordering="status")
     def status_display(self, obj):

@@ -1,14 +1,45 @@
-"""The demo library: original articles on common pregnancy symptoms, written for this project.
+"""The demo library: original articles on common pregnancy symptoms and on the signs that need help,
+written for this project.
 
-Facts follow the public guidance of the NHS, ACOG, WHO and NICE listed as each article's sources;
-the wording is our own. Each article: (slug, title, standfirst, topic slugs, sections, sources), where
-a section is (question, Markdown answer, is_doctor_callout) and a source is
-(title, publisher, url, date or None).
+Facts follow the guidance listed as each article's sources: India's Ministry of Health and Family
+Welfare (MoHFW), National Health Mission (NHM) and ICMR-National Institute of Nutrition beside the NHS,
+ACOG, WHO, NICE, RCOG, the US FDA and Cochrane. The wording is our own. Every article has a "When to
+see a doctor" callout whose red flags carry the urgency a clinician would give them (`Urgency`).
+
+`Src.accessed` is set only where the cited passage was checked against the page; every link is
+checked by `manage.py check_sources`.
 """
 
 import datetime
+from dataclasses import dataclass
+
+from articles.models import DANGER_SIGNS_SLUG, Urgency
 
 D = datetime.date
+CALL_108, HOSPITAL_NOW = Urgency.CALL_108, Urgency.HOSPITAL_NOW
+WITHIN_24_HOURS, NEXT_VISIT = Urgency.WITHIN_24_HOURS, Urgency.NEXT_VISIT
+CHECKED = D(2026, 12, 1)  # when the passages marked `accessed=CHECKED` were checked against the page
+
+
+@dataclass(frozen=True)
+class Src:
+    title: str
+    publisher: str
+    url: str
+    date: datetime.date | None = None  # published or last reviewed, when the page says
+    accessed: datetime.date | None = None
+
+
+@dataclass(frozen=True)
+class DemoArticle:
+    slug: str
+    title: str
+    standfirst: str
+    topics: list[str]
+    sections: list[tuple[str, str, bool]]  # (question, Markdown answer, is the callout)
+    red_flags: list[tuple[Urgency, str]]  # the callout's signs, in order
+    sources: list[Src]
+
 
 TOPICS = [
     # slug, name, description, order
@@ -59,59 +90,179 @@ TOPICS = [
 # The topics that cover one trimester each (the calculator's result links to them).
 TRIMESTER_TOPICS = {"first-trimester": 1, "second-trimester": 2, "third-trimester": 3}
 
-WHO_ANC = (
+NICE = "National Institute for Health and Care Excellence"
+ACOG = "American College of Obstetricians and Gynecologists"
+RCOG = "Royal College of Obstetricians and Gynaecologists"
+MOHFW = "Ministry of Health and Family Welfare, Government of India"
+NHM_GUIDELINES = "https://nhm.gov.in/images/pdf/programmes/maternal-health/guidelines"
+
+# ---- India ----
+NHM_ANAEMIA = Src(
+    "Anaemia Mukt Bharat: iron and folic acid supplementation",
+    "National Health Mission, MoHFW",
+    "https://nhm.gov.in/index1.php?lang=1&level=3&sublinkid=1448&lid=797",
+    accessed=CHECKED,
+)
+MOHFW_CALCIUM = Src(
+    "National guidelines for calcium supplementation during pregnancy and lactation",
+    MOHFW,
+    f"{NHM_GUIDELINES}/National_Guidelines_for_Calcium_Supplementation_During_Pregnancy_and_Lactation.pdf",
+    D(2014, 12, 1),
+)
+MOHFW_GDM = Src(
+    "Diagnosis and management of gestational diabetes mellitus: technical and operational guidelines (2018)",
+    MOHFW,
+    "https://nhm.gov.in/New_Updates_2018/NHM_Components/RMNCH_MH_Guidelines/Gestational-Diabetes-Mellitus.pdf",
+)
+MCP_CARD = Src(
+    "Mother and Child Protection Card",
+    "MoHFW and Ministry of Women and Child Development",
+    f"{NHM_GUIDELINES}/mcp_card1.pdf",
+)
+SAFE_MOTHERHOOD = Src(
+    "My safe motherhood: a booklet for expectant mothers",
+    "National Health Mission, MoHFW",
+    f"{NHM_GUIDELINES}/my_safe_motherhood_booklet_english.pdf",
+)
+JSSK = Src(
+    "Guidelines for Janani-Shishu Suraksha Karyakram (JSSK): free transport, delivery and care",
+    "National Health Mission, MoHFW",
+    f"{NHM_GUIDELINES}/guidelines_for_jssk.pdf",
+)
+TELE_MANAS = Src(
+    "Tele-MANAS: the national tele-mental health helpline, 14416",
+    MOHFW,
+    "https://telemanas.mohfw.gov.in/",
+)
+ICMR_NIN_DIET = Src(
+    "Dietary guidelines for Indians (2024)",
+    "ICMR-National Institute of Nutrition",
+    "https://www.nin.res.in/dietaryguidelines/pdfjune/DGI_07th_May_2024_fin.pdf",
+)
+
+# ---- International ----
+WHO_ANC = Src(
     "WHO recommendations on antenatal care for a positive pregnancy experience",
     "World Health Organization",
     "https://www.who.int/publications/i/item/9789241549912",
     D(2016, 11, 28),
 )
-NICE_ANC = (
-    "Antenatal care (NICE guideline NG201)",
-    "National Institute for Health and Care Excellence",
-    "https://www.nice.org.uk/guidance/ng201",
-    D(2021, 8, 19),
+NICE_ANC = Src(
+    "Antenatal care (NICE guideline NG201)", NICE, "https://www.nice.org.uk/guidance/ng201", D(2021, 8, 19)
 )
-NICE_HYPERTENSION = (
+NICE_HYPERTENSION = Src(
     "Hypertension in pregnancy: diagnosis and management (NICE guideline NG133)",
-    "National Institute for Health and Care Excellence",
+    NICE,
     "https://www.nice.org.uk/guidance/ng133",
     D(2019, 6, 25),
 )
-NHS_PRE_ECLAMPSIA = (
-    "Pre-eclampsia: symptoms",
+NICE_MENTAL_HEALTH = Src(
+    "Antenatal and postnatal mental health (NICE guideline CG192)",
+    NICE,
+    "https://www.nice.org.uk/guidance/cg192",
+    D(2014, 12, 17),
+)
+NICE_EARLY_PREGNANCY = Src(
+    "Ectopic pregnancy and miscarriage: diagnosis and initial management (NICE guideline NG126)",
+    NICE,
+    "https://www.nice.org.uk/guidance/ng126",
+    D(2019, 4, 17),
+)
+NHS_PRE_ECLAMPSIA = Src(
+    "Pre-eclampsia: symptoms", "NHS", "https://www.nhs.uk/conditions/pre-eclampsia/symptoms/"
+)
+NHS_DVT = Src("Deep vein thrombosis (DVT)", "NHS", "https://www.nhs.uk/conditions/deep-vein-thrombosis-dvt/")
+NHS_PARACETAMOL = Src(
+    "Pregnancy, breastfeeding and fertility while taking paracetamol for adults",
     "NHS",
-    "https://www.nhs.uk/conditions/pre-eclampsia/symptoms/",
-    None,
+    "https://www.nhs.uk/medicines/paracetamol-for-adults/"
+    "pregnancy-breastfeeding-and-fertility-while-taking-paracetamol-for-adults/",
 )
-ACOG_PREECLAMPSIA = (
+NHS_MOVEMENTS = Src(
+    "Your baby's movements", "NHS", "https://www.nhs.uk/pregnancy/keeping-well/your-babys-movements/"
+)
+ACOG_PREECLAMPSIA = Src(
     "Preeclampsia and high blood pressure during pregnancy",
-    "American College of Obstetricians and Gynecologists",
+    ACOG,
     "https://www.acog.org/womens-health/faqs/preeclampsia-and-high-blood-pressure-during-pregnancy",
-    None,
+)
+FDA_NSAIDS = Src(
+    "FDA recommends avoiding use of NSAIDs in pregnancy at 20 weeks or later because they can result in "
+    "low amniotic fluid (Drug Safety Communication)",
+    "US Food and Drug Administration",
+    "https://www.fda.gov/drugs/drug-safety-and-availability/"
+    "fda-recommends-avoiding-use-nsaids-pregnancy-20-weeks-or-later-because-they-can-result-low-amniotic",
+    D(2020, 10, 15),
+    accessed=CHECKED,
+)
+COCHRANE_CRAMPS = Src(
+    "Interventions for leg cramps in pregnancy (Cochrane review, 2020 update)",
+    "Cochrane Library",
+    "https://www.cochranelibrary.com/cdsr/doi/10.1002/14651858.CD010655.pub3/full",
+    accessed=CHECKED,
+)
+MHRA_QUININE = Src(
+    "Quinine: not to be used routinely for nocturnal leg cramps (Drug Safety Update)",
+    "Medicines and Healthcare products Regulatory Agency (UK)",
+    "https://www.gov.uk/drug-safety-update/quinine-not-to-be-used-routinely-for-nocturnal-leg-cramps",
+)
+RCOG_CHOLESTASIS = Src(
+    "Obstetric cholestasis (Green-top Guideline No. 43)",
+    RCOG,
+    "https://www.rcog.org.uk/guidance/browse-all-guidance/green-top-guidelines/"
+    "obstetric-cholestasis-green-top-guideline-no-43/",
+    D(2011, 5, 19),
+    accessed=CHECKED,
+)
+RCOG_MOVEMENTS = Src(
+    "Reduced fetal movements (Green-top Guideline No. 57)",
+    RCOG,
+    "https://www.rcog.org.uk/en/guidelines-research-services/guidelines/gtg57/",
+    D(2011, 2, 25),
+    accessed=CHECKED,
 )
 
 
-def nhs(title, path):
-    return (title, "NHS", f"https://www.nhs.uk/pregnancy/related-conditions/common-symptoms/{path}/", None)
+def nhs(title: str, path: str) -> Src:
+    return Src(title, "NHS", f"https://www.nhs.uk/pregnancy/related-conditions/common-symptoms/{path}/")
 
 
-def acog(title, path):
-    return (
-        title,
-        "American College of Obstetricians and Gynecologists",
-        f"https://www.acog.org/womens-health/faqs/{path}",
-        None,
-    )
+def acog(title: str, path: str) -> Src:
+    return Src(title, ACOG, f"https://www.acog.org/womens-health/faqs/{path}")
 
+
+CLOT_IN_LUNGS = (
+    "Sudden breathlessness, pain in your chest, or coughing up blood: a clot may have reached your lungs."
+)
+CLOT_IN_LEG = (
+    "One calf or leg that is painful, swollen, warm or red, or darker than the other: a possible clot in a "
+    "vein (deep vein thrombosis)."
+)
+PRE_ECLAMPSIA_SIGNS = [
+    (HOSPITAL_NOW, "A severe headache that does not go away."),
+    (HOSPITAL_NOW, "Blurred vision, flashing lights or spots in front of your eyes."),
+    (HOSPITAL_NOW, "Pain just below your ribs, especially on the right."),
+    (HOSPITAL_NOW, "Sudden swelling of your face, hands or feet."),
+]
+PAINKILLERS = (
+    "**Paracetamol** is the usual choice for pain and fever in pregnancy: take the lowest dose that helps, "
+    "for the shortest time, and check the dose with your doctor or pharmacist.\n\n"
+    "**Avoid ibuprofen, diclofenac and other anti-inflammatory painkillers (NSAIDs) from 20 weeks of "
+    "pregnancy** unless a doctor who knows you are pregnant prescribes them, and before 20 weeks take "
+    "them only on a doctor's advice. From about 20 weeks they can affect the baby's kidneys and lower "
+    "the fluid around the baby (US FDA, 2020); later they can also affect the baby's heart. Many "
+    "painkillers sold over the counter in India combine paracetamol with ibuprofen or diclofenac, so "
+    "read the label or ask the pharmacist."
+)
 
 ARTICLES = [
-    (
-        "leg-cramps-in-pregnancy",
-        "Leg cramps in pregnancy",
-        "Sudden, painful tightening in the calf, often at night, is common from the middle of pregnancy. "
-        "Here is why it happens, how to stop a cramp and how to make the next one less likely.",
-        ["symptoms", "second-trimester", "third-trimester"],
-        [
+    DemoArticle(
+        slug="leg-cramps-in-pregnancy",
+        title="Leg cramps in pregnancy",
+        standfirst="Sudden, painful tightening in the calf, often at night, is common from the middle of "
+        "pregnancy. Here is why it happens, how to stop a cramp and how to make the next one less likely.",
+        topics=["symptoms", "second-trimester", "third-trimester"],
+        sections=[
             (
                 "What are leg cramps?",
                 "A leg cramp is a muscle that tightens on its own and will not let go for a while. In "
@@ -146,31 +297,58 @@ ARTICLES = [
                 "- Stay active during the day: a daily walk or swim counts.\n"
                 "- Avoid standing or sitting in one position for long; get up and move every hour.\n"
                 "- Drink water regularly through the day.\n\n"
-                "The World Health Organization says magnesium, calcium or non-drug treatments can be tried, "
-                "depending on what you prefer and what is available. Ask your doctor before you start any "
-                "supplement, because the right dose depends on what you already take.",
+                "Trials of magnesium, calcium and vitamin supplements for cramps have been small, with mixed "
+                "results, so none can be recommended for cramps alone (Cochrane review, 2020). If you were "
+                "given calcium tablets, keep taking them as prescribed: in India every pregnant woman is "
+                "offered 500 mg of calcium twice a day from 14 weeks, mainly to lower the risk of "
+                "pre-eclampsia, and that matters whatever it does for cramps.",
+                False,
+            ),
+            (
+                "What about salt water, sports drinks or quinine?",
+                "Salt water, sports drinks and tonic water are often suggested for cramps. None has been "
+                "shown to prevent or stop cramps in pregnancy. Extra salt is unwise if your blood pressure "
+                "is raised, and sports drinks add sugar you do not need.\n\n"
+                "**Do not take quinine.** The bitter ingredient of tonic water, once prescribed for night "
+                "cramps, can harm an unborn baby, and it is no longer a routine treatment for cramps even "
+                "outside pregnancy.",
                 False,
             ),
             (
                 "When to see a doctor",
-                "Cramps come and go. See a doctor **the same day** if one calf:\n\n"
-                "- stays painful, swollen or tender after the cramp should have passed\n"
-                "- feels warm, or the skin looks red or darker than the other leg\n\n"
-                "These can be signs of a blood clot in a vein (deep vein thrombosis), which is more likely "
-                "in pregnancy and needs treatment quickly. Also see your doctor if cramps are frequent "
-                "enough to stop you sleeping night after night.",
+                "An ordinary cramp eases within minutes, even if the muscle aches afterwards. A clot in a "
+                "leg vein (deep vein thrombosis) is more likely in pregnancy and in the weeks after the "
+                "birth: it needs treatment as soon as it is found, and a clot that moves to the lungs is "
+                "an emergency.",
                 True,
             ),
         ],
-        [nhs("Leg cramps", "leg-cramps"), WHO_ANC],
+        red_flags=[
+            (CALL_108, CLOT_IN_LUNGS),
+            (
+                HOSPITAL_NOW,
+                "One calf that stays painful, swollen or tender after the cramp should have passed, or "
+                "feels warm, or looks red or darker than the other leg: a possible clot in a vein (deep "
+                "vein thrombosis).",
+            ),
+            (NEXT_VISIT, "Cramps so frequent that they stop you sleeping night after night."),
+        ],
+        sources=[
+            nhs("Leg cramps", "leg-cramps"),
+            COCHRANE_CRAMPS,
+            MHRA_QUININE,
+            MOHFW_CALCIUM,
+            NHS_DVT,
+            WHO_ANC,
+        ],
     ),
-    (
-        "morning-sickness",
-        "Morning sickness: nausea and vomiting in early pregnancy",
-        "Feeling sick, with or without vomiting, affects most women in early pregnancy and can strike at any "
-        "time of day. What helps, how long it usually lasts and when it needs treatment.",
-        ["symptoms", "first-trimester", "nutrition"],
-        [
+    DemoArticle(
+        slug="morning-sickness",
+        title="Morning sickness: nausea and vomiting in early pregnancy",
+        standfirst="Feeling sick, with or without vomiting, affects most women in early pregnancy and can "
+        "strike at any time of day. What helps, how long it usually lasts and when it needs treatment.",
+        topics=["symptoms", "first-trimester", "nutrition"],
+        sections=[
             (
                 "What is morning sickness?",
                 "Morning sickness is the nausea, and sometimes vomiting, of early pregnancy. Despite the "
@@ -181,8 +359,9 @@ ARTICLES = [
             ),
             (
                 "When does it start and stop?",
-                "It usually begins around the sixth week of pregnancy. For most women it eases between "
-                "weeks 12 and 16, and by about week 20 it has gone. A few women feel sick for longer.",
+                "It usually begins around the sixth week of pregnancy. For most women it settles by 16 to "
+                "20 weeks. For some it lasts longer, occasionally for the whole pregnancy: that does not "
+                "mean anything is wrong with the baby, but tell your doctor, because treatment can help.",
                 False,
             ),
             (
@@ -216,36 +395,46 @@ ARTICLES = [
             ),
             (
                 "When to see a doctor",
-                "See a doctor **urgently** if you:\n\n"
-                "- cannot keep any food or drink down for 24 hours\n"
-                "- pass very little dark urine, or none for 8 hours or more\n"
-                "- feel dizzy or faint when you stand up\n"
-                "- vomit blood, or have pain in your stomach or a fever\n"
-                "- are losing weight",
+                "Sickness that still lets you keep fluids down is miserable but not dangerous. Dehydration "
+                "is: the signs below mean you need to be seen, and treatment, sometimes a drip in hospital, "
+                "works quickly.",
                 True,
             ),
         ],
-        [
+        red_flags=[
+            (HOSPITAL_NOW, "You vomit blood."),
+            (
+                HOSPITAL_NOW,
+                "You feel faint or collapse when you stand up, or you have passed no urine for 8 hours or more.",
+            ),
+            (WITHIN_24_HOURS, "You have not kept any food or drink down for 24 hours."),
+            (WITHIN_24_HOURS, "Pain in your tummy, or a fever, with the vomiting."),
+            (WITHIN_24_HOURS, "Very dark urine, or you are losing weight."),
+            (
+                NEXT_VISIT,
+                "Sickness that wears you down even though you keep fluids down: safe medicines can help.",
+            ),
+        ],
+        sources=[
             nhs("Vomiting and morning sickness", "vomiting-and-morning-sickness"),
             acog(
                 "Morning sickness: nausea and vomiting of pregnancy",
                 "morning-sickness-nausea-and-vomiting-of-pregnancy",
             ),
-            (
+            Src(
                 "Nausea/vomiting in pregnancy (Clinical Knowledge Summary)",
-                "National Institute for Health and Care Excellence",
+                NICE,
                 "https://cks.nice.org.uk/topics/nausea-vomiting-in-pregnancy/",
-                None,
             ),
         ],
     ),
-    (
-        "heartburn-in-pregnancy",
-        "Heartburn and indigestion in pregnancy",
-        "A burning feeling behind the breastbone after meals is common, especially later in pregnancy. Why "
-        "it happens and simple changes that bring relief.",
-        ["symptoms", "second-trimester", "third-trimester", "nutrition"],
-        [
+    DemoArticle(
+        slug="heartburn-in-pregnancy",
+        title="Heartburn and indigestion in pregnancy",
+        standfirst="A burning feeling behind the breastbone after meals is common, especially later in "
+        "pregnancy. Why it happens and simple changes that bring relief.",
+        topics=["symptoms", "second-trimester", "third-trimester", "nutrition"],
+        sections=[
             (
                 "What does heartburn feel like?",
                 "Heartburn is a burning feeling in the chest, behind the breastbone, often after eating or "
@@ -281,23 +470,40 @@ ARTICLES = [
             ),
             (
                 "When to see a doctor",
-                "See your doctor if heartburn does not improve with these changes, if you cannot eat "
-                "properly, or if you are losing weight.\n\n"
-                "Get help **the same day** if you have a strong pain just below your ribs, especially with a "
-                "headache, blurred vision or sudden swelling of your face, hands or feet. These can be signs "
-                "of pre-eclampsia, which needs a blood pressure and urine check straight away.",
+                "Heartburn is uncomfortable but not dangerous. Pain high in the tummy can, however, be a "
+                "sign of pre-eclampsia, a condition of high blood pressure that can start in the second "
+                "half of pregnancy or in the weeks after the birth, and it needs a blood pressure and urine "
+                "check straight away.",
                 True,
             ),
         ],
-        [nhs("Indigestion and heartburn", "indigestion-and-heartburn"), WHO_ANC, NHS_PRE_ECLAMPSIA],
+        red_flags=[
+            (
+                HOSPITAL_NOW,
+                "Strong pain just below your ribs, especially on the right, with or without heartburn.",
+            ),
+            (HOSPITAL_NOW, "A severe headache, blurred vision or flashing lights."),
+            (HOSPITAL_NOW, "Sudden swelling of your face, hands or feet."),
+            (
+                NEXT_VISIT,
+                "Heartburn that does not improve with these changes, stops you eating properly or makes you "
+                "lose weight.",
+            ),
+        ],
+        sources=[
+            nhs("Indigestion and heartburn", "indigestion-and-heartburn"),
+            NHS_PRE_ECLAMPSIA,
+            NICE_HYPERTENSION,
+            WHO_ANC,
+        ],
     ),
-    (
-        "back-pain-in-pregnancy",
-        "Back pain in pregnancy",
-        "Most pregnant women have an aching back at some point. How posture, lifting and exercise help, "
-        "which pain relief is safe, and when back pain may mean labour.",
-        ["symptoms", "second-trimester", "third-trimester", "labour-and-birth"],
-        [
+    DemoArticle(
+        slug="back-pain-in-pregnancy",
+        title="Back pain in pregnancy",
+        standfirst="Most pregnant women have an aching back at some point. How posture, lifting and exercise "
+        "help, which pain relief is safe, and when back pain may mean labour.",
+        topics=["symptoms", "second-trimester", "third-trimester", "labour-and-birth"],
+        sections=[
             (
                 "Why does my back hurt?",
                 "During pregnancy, hormones soften the ligaments that hold your joints, ready for birth. "
@@ -325,10 +531,7 @@ ARTICLES = [
             ),
             (
                 "What pain relief can I take?",
-                "Paracetamol is generally considered suitable in pregnancy when taken as directed; check "
-                "the dose with your doctor. Do not take ibuprofen or other anti-inflammatory painkillers "
-                "unless a doctor has told you to, because they can affect the baby, particularly in the "
-                "third trimester. A warm (not hot) compress or a massage can also ease the ache.",
+                PAINKILLERS + "\n\nA warm (not hot) compress or a massage can also ease the ache.",
                 False,
             ),
             (
@@ -341,29 +544,42 @@ ARTICLES = [
             ),
             (
                 "When to see a doctor",
-                "Contact your doctor or hospital **straight away** if back pain comes with:\n\n"
-                "- bleeding from the vagina, or fluid leaking\n"
-                "- a fever, or pain or burning when you pass urine\n"
-                "- pain in one side just under the ribs\n"
-                "- numbness or tingling in your legs, buttocks or genitals\n"
-                "- regular tightening or cramps before 37 weeks\n\n"
-                "Also see your doctor if the pain is severe or stops you from doing everyday things.",
+                "Most back pain in pregnancy comes from the changes described above and eases with care. "
+                "The signs below point to something else: labour starting early, an infection, or pressure "
+                "on the nerves in the spine.",
                 True,
             ),
         ],
-        [
+        red_flags=[
+            (HOSPITAL_NOW, "Bleeding from the vagina, or fluid leaking."),
+            (HOSPITAL_NOW, "Regular tightening or period-like pains before 37 weeks: possible early labour."),
+            (
+                HOSPITAL_NOW,
+                "Back pain with a fever, or pain in one side just under the ribs: possible kidney infection.",
+            ),
+            (
+                HOSPITAL_NOW,
+                "Numbness or tingling in your legs, buttocks or between your legs, or trouble passing urine "
+                "or controlling your bowels.",
+            ),
+            (WITHIN_24_HOURS, "Pain or burning when you pass urine."),
+            (NEXT_VISIT, "Back pain that stops you doing everyday things: ask to see a physiotherapist."),
+        ],
+        sources=[
             nhs("Back pain", "back-pain"),
             acog("Back pain during pregnancy", "back-pain-during-pregnancy"),
+            FDA_NSAIDS,
+            NHS_PARACETAMOL,
             WHO_ANC,
         ],
     ),
-    (
-        "swollen-feet-and-ankles",
-        "Swollen feet and ankles in pregnancy",
-        "Some swelling of the feet and ankles is normal, especially in hot weather and late in the day. What "
-        "helps, and the kinds of swelling that need a doctor the same day.",
-        ["symptoms", "third-trimester"],
-        [
+    DemoArticle(
+        slug="swollen-feet-and-ankles",
+        title="Swollen feet and ankles in pregnancy",
+        standfirst="Some swelling of the feet and ankles is normal, especially in hot weather and late in "
+        "the day. What helps, and the kinds of swelling that need a hospital straight away.",
+        topics=["symptoms", "third-trimester"],
+        sections=[
             (
                 "Why do my feet swell?",
                 "Your body holds more water during pregnancy, and the growing womb slows the return of blood "
@@ -394,34 +610,39 @@ ARTICLES = [
                 "Gentle swelling of the feet and ankles on its own is common and harmless. Swelling that "
                 "comes on **suddenly**, or that affects the face and hands, can be a sign of pre-eclampsia, "
                 "a condition of high blood pressure in pregnancy. That is why your blood pressure and urine "
-                "are checked at every antenatal visit: keep to your appointments.",
+                "are checked at every antenatal visit: keep to your appointments.\n\n"
+                "Pre-eclampsia can also start in the first weeks after the birth, so the same signs still "
+                "matter then.",
                 False,
             ),
             (
                 "When to see a doctor",
-                "Get checked **the same day** if you have:\n\n"
-                "- sudden swelling of your face, hands or feet\n"
-                "- a severe headache, blurred vision or flashing lights\n"
-                "- pain just below your ribs\n"
-                "- swelling in one leg only, especially with pain, warmth or redness in the calf, which can "
-                "be a sign of a blood clot",
+                "Swelling that builds up through the day and goes down overnight is normal. Swelling that "
+                "comes on suddenly, or comes with the signs below, is not.",
                 True,
             ),
         ],
-        [
+        red_flags=[
+            (CALL_108, CLOT_IN_LUNGS),
+            *PRE_ECLAMPSIA_SIGNS,
+            (HOSPITAL_NOW, CLOT_IN_LEG),
+            (NEXT_VISIT, "Swelling of both ankles that goes down when you rest with your feet up."),
+        ],
+        sources=[
             nhs("Swollen ankles, feet and fingers", "swollen-ankles-feet-and-fingers"),
             NHS_PRE_ECLAMPSIA,
             ACOG_PREECLAMPSIA,
-            WHO_ANC,
+            NICE_HYPERTENSION,
+            NHS_DVT,
         ],
     ),
-    (
-        "constipation-in-pregnancy",
-        "Constipation in pregnancy",
-        "Hard stools and fewer trips to the toilet are common from early pregnancy. The food, fluids and "
-        "movement that help, and which remedies are safe.",
-        ["symptoms", "first-trimester", "nutrition"],
-        [
+    DemoArticle(
+        slug="constipation-in-pregnancy",
+        title="Constipation in pregnancy",
+        standfirst="Hard stools and fewer trips to the toilet are common from early pregnancy. The food, "
+        "fluids and movement that help, and which remedies are safe.",
+        topics=["symptoms", "first-trimester", "nutrition"],
+        sections=[
             (
                 "Why does pregnancy cause constipation?",
                 "Pregnancy hormones relax the muscles of the bowel, so food moves through more slowly and "
@@ -456,23 +677,32 @@ ARTICLES = [
             ),
             (
                 "When to see a doctor",
-                "See your doctor if constipation lasts despite these changes, or if you have:\n\n"
-                "- blood in your stools or on the paper\n"
-                "- severe or constant pain in your tummy\n"
-                "- painful swellings around the back passage (piles) that bother you\n"
-                "- vomiting, or no stools and no wind at all",
+                "Constipation is common and rarely serious, but pain and bleeding need a doctor to look for "
+                "other causes.",
                 True,
             ),
         ],
-        [nhs("Constipation", "constipation"), WHO_ANC, NICE_ANC],
+        red_flags=[
+            (
+                HOSPITAL_NOW,
+                "Severe or constant pain in your tummy, or vomiting with no stools and no wind at all.",
+            ),
+            (WITHIN_24_HOURS, "Blood in your stools or on the paper."),
+            (
+                NEXT_VISIT,
+                "Constipation that lasts despite these changes, or painful swellings around the back passage "
+                "(piles).",
+            ),
+        ],
+        sources=[nhs("Constipation", "constipation"), WHO_ANC, NICE_ANC],
     ),
-    (
-        "tiredness-in-pregnancy",
-        "Tiredness and fatigue in pregnancy",
-        "Feeling exhausted is common in the first and last months of pregnancy. Why it happens, how to save "
-        "your energy, and why a blood test for anaemia matters.",
-        ["symptoms", "first-trimester", "sleep-and-wellbeing", "nutrition"],
-        [
+    DemoArticle(
+        slug="tiredness-in-pregnancy",
+        title="Tiredness and fatigue in pregnancy",
+        standfirst="Feeling exhausted is common in the first and last months of pregnancy. Why it happens, "
+        "how to save your energy, and why the iron and calcium tablets and a blood test for anaemia matter.",
+        topics=["symptoms", "first-trimester", "sleep-and-wellbeing", "nutrition"],
+        sections=[
             (
                 "Why am I so tired?",
                 "In the first trimester, rising hormones and the work of building the placenta leave many "
@@ -483,12 +713,27 @@ ARTICLES = [
             ),
             (
                 "Could it be anaemia?",
-                "Anaemia, a shortage of red blood cells usually caused by low iron, is common in pregnancy "
-                "and especially common in India. It makes you tired, breathless and pale. Your blood is "
-                "tested for it at your first antenatal visit and again later. Take the iron and folic acid "
-                "tablets your doctor gives you, and eat iron-rich food such as green leafy vegetables, pulses, "
-                "jaggery, eggs and meat if you eat them. Vitamin C in fruit helps the body absorb iron; tea "
-                "with meals makes it harder.",
+                "Anaemia, a shortage of red blood cells usually caused by too little iron, is common in "
+                "pregnancy and especially common in India. It makes you tired, breathless and pale. Your "
+                "haemoglobin is checked at your first antenatal visit and again later in pregnancy; if it "
+                "is low, your doctor will treat it, usually with more iron.",
+                False,
+            ),
+            (
+                "Which tablets and foods help?",
+                "In India every pregnant woman is offered these, free at government health centres:\n\n"
+                "- **Iron and folic acid:** one tablet a day (60 mg of iron with 500 mcg of folic acid) "
+                "from the second trimester, for at least 180 days of pregnancy, and again for 180 days after "
+                "the birth.\n"
+                "- **Calcium:** 500 mg twice a day from 14 weeks until 6 months after the birth. Take it with "
+                "a different meal from the iron tablet, because calcium taken at the same time stops some of "
+                "the iron being absorbed.\n\n"
+                "For food, choose iron-rich dishes that do not push up your blood sugar: green leafy "
+                "vegetables such as palak, methi and sarson, pulses, chana and sprouts, ragi and bajra, and "
+                "eggs, fish, chicken or meat if you eat them. Fruit rich in vitamin C, such as amla, guava "
+                "or orange, helps your body take up the iron; tea or coffee with meals makes it harder.\n\n"
+                "Jaggery (gur) is mostly sugar and gives little iron your body can use, so do not count it "
+                "as an iron source. Sugar matters too: diabetes in pregnancy is common in India.",
                 False,
             ),
             (
@@ -503,30 +748,59 @@ ARTICLES = [
             (
                 "Is it normal to feel low as well?",
                 "Feeling tired and emotional at times is common. But if you feel down or hopeless most days, "
-                "lose interest in things, or feel anxious all the time, tell your doctor or midwife. Low mood "
-                "and anxiety in pregnancy are common and treatable, and asking for help is the right thing "
-                "to do.",
+                "lose interest in things, or feel anxious all the time, tell your doctor. Low mood and "
+                "anxiety in pregnancy are common and treatable, and asking for help is the right thing to "
+                "do.\n\n"
+                "**If you have thoughts of harming yourself or of ending your life, get help now.** Tell "
+                "someone you trust, and call Tele-MANAS on [14416](tel:14416): it is free, open day and "
+                "night, and answers in many Indian languages. If you feel you might act on these thoughts, "
+                "call [108](tel:108) or go to the nearest hospital.",
                 False,
             ),
             (
                 "When to see a doctor",
-                "See your doctor if you:\n\n"
-                "- feel breathless doing little, or your heart races or pounds\n"
-                "- feel dizzy or faint, or look very pale\n"
-                "- are so tired that you cannot manage daily life\n"
-                "- feel low or anxious most of the time for two weeks or more",
+                "Tiredness on its own is part of pregnancy. Breathlessness, a racing heart and paleness can "
+                "mean anaemia that needs treatment, and thoughts of harming yourself always need help the "
+                "same day.",
                 True,
             ),
         ],
-        [nhs("Tiredness", "tiredness"), WHO_ANC, NICE_ANC],
+        red_flags=[
+            (CALL_108, "You feel you might act on thoughts of ending your life or harming yourself."),
+            (CALL_108, "Sudden breathlessness or pain in your chest."),
+            (
+                HOSPITAL_NOW,
+                "Thoughts of harming yourself or of ending your life, even if you do not think you would act "
+                "on them. If you cannot get to a hospital, call Tele-MANAS on 14416 (free, at any hour).",
+            ),
+            (
+                WITHIN_24_HOURS,
+                "You get breathless doing little, your heart races or pounds, or you feel faint or look very pale.",
+            ),
+            (NEXT_VISIT, "Tiredness that stops you managing daily life."),
+            (
+                NEXT_VISIT,
+                "Feeling low, hopeless or anxious most days for two weeks or more (sooner if it is getting worse).",
+            ),
+        ],
+        sources=[
+            nhs("Tiredness", "tiredness"),
+            NHM_ANAEMIA,
+            MOHFW_CALCIUM,
+            ICMR_NIN_DIET,
+            MOHFW_GDM,
+            TELE_MANAS,
+            NICE_MENTAL_HEALTH,
+            NICE_ANC,
+        ],
     ),
-    (
-        "headaches-in-pregnancy",
-        "Headaches in pregnancy",
-        "Headaches are common in early pregnancy and usually harmless. What eases them, which painkiller is "
-        "suitable, and the headaches that need checking the same day.",
-        ["symptoms", "first-trimester", "sleep-and-wellbeing"],
-        [
+    DemoArticle(
+        slug="headaches-in-pregnancy",
+        title="Headaches in pregnancy",
+        standfirst="Headaches are common in early pregnancy and usually harmless. What eases them, which "
+        "painkiller is suitable, and the headaches that need a hospital straight away.",
+        topics=["symptoms", "first-trimester", "sleep-and-wellbeing"],
+        sections=[
             (
                 "Why do I get headaches now?",
                 "Headaches are common in the first weeks, when hormone levels change quickly. Tiredness, "
@@ -544,10 +818,8 @@ ARTICLES = [
             ),
             (
                 "Which painkillers are safe?",
-                "Paracetamol is the usual choice in pregnancy, at the normal dose; ask your doctor or "
-                "pharmacist if you are not sure. Do not take ibuprofen, aspirin or other painkillers unless "
-                "a doctor has advised them for you. Some women take low-dose aspirin on their doctor's advice "
-                "to lower the risk of pre-eclampsia; that is a different use and should not be changed "
+                PAINKILLERS + "\n\nSome women take low-dose aspirin on their doctor's advice to lower the "
+                "risk of pre-eclampsia; that is a different use, and it should not be stopped or changed "
                 "without asking.",
                 False,
             ),
@@ -556,30 +828,39 @@ ARTICLES = [
                 "A severe headache in the second half of pregnancy (after 20 weeks) can be a sign of "
                 "pre-eclampsia, especially if it does not go away with rest and paracetamol, or comes with "
                 "problems with your vision or sudden swelling. Pre-eclampsia can become dangerous for you "
-                "and the baby, so it is always worth checking your blood pressure.",
+                "and the baby, so it is always worth checking your blood pressure.\n\n"
+                "Pre-eclampsia can also begin in the first weeks after the birth, so a severe headache then "
+                "needs the same urgent check.",
                 False,
             ),
             (
                 "When to see a doctor",
-                "Get your blood pressure checked **the same day** if you have:\n\n"
-                "- a severe headache that does not go away\n"
-                "- blurred vision, flashing lights or spots in front of your eyes\n"
-                "- pain just below your ribs, or vomiting\n"
-                "- sudden swelling of your face, hands or feet\n\n"
-                "Also see your doctor if you get headaches often, or if you had migraines before pregnancy "
-                "and they change.",
+                "These signs matter from 20 weeks of pregnancy and for several weeks after the birth, when "
+                "pre-eclampsia can also start.",
                 True,
             ),
         ],
-        [nhs("Headaches", "headaches"), NHS_PRE_ECLAMPSIA, NICE_HYPERTENSION],
+        red_flags=[
+            (CALL_108, "A fit (seizure), or a sudden, very severe headache, the worst you have ever had."),
+            *PRE_ECLAMPSIA_SIGNS,
+            (HOSPITAL_NOW, "Vomiting with a headache in the second half of pregnancy."),
+            (NEXT_VISIT, "Frequent headaches, or migraines that change in pregnancy."),
+        ],
+        sources=[
+            nhs("Headaches", "headaches"),
+            NHS_PRE_ECLAMPSIA,
+            NICE_HYPERTENSION,
+            FDA_NSAIDS,
+            NHS_PARACETAMOL,
+        ],
     ),
-    (
-        "bleeding-gums-in-pregnancy",
-        "Bleeding gums in pregnancy",
-        "Gums that bleed when you brush are common in pregnancy. How to care for your teeth and gums, and "
-        "why a dental check-up is safe and worthwhile.",
-        ["symptoms", "first-trimester", "second-trimester"],
-        [
+    DemoArticle(
+        slug="bleeding-gums-in-pregnancy",
+        title="Bleeding gums in pregnancy",
+        standfirst="Gums that bleed when you brush are common in pregnancy. How to care for your teeth and "
+        "gums, and why a dental check-up is safe and worthwhile.",
+        topics=["symptoms", "first-trimester", "second-trimester"],
+        sections=[
             (
                 "Why do my gums bleed?",
                 "Pregnancy hormones make the gums react more strongly to plaque, the sticky layer of germs "
@@ -613,31 +894,38 @@ ARTICLES = [
             ),
             (
                 "When to see a doctor",
-                "See a dentist or your doctor if:\n\n"
-                "- your gums bleed a lot, or the bleeding does not stop\n"
-                "- you have toothache, a swelling in your mouth or on your gum, or a bad taste\n"
-                "- a tooth feels loose\n"
-                "- you bleed easily elsewhere, for example bruises or nosebleeds that you cannot explain",
+                "Gums that bleed a little when you brush are common in pregnancy. An infection needs a "
+                "dentist soon, and bleeding elsewhere that you cannot explain needs a blood test.",
                 True,
             ),
         ],
-        [
-            nhs("Bleeding gums", "bleeding-gums"),
+        red_flags=[
+            (WITHIN_24_HOURS, "Gums that bleed a lot, or bleeding that does not stop."),
+            (WITHIN_24_HOURS, "Bruises or nosebleeds that you cannot explain."),
             (
+                WITHIN_24_HOURS,
+                "A painful swelling in your mouth or on your gum, or toothache with a bad taste.",
+            ),
+            (NEXT_VISIT, "Gums that bleed a little when you brush, or a tooth that feels loose."),
+        ],
+        sources=[
+            nhs("Bleeding gums", "bleeding-gums"),
+            Src(
                 "Oral health care during pregnancy and through the lifespan (Committee Opinion 569)",
-                "American College of Obstetricians and Gynecologists",
-                "https://www.acog.org/clinical/clinical-guidance/committee-opinion/articles/2013/08/oral-health-care-during-pregnancy-and-through-the-lifespan",
+                ACOG,
+                "https://www.acog.org/clinical/clinical-guidance/committee-opinion/articles/2013/08/"
+                "oral-health-care-during-pregnancy-and-through-the-lifespan",
                 D(2013, 8, 1),
             ),
         ],
     ),
-    (
-        "stretch-marks-in-pregnancy",
-        "Stretch marks in pregnancy",
-        "Most women get some stretch marks in pregnancy. Why they appear, what creams can and cannot do, "
-        "and the kind of itching you should tell your doctor about.",
-        ["symptoms", "second-trimester", "third-trimester"],
-        [
+    DemoArticle(
+        slug="stretch-marks-in-pregnancy",
+        title="Stretch marks in pregnancy",
+        standfirst="Most women get some stretch marks in pregnancy. Why they appear, what creams can and "
+        "cannot do, and the kind of itching to tell your doctor about within 24 hours.",
+        topics=["symptoms", "second-trimester", "third-trimester"],
+        sections=[
             (
                 "What are stretch marks?",
                 "Stretch marks are streaks in the skin, often on the tummy, breasts, hips or thighs, that "
@@ -660,6 +948,16 @@ ARTICLES = [
                 False,
             ),
             (
+                "Which itching is a warning sign?",
+                "Itching **without a rash**, especially on the palms of the hands and the soles of the feet "
+                "and often worse at night, can be a sign of obstetric cholestasis (intrahepatic cholestasis "
+                "of pregnancy), a liver condition of pregnancy that needs a blood test and closer care of "
+                "the baby. It is about twice as common in women of Indian or Pakistani origin as in the "
+                "population as a whole: about 1.2 to 1.5 in every 100 pregnancies, against 0.7 in 100. Tell "
+                "your doctor within 24 hours if you have it.",
+                False,
+            ),
+            (
                 "Will they go away?",
                 "They usually fade after the birth and, over months, become pale or silvery lines that are "
                 "much less noticeable. They rarely disappear completely.",
@@ -667,32 +965,37 @@ ARTICLES = [
             ),
             (
                 "When to see a doctor",
-                "Tell your doctor **soon** if you have itching that is:\n\n"
-                "- strong, especially on the palms of your hands or the soles of your feet\n"
-                "- worse at night\n"
-                "- without a rash\n\n"
-                "Itching like this can be a sign of a liver condition of pregnancy (obstetric cholestasis), "
-                "which needs a blood test. Also see your doctor about any rash that spreads or blisters.",
+                "Stretch marks themselves are harmless. Itching without a rash is different: it needs a "
+                "blood test within a day.",
                 True,
             ),
         ],
-        [
-            nhs("Stretch marks", "stretch-marks"),
+        red_flags=[
             (
+                WITHIN_24_HOURS,
+                "Itching without a rash, especially on the palms of your hands or the soles of your feet, "
+                "often worse at night: a possible sign of obstetric cholestasis.",
+            ),
+            (WITHIN_24_HOURS, "A rash that spreads or blisters."),
+            (NEXT_VISIT, "Dry, itchy skin over stretch marks that a plain moisturiser does not soothe."),
+        ],
+        sources=[
+            nhs("Stretch marks", "stretch-marks"),
+            Src(
                 "Itching and intrahepatic cholestasis of pregnancy",
                 "NHS",
                 "https://www.nhs.uk/pregnancy/related-conditions/complications/intrahepatic-cholestasis-of-pregnancy/",
-                None,
             ),
+            RCOG_CHOLESTASIS,
         ],
     ),
-    (
-        "sleep-in-pregnancy",
-        "Sleeping well in pregnancy",
-        "Sleep often gets harder as pregnancy goes on. Why, the safest position in the third trimester, and "
-        "practical ways to rest better.",
-        ["third-trimester", "sleep-and-wellbeing"],
-        [
+    DemoArticle(
+        slug="sleep-in-pregnancy",
+        title="Sleeping well in pregnancy",
+        standfirst="Sleep often gets harder as pregnancy goes on. Why, the safest position in the third "
+        "trimester, and practical ways to rest better.",
+        topics=["third-trimester", "sleep-and-wellbeing"],
+        sections=[
             (
                 "Why is it hard to sleep?",
                 "Many things can wake you: needing to pass urine, heartburn, leg cramps, an aching back or "
@@ -728,35 +1031,35 @@ ARTICLES = [
             ),
             (
                 "When to see a doctor",
-                "See your doctor if:\n\n"
-                "- you notice your baby moving less than usual, or the pattern of movements changes: contact "
-                "your hospital **straight away**, do not wait until the next day\n"
-                "- lack of sleep is making you feel low or anxious\n"
-                "- you snore loudly and someone notices pauses in your breathing\n"
-                "- an urge to move your legs in the evening keeps you awake (restless legs can be linked to "
-                "low iron)\n"
-                "- you itch badly at night, especially on your hands and feet",
+                "Broken sleep is part of pregnancy for most women. A change in your baby's movements is "
+                "different: it is a reason to be checked straight away, even in the middle of the night.",
                 True,
             ),
         ],
-        [
-            nhs("Sleep problems", "sleep-problems"),
+        red_flags=[
             (
-                "Your baby's movements",
-                "NHS",
-                "https://www.nhs.uk/pregnancy/keeping-well/your-babys-movements/",
-                None,
+                HOSPITAL_NOW,
+                "Your baby moving less than usual, or a change in the pattern of movements: do not wait "
+                "until the morning.",
             ),
-            NICE_ANC,
+            (WITHIN_24_HOURS, "Itching at night, especially on your hands and feet, without a rash."),
+            (NEXT_VISIT, "Lack of sleep that is making you feel low or anxious."),
+            (NEXT_VISIT, "Loud snoring with pauses in your breathing that someone notices."),
+            (
+                NEXT_VISIT,
+                "An urge to move your legs in the evening that keeps you awake (restless legs can be linked "
+                "to low iron).",
+            ),
         ],
+        sources=[nhs("Sleep problems", "sleep-problems"), NHS_MOVEMENTS, RCOG_MOVEMENTS, NICE_ANC],
     ),
-    (
-        "pelvic-pain-in-pregnancy",
-        "Pelvic girdle pain in pregnancy",
-        "Pain at the front or back of the pelvis, often worse when walking or turning in bed, is common "
-        "and treatable. How to move more comfortably and when to get help.",
-        ["symptoms", "second-trimester", "third-trimester", "labour-and-birth"],
-        [
+    DemoArticle(
+        slug="pelvic-pain-in-pregnancy",
+        title="Pelvic girdle pain in pregnancy",
+        standfirst="Pain at the front or back of the pelvis, often worse when walking or turning in bed, is "
+        "common and treatable. How to move more comfortably and when to get help.",
+        topics=["symptoms", "second-trimester", "third-trimester", "labour-and-birth"],
+        sections=[
             (
                 "What is pelvic girdle pain?",
                 "Pelvic girdle pain, sometimes called symphysis pubis dysfunction (SPD), is pain in the "
@@ -796,18 +1099,246 @@ ARTICLES = [
             ),
             (
                 "When to see a doctor",
-                "Pelvic pain can have other causes. Contact your doctor or hospital **straight away** if you "
-                "have:\n\n"
-                "- bleeding from the vagina\n"
-                "- severe or constant pain in your tummy\n"
-                "- a fever, or pain or burning when you pass urine\n"
-                "- regular tightening or period-like pains before 37 weeks\n"
-                "- in early pregnancy, sharp pain on one side of your lower tummy, or pain in the tip of "
-                "your shoulder",
+                "Pelvic girdle pain is uncomfortable but not dangerous for you or the baby. Pain that comes "
+                "with the signs below has other causes that need checking.",
                 True,
             ),
         ],
-        [nhs("Pelvic pain", "pelvic-pain"), WHO_ANC, NICE_ANC],
+        red_flags=[
+            (CALL_108, "Heavy bleeding, or severe pain with fainting, dizziness or collapse."),
+            (HOSPITAL_NOW, "Any bleeding from the vagina with pain."),
+            (HOSPITAL_NOW, "Severe or constant pain in your tummy, or pain with a fever."),
+            (HOSPITAL_NOW, "Regular tightening or period-like pains before 37 weeks."),
+            (
+                HOSPITAL_NOW,
+                "In early pregnancy, sharp pain on one side of your lower tummy, or pain in the tip of your "
+                "shoulder: a possible ectopic pregnancy.",
+            ),
+            (WITHIN_24_HOURS, "Pain or burning when you pass urine."),
+            (
+                NEXT_VISIT,
+                "Pelvic pain that makes walking, stairs or turning in bed hard: ask to see a physiotherapist.",
+            ),
+        ],
+        sources=[nhs("Pelvic pain", "pelvic-pain"), NICE_EARLY_PREGNANCY, WHO_ANC, NICE_ANC],
+    ),
+    DemoArticle(
+        slug=DANGER_SIGNS_SLUG,
+        title="Danger signs in pregnancy: when to go to hospital at once",
+        standfirst="The Mother and Child Protection card lists the signs that mean a pregnant woman needs a "
+        "hospital straight away. Know them, and know how you will get there.",
+        topics=["symptoms", "second-trimester", "third-trimester", "labour-and-birth"],
+        sections=[
+            (
+                "Which signs are danger signs?",
+                "India's Mother and Child Protection (MCP) card, which you are given when you register your "
+                "pregnancy, lists the danger signs. Any one of them means: go to a hospital with a maternity "
+                "unit at once, whatever the time.\n\n"
+                "- bleeding from the vagina\n"
+                "- fits (convulsions)\n"
+                "- a severe headache, or blurred vision\n"
+                "- a high fever\n"
+                "- fluid leaking from the vagina\n"
+                "- your baby moving less than usual, or not at all\n"
+                "- breathlessness\n"
+                "- swelling of your face and hands\n"
+                "- severe pain in your tummy",
+                False,
+            ),
+            (
+                "How do I get to hospital quickly?",
+                "Call [108](tel:108) for an emergency ambulance. [102](tel:102) is a free ambulance for "
+                "pregnant women under the Janani Shishu Suraksha Karyakram (JSSK): it takes you from home "
+                "to a government hospital, between hospitals if you are referred, and home again. At a "
+                "government hospital the delivery, a caesarean if you need one, medicines, tests, blood and "
+                "food are free too. If you cannot get through, [112](tel:112) reaches every emergency "
+                "service.\n\n"
+                "Take your MCP card and any reports, and ask someone to come with you. Do not wait to see "
+                "whether a danger sign settles, and do not wait for the morning.",
+                False,
+            ),
+            (
+                "Why does each sign matter?",
+                "- **Bleeding or severe pain in the tummy:** the placenta may be coming away from the womb "
+                "or lying low, or labour may be starting early. In early pregnancy it can mean a miscarriage "
+                "or an ectopic pregnancy.\n"
+                "- **Fits, a severe headache, blurred vision, or swelling of the face and hands:** signs of "
+                "pre-eclampsia and eclampsia, dangerously high blood pressure of pregnancy, which can also "
+                "start in the weeks after the birth.\n"
+                "- **High fever:** an infection, which needs treatment quickly for both of you.\n"
+                "- **Leaking fluid:** your waters may have broken, which brings a risk of infection and of "
+                "early labour.\n"
+                "- **Fewer movements:** your baby may not be getting enough oxygen or food through the "
+                "placenta.\n"
+                "- **Breathlessness:** severe anaemia, a heart problem or a blood clot in the lungs.",
+                False,
+            ),
+            (
+                "How can I be ready before anything happens?",
+                "- Save 108, 102 and the numbers of your ASHA, ANM and hospital in your phone.\n"
+                "- Find out which nearby hospital can do a caesarean and give blood, and how you would get "
+                "there at night.\n"
+                "- Keep your MCP card, some money and a bag ready, and decide who will go with you.\n"
+                "- Register your pregnancy early and go to every check-up. Government health facilities "
+                "hold a free check-up by a doctor on the 9th of every month (Pradhan Mantri Surakshit "
+                "Matritva Abhiyan).",
+                False,
+            ),
+            (
+                "When to see a doctor",
+                "Every sign on the MCP card means a hospital at once. The signs under “Call 108 now” also "
+                "mean you should not travel on your own.",
+                True,
+            ),
+        ],
+        red_flags=[
+            (CALL_108, "Fits (convulsions), or fainting and not waking up properly."),
+            (CALL_108, "Heavy bleeding from the vagina."),
+            (CALL_108, "Severe breathlessness, pain in your chest, or coughing up blood."),
+            (HOSPITAL_NOW, "Any bleeding from the vagina."),
+            (HOSPITAL_NOW, "A severe headache, or blurred vision."),
+            (HOSPITAL_NOW, "A high fever."),
+            (HOSPITAL_NOW, "Fluid leaking from the vagina."),
+            (HOSPITAL_NOW, "Your baby moving less than usual, or not at all."),
+            (HOSPITAL_NOW, "Breathlessness that is new or getting worse."),
+            (HOSPITAL_NOW, "Swelling of your face and hands."),
+            (HOSPITAL_NOW, "Severe pain in your tummy."),
+        ],
+        sources=[MCP_CARD, SAFE_MOTHERHOOD, JSSK, NICE_HYPERTENSION, WHO_ANC],
+    ),
+    DemoArticle(
+        slug="reduced-baby-movements",
+        title="Your baby's movements: when fewer movements need a check",
+        standfirst="Feeling your baby move is a sign that your baby is well. If the movements slow down, "
+        "stop or change, contact your maternity unit straight away, every time.",
+        topics=["symptoms", "second-trimester", "third-trimester"],
+        sections=[
+            (
+                "When will I start to feel my baby move?",
+                "Most women first feel movements between 16 and 24 weeks, as flutters or bubbles that grow "
+                "into kicks and rolls; in a first pregnancy it is often later in that range. Most women "
+                "feel their baby by 20 weeks. If you have felt nothing by 24 weeks, tell your doctor.",
+                False,
+            ),
+            (
+                "How much should my baby move?",
+                "There is no set number of kicks. Each baby has its own pattern of active and quiet times, "
+                "so get to know your baby's. Movements do not slow down towards the end of pregnancy: they "
+                "may feel different as space gets tight, but you should keep feeling your baby move right "
+                "up to and during labour.",
+                False,
+            ),
+            (
+                "What should I do if my baby is moving less?",
+                "Contact your maternity unit or go to hospital **straight away**, even at night. Do not "
+                "wait until the next day or your next check-up, do not try to get the baby moving with a "
+                "cold drink or food first, and do not rely on counting kicks.\n\n"
+                "Fewer movements are often nothing serious, but they can be the first sign that a baby is "
+                "unwell, and a check can find that in time. If it happens again, go again, every time.",
+                False,
+            ),
+            (
+                "Can I check the heartbeat myself at home?",
+                "Do not use a home heartbeat monitor (Doppler) or a phone app to reassure yourself. A "
+                "heartbeat can be heard even when a baby is unwell, and it is easy to mistake your own "
+                "pulse for the baby's, so a reassuring sound can delay the check that matters.",
+                False,
+            ),
+            (
+                "What happens at the hospital?",
+                "A doctor or midwife will ask about the movements, check your blood pressure and "
+                "temperature, and listen to your baby's heartbeat, usually with a monitor (CTG) for at "
+                "least 20 minutes after 28 weeks. You may have an ultrasound scan to check the baby's growth "
+                "and the fluid around the baby.",
+                False,
+            ),
+            (
+                "When to see a doctor",
+                "Fewer or changed movements need checking straight away, every time they happen.",
+                True,
+            ),
+        ],
+        red_flags=[
+            (CALL_108, "Fewer movements together with bleeding or severe pain in your tummy."),
+            (HOSPITAL_NOW, "Your baby moving less than usual, or the pattern of movements changing."),
+            (HOSPITAL_NOW, "No movements at all."),
+            (WITHIN_24_HOURS, "You have not felt your baby move at all by 24 weeks."),
+        ],
+        sources=[NHS_MOVEMENTS, RCOG_MOVEMENTS, MCP_CARD, NICE_ANC],
+    ),
+    DemoArticle(
+        slug="bleeding-in-pregnancy",
+        title="Bleeding in pregnancy",
+        standfirst="Light spotting in early pregnancy is common and often harmless, but any bleeding needs "
+        "checking, and heavy bleeding or bleeding later in pregnancy is an emergency.",
+        topics=["symptoms", "first-trimester", "second-trimester", "third-trimester"],
+        sections=[
+            (
+                "Is bleeding in pregnancy ever normal?",
+                "Light bleeding or spotting in the first 12 weeks is common, and many women who have it go "
+                "on to have a healthy pregnancy. It can happen as the pregnancy settles into the lining of "
+                "the womb, or because the cervix (the neck of the womb) bleeds easily in pregnancy, for "
+                "example after sex. Bleeding after 12 weeks is less common. At any stage, tell a doctor "
+                "about any bleeding.",
+                False,
+            ),
+            (
+                "What can cause bleeding in early pregnancy?",
+                "- the pregnancy settling into the lining of the womb\n"
+                "- changes in the cervix, or an infection\n"
+                "- a miscarriage, which often starts with bleeding and cramping pain\n"
+                "- an ectopic pregnancy, growing outside the womb, usually in a fallopian tube: it can cause "
+                "pain on one side, pain in the tip of the shoulder and fainting, and it is an emergency",
+                False,
+            ),
+            (
+                "What can cause bleeding later in pregnancy?",
+                "- the cervix, especially after sex or an internal examination\n"
+                "- a “show”, the plug of mucus streaked with blood that can come away as labour approaches\n"
+                "- a placenta lying low in the womb (placenta praevia), which can cause sudden, painless, "
+                "heavy bleeding\n"
+                "- the placenta starting to come away from the wall of the womb (placental abruption), which "
+                "usually causes constant pain, sometimes with little or no visible bleeding\n"
+                "- labour starting early",
+                False,
+            ),
+            (
+                "What should I do while I get help?",
+                "- Use a sanitary pad, not a tampon, and keep used pads to show the doctor.\n"
+                "- Note when it started, how much there is, its colour and any pain.\n"
+                "- Take your MCP card and reports with you.\n"
+                "- If your blood group is Rh negative, say so: you may need an anti-D injection after "
+                "bleeding.\n"
+                "- Avoid sex until a doctor has checked you.",
+                False,
+            ),
+            (
+                "When to see a doctor",
+                "Bleeding needs checking at any stage of pregnancy; how soon depends on how much there is "
+                "and on the signs that come with it.",
+                True,
+            ),
+        ],
+        red_flags=[
+            (CALL_108, "Heavy bleeding: soaking a pad in an hour or less, or passing clots."),
+            (CALL_108, "Bleeding with fainting, dizziness or a racing heart."),
+            (
+                CALL_108,
+                "In early pregnancy, sharp pain on one side of your tummy, pain in the tip of your shoulder, "
+                "or fainting: a possible ectopic pregnancy.",
+            ),
+            (HOSPITAL_NOW, "Any bleeding after 12 weeks of pregnancy, even if it is light."),
+            (HOSPITAL_NOW, "Bleeding with pain or cramps in your tummy or back."),
+            (HOSPITAL_NOW, "Bleeding with fluid leaking, or with regular tightenings."),
+            (WITHIN_24_HOURS, "Light spotting without pain before 12 weeks: contact your doctor today."),
+        ],
+        sources=[
+            nhs("Vaginal bleeding", "vaginal-bleeding"),
+            acog("Bleeding during pregnancy", "bleeding-during-pregnancy"),
+            NICE_EARLY_PREGNANCY,
+            MCP_CARD,
+            SAFE_MOTHERHOOD,
+        ],
     ),
 ]
 
@@ -817,14 +1348,17 @@ RELATED = {
     "morning-sickness": ["tiredness-in-pregnancy", "heartburn-in-pregnancy", "bleeding-gums-in-pregnancy"],
     "heartburn-in-pregnancy": ["morning-sickness", "sleep-in-pregnancy", "constipation-in-pregnancy"],
     "back-pain-in-pregnancy": ["pelvic-pain-in-pregnancy", "sleep-in-pregnancy"],
-    "swollen-feet-and-ankles": ["headaches-in-pregnancy", "leg-cramps-in-pregnancy"],
+    "swollen-feet-and-ankles": ["headaches-in-pregnancy", DANGER_SIGNS_SLUG, "leg-cramps-in-pregnancy"],
     "constipation-in-pregnancy": ["heartburn-in-pregnancy", "tiredness-in-pregnancy"],
     "tiredness-in-pregnancy": ["sleep-in-pregnancy", "morning-sickness"],
-    "headaches-in-pregnancy": ["swollen-feet-and-ankles", "tiredness-in-pregnancy"],
+    "headaches-in-pregnancy": ["swollen-feet-and-ankles", DANGER_SIGNS_SLUG, "tiredness-in-pregnancy"],
     "bleeding-gums-in-pregnancy": ["morning-sickness"],
     "stretch-marks-in-pregnancy": ["sleep-in-pregnancy"],
-    "sleep-in-pregnancy": ["leg-cramps-in-pregnancy", "back-pain-in-pregnancy", "heartburn-in-pregnancy"],
-    "pelvic-pain-in-pregnancy": ["back-pain-in-pregnancy", "sleep-in-pregnancy"],
+    "sleep-in-pregnancy": ["reduced-baby-movements", "leg-cramps-in-pregnancy", "back-pain-in-pregnancy"],
+    "pelvic-pain-in-pregnancy": ["back-pain-in-pregnancy", "bleeding-in-pregnancy", "sleep-in-pregnancy"],
+    DANGER_SIGNS_SLUG: ["bleeding-in-pregnancy", "reduced-baby-movements", "headaches-in-pregnancy"],
+    "reduced-baby-movements": [DANGER_SIGNS_SLUG, "sleep-in-pregnancy"],
+    "bleeding-in-pregnancy": [DANGER_SIGNS_SLUG, "pelvic-pain-in-pregnancy"],
 }
 
 FEATURED = {"morning-sickness", "leg-cramps-in-pregnancy", "sleep-in-pregnancy"}

@@ -7,6 +7,7 @@ sanitised once on save (`ArticleSection.answer_html`), so a page view does no Ma
 """
 
 import datetime
+from dataclasses import dataclass
 
 import reversion
 from django.conf import settings
@@ -18,12 +19,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
-from articles.rendering import render_markdown
+from articles.rendering import markdown_problems, render_markdown
 from directory.images import is_new_upload, store_clean_copy, validate_photo
 from directory.models import SearchWord
+from directory.pcpndt import sex_determination_problem, validate_no_sex_determination
 from directory.textsearch import TextQuery, ranked
 
 REVIEW_INTERVAL_YEARS = 3
+# The article the home page links as "Danger signs in pregnancy" (its slug must stay this).
+DANGER_SIGNS_SLUG = "danger-signs-in-pregnancy"
 MAX_HERO_BYTES = 5 * 1024 * 1024
 
 
@@ -46,6 +50,36 @@ class Status(models.TextChoices):
     PUBLISHED = "published", "Published"
 
 
+class Urgency(models.TextChoices):
+    """How soon a red flag needs help, in the words NHS and NICE leaflets use; most urgent first."""
+
+    CALL_108 = "call_108", "Call 108 now"
+    HOSPITAL_NOW = "hospital_now", "Go to hospital now"
+    WITHIN_24_HOURS = "within_24_hours", "See a doctor within 24 hours"
+    NEXT_VISIT = "next_visit", "Mention it at your next check-up"
+
+
+# What to do, shown under each urgency's heading in the callout.
+URGENCY_ADVICE = {
+    Urgency.CALL_108: "Call 108 for an emergency ambulance. Do not wait to see if it settles.",
+    Urgency.HOSPITAL_NOW: "Go to your maternity unit or the nearest hospital straight away, day or night. "
+    "Call 102 for free transport to a government hospital, or 108 if you cannot travel safely.",
+    Urgency.WITHIN_24_HOURS: "Contact your doctor or maternity unit today, without waiting for your next "
+    "check-up.",
+    Urgency.NEXT_VISIT: "Not urgent: tell your doctor at your next antenatal check-up.",
+}
+
+NO_CALLOUT_MESSAGE = (
+    "Publishing needs a “When to see a doctor” callout: tick “When to see a doctor” callout on the "
+    "section that says when to get help."
+)
+NO_RED_FLAGS_MESSAGE = (
+    "Publishing needs at least one red flag in the “When to see a doctor” callout, each with its urgency "
+    "(call 108 now, go to hospital now, see a doctor within 24 hours, or mention it at the next "
+    "check-up), so readers know how soon to act."
+)
+
+
 def published_q(prefix: str = "", now=None) -> Q:
     """The rule for "this article is public": published, and its publish time has come. `prefix`
     applies it across a relation ("articles__")."""
@@ -66,9 +100,13 @@ class TopicQuerySet(models.QuerySet):
 
 
 class Topic(models.Model):
-    name = models.CharField(max_length=80, unique=True)
+    name = models.CharField(max_length=80, unique=True, validators=[validate_no_sex_determination])
     slug = models.SlugField(max_length=90, unique=True)
-    description = models.TextField(blank=True, help_text="One or two sentences shown on the topic page.")
+    description = models.TextField(
+        blank=True,
+        validators=[validate_no_sex_determination],
+        help_text="One or two sentences shown on the topic page.",
+    )
     order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers come first.")
     trimester = models.PositiveSmallIntegerField(
         null=True,
@@ -121,12 +159,13 @@ class ArticleQuerySet(models.QuerySet):
         return ranked(self, query, ["title"], ["standfirst", "body_text"], then=["-publish_at"])
 
 
-@reversion.register(follow=("sections", "sources"))
+@reversion.register(follow=("sections", "sources", "red_flags"))
 class Article(models.Model):
-    title = models.CharField(max_length=150)
+    title = models.CharField(max_length=150, validators=[validate_no_sex_determination])
     slug = models.SlugField(max_length=160, unique=True)
     standfirst = models.CharField(
         max_length=300,
+        validators=[validate_no_sex_determination],
         help_text="One or two sentences under the title; also the description search engines show.",
     )
     topics = models.ManyToManyField(Topic, related_name="articles", blank=True)
@@ -144,6 +183,7 @@ class Article(models.Model):
         "hero image alt text",
         max_length=200,
         blank=True,
+        validators=[validate_no_sex_determination],
         help_text="Describe the image for people who cannot see it. Required with an image.",
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
@@ -181,6 +221,10 @@ class Article(models.Model):
     updated = models.DateTimeField(auto_now=True)
 
     objects = ArticleQuerySet.as_manager()
+
+    # The admin checks the callout in its inline forms, which are not saved yet when the article is
+    # cleaned; it sets this so that clean() does not judge the rows still in the database.
+    callout_checked_by_admin_forms = False
 
     class Meta:
         ordering = ["-publish_at", "-created"]
@@ -247,14 +291,42 @@ class Article(models.Model):
                 errors["last_reviewed"] = "Enter the date of the medical review before publishing."
             if not self.publish_at:
                 self.publish_at = timezone.now()
+            if not self.callout_checked_by_admin_forms:
+                errors.update(self.publishing_problems())
         if errors:
             raise ValidationError(errors)
+
+    def publishing_problems(self) -> dict[str, list[str]]:
+        """What stops the saved article (its sections and red flags as stored) from being published:
+        a "When to see a doctor" callout with at least one red flag, and no text that offers or hints
+        at prenatal sex determination (directory.pcpndt)."""
+        sections = list(self.sections.all()) if self.pk else []
+        red_flags = list(self.red_flags.all()) if self.pk else []
+        problems = []
+        if not any(section.is_doctor_callout for section in sections):
+            problems.append(NO_CALLOUT_MESSAGE)
+        if not red_flags:
+            problems.append(NO_RED_FLAGS_MESSAGE)
+        texts = [t for s in sections for t in (s.heading, s.answer)] + [f.text for f in red_flags]
+        problems += [p for p in map(sex_determination_problem, texts) if p][:1]
+        return {"status": problems} if problems else {}
+
+    def red_flag_groups(self) -> list["RedFlagGroup"]:
+        """The callout's red flags grouped by urgency, most urgent first, each group in editor order
+        (uses the prefetched `red_flags`)."""
+        flags = list(self.red_flags.all())
+        return [
+            RedFlagGroup(urgency, [flag for flag in flags if flag.urgency == urgency])
+            for urgency in Urgency
+            if any(flag.urgency == urgency for flag in flags)
+        ]
 
     def refresh_body_text(self, *, save=True):
         """Recompute the searchable text from the standfirst and the sections (after they change)."""
         parts = [self.standfirst]
         for heading, answer in self.sections.values_list("heading", "answer"):
             parts += [heading, answer]
+        parts += self.red_flags.values_list("text", flat=True)
         self.body_text = "\n".join(p for p in parts if p)
         if save:
             type(self).objects.filter(pk=self.pk).update(body_text=self.body_text)
@@ -285,15 +357,24 @@ class Article(models.Model):
 class ArticleSection(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="sections")
     order = models.PositiveSmallIntegerField(default=0)
-    heading = models.CharField("question", max_length=200, help_text="A question a reader would ask.")
+    heading = models.CharField(
+        "question",
+        max_length=200,
+        validators=[validate_no_sex_determination],
+        help_text="A question a reader would ask.",
+    )
     answer = models.TextField(
-        help_text="Paragraphs, lists (- item or 1. item), **bold**, *emphasis* and [links](https://…)."
+        validators=[validate_no_sex_determination],
+        help_text=(
+            "Paragraphs, lists (- item or 1. item), **bold**, *emphasis*, [links](https://…), ### subheadings "
+            "and simple tables (| Medicine | Dose |, then |---|---|, then one line per row)."
+        ),
     )
     answer_html = models.TextField(blank=True, editable=False)
     is_doctor_callout = models.BooleanField(
         "“When to see a doctor” callout",
         default=False,
-        help_text="Shown highlighted; one per article.",
+        help_text="Shown highlighted, with the red flags below and the numbers 108 and 102; one per article.",
     )
 
     class Meta:
@@ -315,26 +396,105 @@ class ArticleSection(models.Model):
         self.answer_html = render_markdown(self.answer)
         super().save(*args, **kwargs)
 
+    def clean(self):
+        problems = markdown_problems(self.answer)
+        if problems:
+            raise ValidationError({"answer": problems})
+
     @property
     def anchor(self) -> str:
         """The id the table of contents links to: the question as a slug, unique by its position."""
         return f"{slugify(self.heading)[:60] or 'section'}-{self.order}"
 
 
+@dataclass(frozen=True)
+class RedFlagGroup:
+    """One urgency's red flags, for the callout (see Article.red_flag_groups)."""
+
+    urgency: Urgency
+    flags: list["RedFlag"]
+
+    @property
+    def label(self) -> str:
+        return self.urgency.label
+
+    @property
+    def advice(self) -> str:
+        return URGENCY_ADVICE[self.urgency]
+
+    @property
+    def is_emergency(self) -> bool:
+        return self.urgency in (Urgency.CALL_108, Urgency.HOSPITAL_NOW)
+
+
 @reversion.register()
-class Source(models.Model):
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="sources")
+class RedFlag(models.Model):
+    """A sign in the "When to see a doctor" callout, with how soon to act on it."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="red_flags")
     order = models.PositiveSmallIntegerField(default=0)
-    title = models.CharField(max_length=250)
-    publisher = models.CharField(max_length=120, help_text="e.g. NHS, ACOG, WHO, NICE, FOGSI")
-    url = models.URLField("address", max_length=500)
-    date = models.DateField(
-        null=True, blank=True, help_text="When the source was published or last reviewed, if it says."
+    urgency = models.CharField(
+        max_length=20,
+        choices=Urgency.choices,
+        help_text="How soon to get help. The callout groups the signs by urgency, most urgent first.",
+    )
+    text = models.CharField(
+        "sign",
+        max_length=300,
+        validators=[validate_no_sex_determination],
+        help_text="What the reader notices, in plain words, e.g. “a severe headache that does not go away”.",
     )
 
     class Meta:
         ordering = ["article", "order", "pk"]
+        verbose_name = "red flag"
+        constraints = [
+            models.CheckConstraint(condition=Q(urgency__in=Urgency.values), name="red_flag_urgency_valid")
+        ]
+
+    def __str__(self):
+        return f"{self.get_urgency_display()}: {self.text}"
+
+
+class LinkStatus(models.TextChoices):
+    OK = "ok", "Working"
+    BROKEN = "broken", "Broken"
+    BLOCKED = "blocked", "Refused the check"
+
+
+@reversion.register()
+class Source(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="sources")
+    order = models.PositiveSmallIntegerField(default=0)
+    title = models.CharField(max_length=250, validators=[validate_no_sex_determination])
+    publisher = models.CharField(
+        max_length=120, help_text="e.g. MoHFW, NHM, ICMR-NIN, FOGSI, NHS, ACOG, WHO, NICE"
+    )
+    url = models.URLField("address", max_length=500)
+    date = models.DateField(
+        null=True, blank=True, help_text="When the source was published or last reviewed, if it says."
+    )
+    accessed = models.DateField(
+        "accessed on",
+        null=True,
+        blank=True,
+        help_text="When an editor last opened the page and checked that it supports the article.",
+    )
+    # Written by `manage.py check_sources`: whether the address answered, and when it was tried.
+    link_status = models.CharField(
+        "link", max_length=10, choices=LinkStatus.choices, blank=True, editable=False
+    )
+    link_problem = models.CharField("link problem", max_length=200, blank=True, editable=False)
+    link_checked = models.DateTimeField("link checked", null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["article", "order", "pk"]
         verbose_name = "source"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(link_status__in=["", *LinkStatus.values]), name="source_link_status_valid"
+            )
+        ]
 
     def __str__(self):
         return f"{self.publisher}: {self.title}"

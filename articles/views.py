@@ -3,14 +3,16 @@ from urllib.parse import urlencode
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
-from django.views.decorators.http import condition, require_safe
+from django.views.decorators.http import condition, require_POST, require_safe
 from django.views.generic import ListView
 
 from articles.forms import ArticleFilterForm
 from articles.models import Article, Topic
+from articles.rendering import markdown_problems, render_markdown
 from articles.seo import article_structured_data
 from directory.lexicon import read_query
 
@@ -27,6 +29,7 @@ class ArticleListView(ListView):
     template_name = "articles/article_list.html"
     context_object_name = "articles"
     paginate_by = 12
+    page_cache_params = frozenset({"q", "topic", "page"})  # what the page cache keys on
 
     def get_queryset(self):
         self.form = ArticleFilterForm(self.request.GET)
@@ -77,6 +80,7 @@ class TopicDetailView(ListView):
     template_name = "articles/topic_detail.html"
     context_object_name = "articles"
     paginate_by = 12
+    page_cache_params = frozenset({"page"})
 
     def get_queryset(self):
         self.topic = get_object_or_404(Topic, slug=self.kwargs["slug"])
@@ -113,6 +117,7 @@ def _article_last_modified(request, slug):
 def _article_queryset(articles):
     return articles.select_related("medical_reviewer", "author").prefetch_related(
         "sections",
+        "red_flags",
         "sources",
         Prefetch("topics", queryset=Topic.objects.only("name", "slug")),
         Prefetch("related", queryset=Article.objects.published().only("title", "slug", "standfirst")),
@@ -129,6 +134,7 @@ def _render_article(request, article):
         "article": article,
         "topics": topics,
         "sections": list(article.sections.all()),
+        "red_flag_groups": article.red_flag_groups(),
         "breadcrumbs": breadcrumbs,
         "structured_data": article_structured_data(article, request, breadcrumbs),
         "is_preview": not article.is_live,
@@ -157,3 +163,14 @@ def article_preview(request, slug):
     add_never_cache_headers(response)
     response.headers["X-Robots-Tag"] = "noindex"
     return response
+
+
+@require_POST
+def markdown_preview(request):
+    """The admin's live preview of an answer: the page's HTML for the Markdown posted in `text`, and what
+    would stop it from saving. Staff who may preview articles only; rendered and sanitised here, as on
+    save, so the preview can never show what the page would not."""
+    if not (request.user.is_authenticated and _can_preview(request.user)):
+        raise PermissionDenied
+    text = request.POST.get("text", "")[:20_000]
+    return JsonResponse({"html": render_markdown(text), "problems": markdown_problems(text)})

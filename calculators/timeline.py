@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from calculators.antenatal import DatedStep
 from calculators.dating import DatingResult, GestationalAge, Milestone
 
 WIDTH = 360
@@ -164,28 +165,63 @@ def _milestone_marks(milestones: list[Milestone]) -> _Layer:
     return _Layer(rects=tuple(rects), circles=tuple(circles))
 
 
-def _wanted_labels(result: DatingResult) -> list[tuple[float, str, date]]:
-    """Where each label belongs, top to bottom, with its key and date: a window at its first day, a
-    deadline just after its last day, a landmark at its GA."""
+def _care_y(item: DatedStep) -> float:
+    """Where a schedule step sits: its first day, or just after the last day of a "by" deadline."""
+    step = item.step
+    return y_of(step.start_ga.total_days) if step.start_ga else y_of(step.end_ga.total_days + 1)
+
+
+def _care_marks(care: list[DatedStep]) -> _Layer:
+    """India's antenatal schedule (calculators.antenatal) on the chart: a window as a bar, a day, a
+    start or a deadline as a dot."""
+    rects, circles = [], []
+    for item in care:
+        step = item.step
+        if step.start_ga and step.end_ga and step.start_ga != step.end_ga:
+            top, height = _span(step.start_ga, step.end_ga)
+            rects.append(Rect(MILESTONE_X, top, MILESTONE_W, height, "tl-care"))
+        else:
+            circles.append((MILESTONE_X + MILESTONE_W / 2, _care_y(item)))
+    return _Layer(rects=tuple(rects), circles=tuple(circles))
+
+
+def _wanted_labels(result: DatingResult, care: list[DatedStep]) -> list[tuple[float, str, str]]:
+    """Where each label belongs, top to bottom, with its words and class: a window at its first day, a
+    deadline just after its last day, a landmark at its GA, a schedule step where `_care_y` puts it."""
     wanted = [
-        (y_of(m.end_ga.total_days + 1), m.key, m.end)
+        (y_of(m.end_ga.total_days + 1), f"{LABEL_NAMES[m.key]} · {short_date(m.end)}", "tl-label")
         if m.start_ga is None or m.start is None
-        else (y_of(m.start_ga.total_days), m.key, m.start)
+        else (y_of(m.start_ga.total_days), f"{LABEL_NAMES[m.key]} · {short_date(m.start)}", "tl-label")
         for m in result.milestones
     ]
-    wanted += [(y_of(mark.ga.total_days), mark.key, mark.date) for mark in result.landmarks]
-    return sorted(wanted)
+    wanted += [
+        (
+            y_of(mark.ga.total_days),
+            f"{LABEL_NAMES[mark.key]} · {short_date(mark.date)}",
+            "tl-label tl-due" if mark.key == "due-date" else "tl-label",
+        )
+        for mark in result.landmarks
+    ]
+    wanted += [
+        (
+            _care_y(item),
+            f"{item.step.chart_label} · {short_date(item.start or item.end)}",
+            "tl-label tl-care-label",
+        )
+        for item in care
+    ]
+    return sorted(wanted, key=lambda label: label[0])
 
 
-def _labels(result: DatingResult) -> _Layer:
-    """The milestone and landmark labels, spread so none overlaps, each joined to its place by a leader."""
-    wanted = _wanted_labels(result)
+def _labels(result: DatingResult, care: list[DatedStep]) -> _Layer:
+    """The milestone, landmark and schedule labels, spread so none overlaps, each joined to its place
+    by a leader."""
+    wanted = _wanted_labels(result, care)
     placed = spread_labels([y for y, _, _ in wanted])
     texts, lines = [], []
-    for (y_wanted, key, day), y in zip(wanted, placed, strict=True):
-        css = "tl-label tl-due" if key == "due-date" else "tl-label"
+    for (y_wanted, words, css), y in zip(wanted, placed, strict=True):
         lines.append(Line(MILESTONE_X + MILESTONE_W, y_wanted, LABEL_X - 3, y - 4, "tl-leader"))
-        texts.append(Text(LABEL_X, y, f"{LABEL_NAMES[key]} · {short_date(day)}", css))
+        texts.append(Text(LABEL_X, y, words, css))
     return _Layer(texts=tuple(texts), lines=tuple(lines))
 
 
@@ -205,8 +241,10 @@ def _today_marker(today_y: float | None) -> _Layer:
     )
 
 
-def _description(result: DatingResult, today_on_chart: bool) -> str:
-    """The chart in words for screen readers: its span, the ACOG landmarks, the typical windows, today."""
+def _description(result: DatingResult, today_on_chart: bool, care: list[DatedStep]) -> str:
+    """The chart in words for screen readers: its span, the ACOG landmarks, the typical windows,
+    India's schedule, today."""
+    care_text = "".join(f" {item.step.chart_label}." for item in care)
     today_text = (
         f" Today you are {result.ga_today.short}." if today_on_chart else " Today is outside this chart."
     )
@@ -215,21 +253,25 @@ def _description(result: DatingResult, today_on_chart: bool) -> str:
         f"First trimester to 13w6d, second from 14w0d, third from 28w0d; early term from 37w0d, "
         f"full term from 39w0d, due date at 40w0d ({short_date(result.due_date)} {result.due_date.year}), "
         f"late term from 41w0d, post-term from 42w0d. Typical NT scan 11w0d to 13w6d, anomaly scan "
-        f"18w0d to 20w6d, glucose test 24w0d to 28w6d.{today_text} The table below lists every date."
+        f"18w0d to 20w6d, glucose test 24w0d to 28w6d.{care_text}{today_text} The table below lists every "
+        f"date."
     )
 
 
-def build_timeline(result: DatingResult) -> Timeline:
+def build_timeline(result: DatingResult, care: list[DatedStep] = ()) -> Timeline:
     """The whole chart for one result, drawn in layers from the back: grid, trimesters, terms,
-    milestones, labels, today."""
+    milestones, India's antenatal schedule (the steps of `care` that have a chart label), labels,
+    today."""
+    care = [item for item in care if item.step.chart_label]
     today_y = _today_y(result)
-    tl = Timeline(today_y=today_y, description=_description(result, today_y is not None))
+    tl = Timeline(today_y=today_y, description=_description(result, today_y is not None, care))
     for layer in (
         _week_grid(),
         _trimester_bars(),
         _term_bars(),
         _milestone_marks(result.milestones),
-        _labels(result),
+        _care_marks(care),
+        _labels(result, care),
         _today_marker(today_y),
     ):
         tl.rects += layer.rects

@@ -13,6 +13,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
+from calculators.antenatal import PMSMA, dated_steps, pmsma_days
 from calculators.forms import DueDateForm, section_forms
 from calculators.ics import build_calendar
 from calculators.timeline import build_timeline
@@ -30,7 +31,14 @@ def _render(request, today, form=None, status=200):
     }
     if form is not None and form.is_valid():
         result = form.result()
-        context |= {"result": result, "timeline": build_timeline(result)}
+        care = dated_steps(result)
+        context |= {
+            "result": result,
+            "timeline": build_timeline(result, care),
+            "care": care,
+            "pmsma_days": pmsma_days(result),
+            "pmsma": PMSMA,
+        }
     response = render(request, TEMPLATE, context, status=status)
     if request.method == "POST":
         add_never_cache_headers(response)
@@ -61,3 +69,7 @@ def due_date_calendar(request):
     response["Content-Disposition"] = 'attachment; filename="pregnancy-milestones.ics"'
     add_never_cache_headers(response)
     return response
+
+
+# Both take anyone's POST (exempt from CSRF): only a small urlencoded form is read (portal.middleware).
+due_date.form_body_only = due_date_calendar.form_body_only = True

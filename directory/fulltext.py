@@ -1,4 +1,4 @@
-"""SQLite's full-text indexes (migrations 0006 and 0010) must outlive later migrations.
+"""SQLite's full-text indexes (migrations 0006 and 0011) must outlive later migrations.
 
 On SQLite, Django applies many schema changes (a new non-null column, a new constraint) by building
 a new table and copying the rows across, which silently drops the triggers that keep the FTS5 index in
@@ -11,13 +11,13 @@ import importlib
 # The migrations that made FTS5 tables, each with its TABLES and forward_sql(table, fts).
 FULLTEXT_MIGRATIONS = [
     importlib.import_module("directory.migrations.0006_sqlite_fulltext"),  # doctors' and packages' text
-    importlib.import_module("directory.migrations.0010_search_terms_and_words"),  # spelling vocabulary
+    importlib.import_module("directory.migrations.0011_search_terms_and_words"),  # spelling vocabulary
 ]
 
 
 def _indexes(connection):
     """(table, fts table, its forward_sql) for each indexed table that exists (a database migrated
-    back to before 0010 has no vocabulary table to index)."""
+    back to before 0011 has no vocabulary table to index)."""
     with connection.cursor() as cursor:
         cursor.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         tables = {name for (name,) in cursor.fetchall()}

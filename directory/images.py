@@ -25,7 +25,11 @@ from django.core.files.storage import default_storage
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
-MAX_PIXELS = 40_000_000
+# A phone's 12-megapixel photo (4000 × 3000) is plenty: renditions are 480 px wide and the stored copy
+# at most STORED_MAX_SIDE. More pixels only cost memory: a small PNG can claim 40 megapixels and take a
+# worker to 800 MB when decoded.
+MAX_PIXELS = 12_000_000
+STORED_MAX_SIDE = 1600
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 RENDITION_WIDTHS = (160, 480)
 RENDITION_FORMATS = {"webp": ("WEBP", {"quality": 80, "method": 4}), "jpg": ("JPEG", {"quality": 82})}
@@ -78,12 +82,16 @@ def open_image(data: bytes) -> Image.Image:
                     )
                 if width * height > MAX_PIXELS:
                     raise ValidationError(
-                        "This image is %(w)s × %(h)s pixels; photos may have at most 40 megapixels.",
+                        "This image is %(w)s × %(h)s pixels; photos may have at most 12 megapixels "
+                        "(for example 4000 × 3000).",
                         code="too_many_pixels",
                         params={"w": width, "h": height},
                     )
                 probe.verify()
             image = Image.open(io.BytesIO(data))
+            # JPEG decodes straight at a reduced scale (1/2, 1/4, 1/8) when that still covers what we
+            # keep, so a large photo never sits in memory at full size.
+            image.draft("RGB", (STORED_MAX_SIDE, STORED_MAX_SIDE))
             image.load()  # decodes every pixel: truncated or corrupt files fail here
     except ValidationError:
         raise
@@ -123,9 +131,12 @@ class CleanPhoto:
 
 
 def clean_image(source: Image.Image | bytes) -> CleanPhoto:
-    """Upright, metadata-free copy of an image, encoded as JPEG."""
+    """Upright, metadata-free copy of an image, at most STORED_MAX_SIDE pixels on its longest side,
+    encoded as JPEG."""
     image = open_image(source) if isinstance(source, bytes) else source
     upright = ImageOps.exif_transpose(image)
+    if max(upright.size) > STORED_MAX_SIDE:
+        upright.thumbnail((STORED_MAX_SIDE, STORED_MAX_SIDE), Image.Resampling.LANCZOS)
     pixels = _flatten(upright)
     clean = Image.new("RGB", pixels.size)
     clean.paste(pixels)  # a fresh image carries no info dict: no EXIF, XMP, ICC or comments

@@ -2,7 +2,8 @@
 
 Every row of every file is checked; each problem is collected as `file:line: column: message` (line 1
 is the header) instead of stopping at the first. Limits (lengths, ranges, choices) are read from the
-models, so the importer can never accept what the database or the admin would refuse. Writing the
+models, so the importer can never accept what the database or the admin would refuse; every free-text
+cell passes the same PCPNDT guard as the admin (directory.pcpndt). Writing the
 records is directory.bulk's job; the `import_directory` command joins the two.
 """
 
@@ -29,6 +30,7 @@ from directory.models import (
     MaternityPackage,
     RoomType,
 )
+from directory.pcpndt import sex_determination_problem
 
 DOCTOR_COLUMNS = [
     "registration_number",
@@ -141,6 +143,15 @@ class RowChecker:
         if max_length and len(value) > max_length:
             self.error(column, f"is {len(value)} characters long; at most {max_length} allowed")
         return value
+
+    def lawful(self, *columns: str) -> None:
+        """Refuse any cell (or `;`-separated item) that offers or hints at prenatal sex determination."""
+        for column in columns:
+            for item in [self.row.get(column) or "", *split_list(self.row.get(column) or "")]:
+                problem = sex_determination_problem(item)
+                if problem:
+                    self.error(column, problem)
+                    break
 
     def whole_number(
         self, column: str, minimum: int, maximum: int, what: str, required: bool = True
@@ -285,6 +296,7 @@ def _doctor_record(check: RowChecker) -> DoctorRecord:
         check.error("qualifications", f"is longer than {MAX_LENGTHS['qualifications']} characters")
     experience = check.whole_number("experience_years", *_range(Gynecologist, "experience_years"), "years")
     fee = check.whole_number("consultation_fee_inr", *_range(Gynecologist, "consultation_fee"), "rupees")
+    check.lawful("name", "hospital", "qualifications", "bio")
     return DoctorRecord(
         registration_number=registration,
         name=name,
@@ -336,6 +348,7 @@ def parse_packages(path: Path, label: str, problems: list[Problem], progress: bo
         inclusions = split_list(row.get("inclusions") or "")
         exclusions = split_list(row.get("exclusions") or "")
         valid_until = check.date("valid_until")
+        check.lawful("hospital", "name", "inclusions", "exclusions")
         if hospital and name and city:
             natural_key = (key(city), key(state), key(hospital), key(name))
             first = seen.setdefault(natural_key, line)

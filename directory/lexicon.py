@@ -62,9 +62,9 @@ def forget(**kwargs) -> None:
 
 
 def install_starter_terms() -> int:
-    """Add the starter search terms (migration 0011) that the database lacks, as the migration did:
+    """Add the starter search terms (migration 0012) that the database lacks, as the migration did:
     for a database whose tables were emptied (`flush`, tests). Returns how many were added."""
-    starter = importlib.import_module("directory.migrations.0011_starter_search_terms")
+    starter = importlib.import_module("directory.migrations.0012_starter_search_terms")
     present = set(SearchTerm.objects.values_list("phrase", flat=True))
     missing = [(phrase, means, group) for phrase, means, group in starter.TERMS if phrase not in present]
     SearchTerm.objects.bulk_create([SearchTerm(phrase=p, means=m, group=g) for p, m, g in missing])

@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from directory.images import process_new_photo, validate_photo
+from directory.pcpndt import validate_no_sex_determination
 from directory.signals import announce
 from directory.spelling import vocabulary_words
 from directory.textsearch import TextQuery, ranked, text_search, tokens, word_rank
@@ -297,7 +298,7 @@ class HospitalQuerySet(ListingQuerySet):
 
 class Hospital(TracksSavedValues, models.Model):
     tracked_fields = ("name", "locality", "city_id", "is_active")
-    name = models.CharField(max_length=150)
+    name = models.CharField(max_length=150, validators=[validate_no_sex_determination])
     slug = models.SlugField(max_length=170, unique=True)
     city = models.ForeignKey(City, on_delete=models.PROTECT, related_name="hospitals")
     locality = models.CharField(max_length=100, blank=True)
@@ -306,7 +307,9 @@ class Hospital(TracksSavedValues, models.Model):
     email = models.EmailField(blank=True, help_text="Where new enquiries for this centre are announced.")
     photo = models.ImageField(upload_to="hospitals/", blank=True, validators=[validate_photo])
     photo_renditions = models.JSONField(default=dict, blank=True, editable=False)
-    description = models.TextField("short description", blank=True)
+    description = models.TextField(
+        "short description", blank=True, validators=[validate_no_sex_determination]
+    )
     is_active = models.BooleanField(default=True)
     staff = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
@@ -446,7 +449,11 @@ class Gynecologist(models.Model):
     photo = models.ImageField(upload_to="doctors/", blank=True, validators=[validate_photo])
     photo_renditions = models.JSONField(default=dict, blank=True, editable=False)
     gender = models.CharField(max_length=6, choices=Gender.choices)
-    qualifications = models.CharField(max_length=200, help_text="e.g. MBBS, MS (Obstetrics & Gynaecology)")
+    qualifications = models.CharField(
+        max_length=200,
+        validators=[validate_no_sex_determination],
+        help_text="e.g. MBBS, MS (Obstetrics & Gynaecology)",
+    )
     registration_number = models.CharField("medical council registration number", max_length=40, unique=True)
     experience_years = models.PositiveSmallIntegerField(
         "years of experience", validators=[MaxValueValidator(MAX_EXPERIENCE_YEARS)]
@@ -466,7 +473,7 @@ class Gynecologist(models.Model):
     )
     consultation_days = models.CharField(max_length=80, blank=True, help_text="e.g. Monday to Saturday")
     consultation_hours = models.CharField(max_length=80, blank=True, help_text="e.g. 10:00 to 14:00")
-    bio = models.TextField("short bio", blank=True)
+    bio = models.TextField("short bio", blank=True, validators=[validate_no_sex_determination])
     is_active = models.BooleanField(default=True)
     # Derived for fast search (see module docstring).
     language_mask = models.BigIntegerField(default=0, editable=False)
@@ -670,7 +677,7 @@ class MaternityPackageQuerySet(ListingQuerySet):
 class MaternityPackage(models.Model):
     hospital = models.ForeignKey(Hospital, on_delete=models.CASCADE, related_name="packages")
     city = models.ForeignKey(City, on_delete=models.PROTECT, related_name="packages", editable=False)
-    name = models.CharField(max_length=150)
+    name = models.CharField(max_length=150, validators=[validate_no_sex_determination])
     slug = models.SlugField(max_length=200, unique=True)
     delivery_type = models.CharField(max_length=20, choices=DeliveryType.choices)
     room_type = models.CharField(max_length=20, choices=RoomType.choices)
@@ -680,8 +687,12 @@ class MaternityPackage(models.Model):
         help_text="Whole rupees, taxes included (₹1 to ₹1,00,00,000).",
     )
     nights = models.PositiveSmallIntegerField("nights of stay", validators=[MaxValueValidator(MAX_NIGHTS)])
-    inclusions = models.JSONField(default=list, blank=True, help_text="One item per entry.")
-    exclusions = models.JSONField(default=list, blank=True, help_text="One item per entry.")
+    inclusions = models.JSONField(
+        default=list, blank=True, validators=[validate_no_sex_determination], help_text="One item per entry."
+    )
+    exclusions = models.JSONField(
+        default=list, blank=True, validators=[validate_no_sex_determination], help_text="One item per entry."
+    )
     valid_until = models.DateField(
         null=True, blank=True, help_text="Leave empty if the price has no end date."
     )

@@ -28,9 +28,8 @@ SESSION_GRIEVANCES = "directory_grievance_references"
 def _private(response):
     """No cache, no index, and no Referer to other sites for a page reached by a secret link."""
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = (
-        "same-origin"  # never sent to another site; same-origin keeps CSRF checks working
-    )
+    # Never sent to another site; sent to our own pages, which CSRF checks need.
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 

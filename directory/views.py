@@ -106,6 +106,7 @@ class SearchView(TemplateView):
 class DoctorSearchView(SearchView):
     template_name = "directory/gynecologist_list.html"
     filterset_class = DoctorFilter
+    page_cache_params = frozenset([*DoctorFilter.base_filters, "page"])  # what the page cache keys on
     city_url_name = "directory:doctor_city"
     search_url_name = "directory:doctor_search"
     noun = "Gynecologists"
@@ -137,6 +138,7 @@ class DoctorSearchView(SearchView):
 class PackageSearchView(SearchView):
     template_name = "directory/maternitypackage_list.html"
     filterset_class = PackageFilter
+    page_cache_params = frozenset([*PackageFilter.base_filters, "page"])
     city_url_name = "directory:package_city"
     search_url_name = "directory:package_search"
     noun = "Maternity packages"
@@ -172,6 +174,9 @@ def choose_city(request):
         "directory/choose_city.html",
         {"form": form, "cities": form.fields["city"].queryset, "error": form.errors["city"][0]},
     )
+
+
+choose_city.page_cache_params = frozenset({"city", "find"})  # the page cache keys on these (portal.pagecache)
 
 
 # ---- Detail pages ----
@@ -348,6 +353,9 @@ def package_compare(request):
             ],
         },
     )
+
+
+package_compare.page_cache_params = frozenset({"p"})  # the page cache keys on these (portal.pagecache)
 
 
 # ---- Enquiries ----

@@ -6,7 +6,7 @@ search with a mistake in it can be corrected to words that find something.
   (`ensure_vocabulary`, after `migrate`). Apps add their own texts through an AppConfig method
   `search_texts()` (articles does), so the directory never imports them.
 - Looked up: `SearchWord.objects.known()` for exact words; `near()` for words spelled nearly alike, through the trigram
-  index of migration 0010 (pg_trgm on PostgreSQL, an FTS5 trigram table on SQLite).
+  index of migration 0011 (pg_trgm on PostgreSQL, an FTS5 trigram table on SQLite).
 - `suggest(typed, lexicon)`: the query with each unknown word corrected (a typo, missing spaces, a
   name in Devanagari), or None when nothing could be corrected.
 """

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template import loader
+from django.urls import Resolver404, resolve
 from django.utils.cache import add_never_cache_headers
 
 logger = logging.getLogger(__name__)
@@ -44,3 +45,54 @@ class DatabaseUnavailableMiddleware:
         response["Retry-After"] = "30"
         add_never_cache_headers(response)
         return response
+
+
+class RequestBodyLimitMiddleware:
+    """Refuse, before reading a byte of it, any request body the site has no use for.
+
+    Public pages take small forms: a body over PUBLIC_MAX_BODY_BYTES is a 413. Only the admin takes
+    uploads (photos up to 5 MB), up to ADMIN_MAX_BODY_BYTES. A view that declares `form_body_only`
+    (the calculator: CSRF-exempt, so anyone can post to it) takes nothing but a urlencoded form: anything
+    else is a 415. A body without a length (chunked) is a 411. So no one can make a worker read and
+    parse a 300 MB upload.
+    """
+
+    BODY_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+    FORM = "application/x-www-form-urlencoded"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method in self.BODY_METHODS:
+            refusal = self.refusal(request)
+            if refusal is not None:
+                status, message = refusal
+                html = loader.get_template("request_refused.html").render(
+                    {"SITE_NAME": settings.SITE_NAME, "status": status, "message": message}
+                )
+                return HttpResponse(html, status=status)
+        return self.get_response(request)
+
+    def refusal(self, request) -> tuple[int, str] | None:
+        admin = request.path_info.startswith("/admin/")
+        raw_length = request.META.get("CONTENT_LENGTH") or ""
+        if not raw_length.isdigit():
+            if "chunked" in request.META.get("HTTP_TRANSFER_ENCODING", "").lower():
+                return 411, "Please send the form again: its length was missing."
+            raw_length = "0"
+        length = int(raw_length)
+        limit = settings.ADMIN_MAX_BODY_BYTES if admin else settings.PUBLIC_MAX_BODY_BYTES
+        if length > limit:
+            return 413, "What was sent is far larger than any of our forms needs."
+        content_type = request.META.get("CONTENT_TYPE", "").split(";")[0].strip().lower()
+        if length and content_type != self.FORM and _form_body_only(request.path_info):
+            return 415, "This form is sent as plain form fields; this request was sent another way."
+        return None
+
+
+def _form_body_only(path_info: str) -> bool:
+    try:
+        return bool(getattr(resolve(path_info).func, "form_body_only", False))
+    except Resolver404:
+        return False

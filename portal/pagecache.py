@@ -1,7 +1,12 @@
 """Whole-page caching for anonymous visitors, invalidated the moment content changes.
 
 Every cacheable response (GET or HEAD, status 200, no cookie set, not marked private or no-store,
-not varying on Cookie) is stored under its full URL, with the content version it was built from.
+not varying on Cookie) is stored under its path and the query parameters its view reads, with the
+content version it was built from. A view names the parameters it reads in a `page_cache_params`
+attribute (on the view function, or on the class of a class-based view); a request carrying any other
+parameter (`?utm=1`, `?z=<random>`) is answered fresh and never stored, so no one can fill the cache
+with copies of one page. The cache's memory is bounded (settings.CACHES: MAX_ENTRIES locally, Redis's
+maxmemory policy when shared).
 The version is a random token replaced after any change to a directory or article row commits; a page
 built from another version is never served. Where the cache is shared by many machines (Redis), the
 token lives in the cache and is fetched in the same round trip as the page; with a per-process cache
@@ -13,16 +18,19 @@ get a fresh page. Pages also expire after PAGE_CACHE_SECONDS, which bounds how l
 article or an expired package can appear or linger.
 """
 
+import functools
 import hashlib
 import logging
 import os
 import uuid
 from pathlib import Path
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import cc_delim_re
 
@@ -70,10 +78,39 @@ def bump_content_version(**kwargs) -> None:
     transaction.on_commit(bump)
 
 
-def _page_key(request) -> str:
-    raw = (
-        f"{request.method}:{request.get_host()}:{request.get_full_path()}:{timezone.localdate().isoformat()}"
-    )
+def page_cache_params(*names: str):
+    """Decorator: the query parameters a view reads (apps set the attribute themselves)."""
+
+    def mark(view):
+        view.page_cache_params = frozenset(names)
+        return view
+
+    return mark
+
+
+@functools.lru_cache(maxsize=4096)
+def _view_params(path_info: str) -> frozenset[str] | None:
+    """The query parameters the view serving `path_info` reads; None for a path no view serves."""
+    try:
+        match = resolve(path_info)
+    except Resolver404:
+        return None
+    func = match.func
+    declared = getattr(func, "page_cache_params", None)
+    if declared is None:
+        declared = getattr(getattr(func, "view_class", None), "page_cache_params", ())
+    return frozenset(declared)
+
+
+def _page_key(request) -> str | None:
+    """The cache key of this request's page, or None when it must not come from or go to the cache
+    (a parameter the view does not read, or a path no view serves)."""
+    known = _view_params(request.path_info)
+    if known is None or not known.issuperset(request.GET.keys()):
+        return None
+    # Parameters in name order, each one's values in the order sent (the last value is the one read).
+    query = urlencode([(k, v) for k in sorted(request.GET) for v in request.GET.getlist(k)])
+    raw = f"{request.method}:{request.get_host()}:{request.path}?{query}:{timezone.localdate().isoformat()}"
     return "page:" + hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
 
 
@@ -102,6 +139,8 @@ class PageCacheMiddleware:
             return self.get_response(request)
 
         key = _page_key(request)
+        if key is None:
+            return self.get_response(request)
         if _shared_cache():
             found = cache.get_many([key, VERSION_KEY])
             entry, version = found.get(key), found.get(VERSION_KEY, "")

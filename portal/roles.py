@@ -16,12 +16,12 @@ def _crud(app_label: str, *models: str, delete: bool = True) -> list[str]:
 
 
 ROLES: dict[str, list[str]] = {
-    # Editors write and edit articles (with their sections and sources) and preview them on the
+    # Editors write and edit articles (with their sections, red flags and sources) and preview them on the
     # site, but cannot publish, delete articles or record a medical review.
     EDITORS: [
         *_crud("articles", "article", delete=False),
         *_crud("articles", "topic", delete=False),
-        *_crud("articles", "articlesection", "source"),
+        *_crud("articles", "articlesection", "redflag", "source"),
         "articles.preview_article",
         "directory.view_gynecologist",
         # The words readers search with (symptoms in Hinglish and Hindi) are editors' knowledge.
@@ -29,7 +29,7 @@ ROLES: dict[str, list[str]] = {
     ],
     # Medical reviewers do everything editors do, and publish, mark reviewed and delete.
     MEDICAL_REVIEWERS: [
-        *_crud("articles", "article", "topic", "articlesection", "source"),
+        *_crud("articles", "article", "topic", "articlesection", "redflag", "source"),
         "articles.preview_article",
         "articles.publish_article",
         "directory.view_gynecologist",

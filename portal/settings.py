@@ -86,6 +86,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Refuses oversized or non-form bodies before anything reads them (415/413/411).
+    "portal.middleware.RequestBodyLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Answers If-None-Match / If-Modified-Since with 304, for cached pages too.
     "django.middleware.http.ConditionalGetMiddleware",
@@ -175,9 +177,15 @@ else:
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "ninemonths",
             "TIMEOUT": 3600,
-            "OPTIONS": {"MAX_ENTRIES": 5000},
+            # About 20 KB a page: at most ~20 MB a worker. (With Redis, its maxmemory bounds it: README.)
+            "OPTIONS": {"MAX_ENTRIES": 1000},
         }
     }
+
+# Request bodies (portal.middleware.RequestBodyLimitMiddleware): public forms are small; the admin takes
+# photo uploads (5 MB each at most).
+PUBLIC_MAX_BODY_BYTES = 64 * 1024
+ADMIN_MAX_BODY_BYTES = 12 * 1024 * 1024
 
 # Whole pages for anonymous visitors (portal/pagecache.py); an edit invalidates them at once.
 PAGE_CACHE_SECONDS = 300

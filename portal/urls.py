@@ -21,11 +21,12 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("search/", views.search, name="search"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap/", views.site_map, name="site_map"),
     # Cached like every public page by portal.pagecache, so an edit shows in the sitemap at once.
     path("sitemap.xml", require_safe(sitemap_views.index), {"sitemaps": SITEMAPS}, name="sitemap_index"),
     path(
         "sitemap-<section>.xml",
-        require_safe(sitemap_views.sitemap),
+        views.sitemap_section,
         {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),

@@ -4,6 +4,7 @@ import logging
 import uuid
 
 from django.conf import settings
+from django.contrib.sitemaps import views as sitemap_views
 from django.core.cache import cache, caches
 from django.core.cache.backends.dummy import DummyCache
 from django.db import DatabaseError, connection
@@ -14,7 +15,9 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
 
-from articles.models import Article
+from articles.models import Article, Topic
+from directory.models import City
+from portal.pagecache import current_version, page_cache_params
 from portal.search import SiteSearchForm, site_search
 
 logger = logging.getLogger(__name__)
@@ -28,6 +31,7 @@ def home(request):
     return render(request, "home.html", context)
 
 
+@page_cache_params("q")
 @require_safe
 def search(request):
     """/search/?q=: articles, doctors, hospitals and packages, grouped and ranked."""
@@ -35,6 +39,42 @@ def search(request):
     results = site_search(form.cleaned_data["q"]) if form.is_valid() and form.cleaned_data["q"] else None
     status = 400 if form.errors else 200
     return render(request, "search/results.html", {"form": form, "results": results}, status=status)
+
+
+@require_safe
+def site_map(request):
+    """/sitemap/: the site's sections for people (search engines read /sitemap.xml)."""
+    topics = Topic.objects.with_published_articles().only("name", "slug").order_by("order", "name")
+    articles = Article.objects.published().only("title", "slug").order_by("title")
+    context = {
+        "topics": list(topics),
+        "articles": list(articles),
+        "doctor_cities": list(City.objects.with_active_doctors().only("name", "slug")),
+        "package_cities": list(City.objects.with_listed_packages().only("name", "slug")),
+        "breadcrumbs": [("Sitemap", None)],
+    }
+    return render(request, "sitemap.html", context)
+
+
+@page_cache_params("p")
+@require_safe
+def sitemap_section(request, sitemaps, section):
+    """One sitemap page (up to 10,000 URLs, about 1.5 MB), served from a copy made once per content
+    version: building it reads every listed doctor, so an unknown query parameter (which the page cache
+    will not store) must not make the site build it again."""
+    page = request.GET.get("p", "1")
+    key = f"sitemap:{section}:{page[:12]}:{current_version()}"
+    stored = cache.get(key)
+    if stored is None:
+        response = sitemap_views.sitemap(request, sitemaps=sitemaps, section=section)
+        response.render()  # an unknown section or page raises Http404 first
+        stored = (response.content, dict(response.headers))
+        cache.set(key, stored, timeout=settings.PAGE_CACHE_SECONDS)
+    content, headers = stored
+    response = HttpResponse(content)
+    for name, value in headers.items():
+        response[name] = value
+    return response
 
 
 @require_safe

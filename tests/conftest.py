@@ -10,6 +10,8 @@ import os
 
 import pytest
 
+from tests.client import FormClient
+
 CI = os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
 VENDOR_MARKERS = {"postgres_only": "postgresql", "sqlite_only": "sqlite"}
 
@@ -76,3 +78,10 @@ def run_jobs(db, monkeypatch):
         call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
 
     return run
+
+
+@pytest.fixture
+def client():
+    """Django's test client, posting forms urlencoded as browsers do (tests/client.py)."""
+
+    return FormClient()

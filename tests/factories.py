@@ -145,3 +145,25 @@ class SourceFactory(factory.django.DjangoModelFactory):
     title = "Leg cramps"
     publisher = "NHS"
     url = "https://www.nhs.uk/pregnancy/related-conditions/common-symptoms/leg-cramps/"
+
+
+class RedFlagFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = articles.RedFlag
+
+    article = factory.SubFactory(ArticleFactory)
+    order = factory.Sequence(lambda n: n)
+    urgency = articles.Urgency.HOSPITAL_NOW
+    text = "A severe headache that does not go away."
+
+
+def make_safe_to_publish(article, *, callout_answer: str = "Get help if these happen.") -> None:
+    """Give `article` what publishing needs: a "When to see a doctor" callout with a red flag."""
+    ArticleSectionFactory(
+        article=article,
+        order=99,
+        heading="When to see a doctor",
+        answer=callout_answer,
+        is_doctor_callout=True,
+    )
+    RedFlagFactory(article=article)

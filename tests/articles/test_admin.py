@@ -11,7 +11,7 @@ from django.db.models.fields.files import FieldFile
 from django.test import RequestFactory
 from reversion.models import Version
 
-from articles.models import Article, ArticleSection, Status, Topic
+from articles.models import Article, ArticleSection, Status, Topic, Urgency
 from tests.factories import ArticleFactory, ArticleSectionFactory, GynecologistFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -78,6 +78,13 @@ def new_article_data(**overrides):
         "sections-1-heading": "When to see a doctor",
         "sections-1-answer": "If the bleeding lasts more than 10 minutes.",
         "sections-1-is_doctor_callout": "on",
+        "red_flags-TOTAL_FORMS": "1",
+        "red_flags-INITIAL_FORMS": "0",
+        "red_flags-MIN_NUM_FORMS": "0",
+        "red_flags-MAX_NUM_FORMS": "1000",
+        "red_flags-0-order": "1",
+        "red_flags-0-urgency": "hospital_now",
+        "red_flags-0-text": "A nosebleed that lasts more than 20 minutes.",
         "sources-TOTAL_FORMS": "1",
         "sources-INITIAL_FORMS": "0",
         "sources-MIN_NUM_FORMS": "0",
@@ -269,12 +276,15 @@ def test_an_earlier_version_can_be_restored_with_its_sections(client, reviewer):
     change_url = f"/admin/articles/article/{article.pk}/change/"
     data = admin_form_data(client.get(change_url))
     data["title"] = "Nosebleeds (rewritten badly)"
+    data["status"] = Status.IN_REVIEW  # a published article may not lose its callout
     data["sections-0-answer"] = "Wrong answer."
     data["sections-1-DELETE"] = "on"
+    data["red_flags-0-DELETE"] = "on"
     assert client.post(change_url, data).status_code == 302
     article.refresh_from_db()
     assert article.title == "Nosebleeds (rewritten badly)"
     assert article.sections.count() == 1
+    assert not article.red_flags.exists()
 
     history = client.get(f"/admin/articles/article/{article.pk}/history/")
     assert history.status_code == 200
@@ -288,6 +298,10 @@ def test_an_earlier_version_can_be_restored_with_its_sections(client, reviewer):
     article.refresh_from_db()
     assert article.title == "Nosebleeds in pregnancy"
     assert [s.heading for s in article.sections.all()] == ["Why do they happen?", "When to see a doctor"]
+    assert [(f.urgency, f.text) for f in article.red_flags.all()] == [
+        (Urgency.HOSPITAL_NOW, "A nosebleed that lasts more than 20 minutes.")
+    ]
+    assert article.status == Status.PUBLISHED
     assert article.sections.get(order=1).answer_html.startswith("<p>Blood vessels")
     assert "Blood vessels in the nose" in article.body_text
     assert ArticleSection.objects.filter(answer="Wrong answer.").count() == 0

@@ -201,7 +201,8 @@ def test_article_page_shows_review_toc_sections_callout_and_sources(client, full
         assert f'id="{anchor}"' in html
     assert "<p>A <strong>tight</strong> calf.</p>" in html
     assert re.search(
-        r'class="article-section callout doctor-callout">\s*<h2[^>]*>When to see a doctor</h2>', html
+        r'class="article-section callout doctor-callout" data-red-flags>\s*<h2[^>]*>When to see a doctor</h2>',
+        html,
     )
     assert 'href="https://www.nhs.uk/pregnancy/related-conditions/common-symptoms/leg-cramps/"' in html
     assert 'Page last reviewed: <time datetime="2026-01-02">2 January 2026</time>' in html

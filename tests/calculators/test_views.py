@@ -8,10 +8,10 @@ import pytest
 import time_machine
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from icalendar import Calendar
 
+from tests.client import FormClient
 from tests.factories import CityFactory, TopicFactory
 
 URL = "/due-date-calculator/"
@@ -96,7 +96,7 @@ def test_lmp_result_markers_and_words(client):
 
 
 def test_post_is_csrf_exempt():
-    client = Client(enforce_csrf_checks=True)
+    client = FormClient(enforce_csrf_checks=True)
     response = client.post(URL, {"method": "lmp", "lmp": "2025-01-01"})
     assert response.status_code == 200
     assert markers(response.content.decode())["due-date"] == "2025-10-08"

@@ -4,9 +4,9 @@ import threading
 
 import pytest
 from django.db import connections
-from django.test import Client
 
 from directory.models import Enquiry
+from tests.client import FormClient
 from tests.factories import GynecologistFactory, HospitalFactory
 
 pytestmark = pytest.mark.postgres_only(
@@ -30,7 +30,7 @@ def test_a_burst_from_one_address_stores_no_more_than_the_limit(settings):
     statuses = []
 
     def send():
-        client = Client(REMOTE_ADDR="203.0.113.50")
+        client = FormClient(REMOTE_ADDR="203.0.113.50")
         start.wait()
         try:
             statuses.append(client.post(url, data).status_code)

@@ -59,7 +59,7 @@ def test_a_pixel_bomb_is_refused_before_decoding():
     buffer = io.BytesIO()
     Image.new("L", (9000, 5000)).save(buffer, "PNG")
     assert len(buffer.getvalue()) < 200_000
-    assert "9000 × 5000 pixels; photos may have at most 40 megapixels" in refused(buffer.getvalue(), "b.png")
+    assert "9000 × 5000 pixels; photos may have at most 12 megapixels" in refused(buffer.getvalue(), "b.png")
 
 
 def test_pillows_decompression_bomb_guard_is_a_validation_error(monkeypatch):
@@ -176,3 +176,58 @@ def test_placeholder_escapes_names():
 )
 def test_initials(name, expected):
     assert images.initials(name) == expected
+
+
+MEMORY_PROBE = """
+import io, resource, sys
+import django
+django.setup()
+from django.core.exceptions import ValidationError
+from PIL import Image
+from directory.images import clean_image, validate_photo
+size = tuple(int(n) for n in sys.argv[1].split("x"))
+buffer = io.BytesIO()
+Image.new(sys.argv[3], size, 200).save(buffer, sys.argv[2])
+data = buffer.getvalue()
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+try:
+    validate_photo(io.BytesIO(data))
+    cleaned = clean_image(data)
+    outcome = "accepted %dx%d" % cleaned.image.size
+except ValidationError as error:
+    outcome = "refused: " + error.messages[0]
+grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+print(len(data), grown // 1024, outcome)
+"""
+
+
+def _probe(size, fmt, mode):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings"}
+    out = subprocess.run(
+        [sys.executable, "-c", MEMORY_PROBE, size, fmt, mode],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split(maxsplit=2)
+    return int(out[0]), int(out[1]), out[2].strip()
+
+
+def test_a_small_png_claiming_40_megapixels_is_refused_without_decoding_it():
+    size, grown_mb, outcome = _probe("6324x6324", "PNG", "L")
+    assert size < 200_000  # a small file...
+    assert (
+        outcome
+        == "refused: This image is 6324 × 6324 pixels; photos may have at most 12 megapixels (for example 4000 × 3000)."
+    )
+    assert grown_mb < 50  # ...that never gets decoded
+
+
+def test_a_12_megapixel_photo_is_kept_at_1600_pixels_decoded_at_reduced_size():
+    _, grown_mb, outcome = _probe("4000x3000", "JPEG", "RGB")
+    assert outcome == "accepted 1600x1200"
+    assert grown_mb < 120  # a full-size RGB decode alone would be 36 MB, and several copies follow

@@ -209,6 +209,7 @@ def page_types(base: str) -> dict[str, str]:
         "not-found": "/no-such-page/",
         "privacy": "/privacy/",
         "grievance": "/privacy/grievance/",
+        "sitemap": "/sitemap/",
     }
 
 

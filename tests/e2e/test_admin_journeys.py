@@ -14,9 +14,13 @@ from tests.e2e.conftest import (
 FIRST_ANSWER = "Gentle swimming is safe for most women right through pregnancy."
 SECOND_ANSWER = "Keep to a pace at which you can still talk, and get out if you feel dizzy."
 REVISED_ANSWER = "Swim at an easy pace; stop at once if you feel dizzy, short of breath or have pain."
+RED_FLAG = "Bleeding, or fluid leaking from the vagina, after a swim."
 
 
 def _log_out(page):
+    # Let the answers' live previews (fetched as the change form loads) finish first: signed out, they
+    # would be refused with a 403 in the console.
+    page.wait_for_load_state("networkidle")
     page.context.clear_cookies()
 
 
@@ -45,6 +49,7 @@ def test_editor_writes_an_article_a_reviewer_publishes_it_and_the_editor_restore
         page.locator(f"#id_sections-{index}-order").fill(str(index + 1))
         page.locator(f"#id_sections-{index}-heading").fill(heading)
         page.locator(f"#id_sections-{index}-answer").fill(answer)
+    page.locator("#id_sections-2-is_doctor_callout").check()  # "When should I stop?" is the callout
     _save(page)
     expect(page.locator(".messagelist")).to_contain_text("was added successfully")
     change_url = page.url
@@ -64,7 +69,7 @@ def test_editor_writes_an_article_a_reviewer_publishes_it_and_the_editor_restore
     page.locator("#id_sections-1-answer").fill(REVISED_ANSWER)
     page.get_by_label("Status:").select_option(label="Published")
     _save(page)
-    expect(page.locator(".errorlist")).to_contain_text("only medical reviewers can")
+    expect(page.locator("#id_status_error")).to_contain_text("only medical reviewers can")
     assert_accessible(page)
     page.get_by_label("Status:").select_option(label="In review")
     _save(page)
@@ -84,6 +89,17 @@ def test_editor_writes_an_article_a_reviewer_publishes_it_and_the_editor_restore
     page.get_by_label("Last reviewed:").fill(today_in_india().isoformat())
     page.get_by_label("Status:").select_option(label="Published")
     _save(page)
+    # The callout has no red flag yet: publishing is refused and says why.
+    expect(page.locator(".errornote")).to_be_visible()
+    expect(page.locator(".errorlist.nonform")).to_contain_text("Publishing needs at least one red flag")
+    assert_accessible(page)
+    # A sign without its urgency is refused next to the field.
+    page.locator("#id_red_flags-0-order").fill("1")
+    page.locator("#id_red_flags-0-text").fill(RED_FLAG)
+    _save(page)
+    expect(page.locator(".field-urgency .errorlist")).to_contain_text("Choose how soon the reader should act")
+    page.locator("#id_red_flags-0-urgency").select_option(label="Go to hospital now")
+    _save(page)
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
 
     # Live on the site: the article list, the article itself and site search.
@@ -93,6 +109,9 @@ def test_editor_writes_an_article_a_reviewer_publishes_it_and_the_editor_restore
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
     expect(page.get_by_text(REVISED_ANSWER)).to_be_visible()
     expect(page.get_by_text("Medically reviewed by")).to_be_visible()
+    callout = page.locator("[data-red-flags]")
+    expect(callout.locator('[data-urgency="hospital_now"]')).to_contain_text(RED_FLAG)
+    expect(callout.locator('a[href="tel:108"]')).to_be_visible()
     assert_accessible(page)
     page.goto(f"/search/?q={token}")
     expect(page.get_by_role("main").get_by_role("link", name=title)).to_be_visible()

@@ -133,6 +133,18 @@ def test_patient_dates_a_pregnancy_by_ivf_and_by_ultrasound_and_downloads_the_ca
     # A day-5 transfer is 2w5d (19 days); 30 days later is day 49: 7w0d.
     expect(ga).to_have_attribute("data-weeks", "7")
     expect(ga).to_have_attribute("data-days", "0")
+    # India's antenatal schedule: anti-D at 28w0d (12 weeks before the due date), and the PMSMA 9ths
+    # from the second trimester (14w0d, 26 weeks before the due date) to the due date.
+    anti_d = due - datetime.timedelta(weeks=12)
+    expect(page.locator('[data-care="anti-d"] time')).to_have_attribute("datetime", anti_d.isoformat())
+    second_trimester = due - datetime.timedelta(weeks=26)
+    ninths, month = [], second_trimester.replace(day=1)
+    while month <= due:
+        if second_trimester <= month.replace(day=9) <= due:
+            ninths.append(month.replace(day=9))
+        month = (month + datetime.timedelta(days=32)).replace(day=1)
+    expect(page.locator("[data-pmsma]")).to_have_count(len(ninths))
+    expect(page.locator("[data-pmsma]").first).to_have_attribute("datetime", ninths[0].isoformat())
     assert_accessible(page)
 
     # Again from a scan, with a period date that disagrees by more than the 7 days allowed at 10 weeks.
@@ -298,3 +310,31 @@ def test_the_home_page_chooser_asks_for_a_city_before_it_goes_anywhere(page):
     page.get_by_role("button", name="See maternity packages").click()
     page.wait_for_url(re.compile(r"/maternity-packages/kochi/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Maternity packages in Kochi")
+
+
+def test_reader_follows_the_danger_signs_from_the_home_page_and_can_call_108_or_102_at_once(page):
+    page.goto("/")
+    block = page.locator("[data-danger-signs]")
+    expect(block).to_be_in_viewport()  # on the first screen of the home page, phone or desktop
+    block.get_by_role("link", name="Know the danger signs").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(r"^Danger signs in pregnancy"))
+    assert_accessible(page)
+
+    page.get_by_role("navigation", name="On this page").get_by_role(
+        "link", name="When to see a doctor"
+    ).click()
+    callout = page.locator("[data-red-flags]")
+    expect(callout.get_by_role("heading", name="When to see a doctor", level=2)).to_be_in_viewport()
+    for number in ("108", "102"):
+        link = callout.locator(f'a[href="tel:{number}"]')
+        expect(link).to_be_in_viewport()
+        # The number sits within the first screen of the callout, whatever is scrolled above it.
+        assert (
+            link.bounding_box()["y"] + link.bounding_box()["height"] - callout.bounding_box()["y"]
+            < (page.viewport_size["height"])
+        )
+    groups = callout.locator("[data-urgency]")
+    assert [g.get_attribute("data-urgency") for g in groups.all()] == ["call_108", "hospital_now"]
+    expect(groups.first.get_by_role("heading", level=3)).to_have_text("Call 108 now")
+    expect(groups.nth(1)).to_contain_text("Your baby moving less than usual, or not at all.")
+    assert_accessible(page)

@@ -18,6 +18,9 @@ def counted(request):
     return HttpResponse(f"render {calls['n']}")
 
 
+counted.page_cache_params = frozenset({"city", "page"})  # what the view reads (portal.pagecache)
+
+
 def sets_cookie(request):
     calls["n"] += 1
     response = HttpResponse("cookie")
@@ -50,6 +53,35 @@ def test_second_anonymous_visit_is_served_from_the_cache(client, cached_site):
 def test_a_different_query_string_is_a_different_page(client, cached_site):
     client.get("/page/?city=pune")
     assert client.get("/page/?city=mumbai").content == b"render 2"
+    assert client.get("/page/?city=pune").content == b"render 1"
+
+
+def test_the_order_of_known_parameters_does_not_matter(client, cached_site):
+    client.get("/page/?city=pune&page=2")
+    assert client.get("/page/?page=2&city=pune").content == b"render 1"
+
+
+def test_repeated_values_keep_their_order(client, cached_site):
+    client.get("/page/?city=abc&city=pune")
+    assert client.get("/page/?city=pune&city=abc").content == b"render 2"  # the last value is the one read
+
+
+def test_unknown_parameters_are_served_fresh_and_never_stored(client, cached_site):
+    from django.core.cache import caches
+
+    client.get("/page/")
+    stored = len(caches["default"]._cache)
+    for n in range(50):
+        assert client.get(f"/page/?utm={n}").content == f"render {n + 2}".encode()
+    assert len(caches["default"]._cache) == stored  # 50 URLs, not one page more in the cache
+    assert client.get("/page/?city=pune&utm=x").content == b"render 52"
+    assert client.get("/page/").content == b"render 1"  # the clean URL's copy is still served
+
+
+def test_the_local_cache_is_bounded():
+    from django.conf import settings
+
+    assert settings.CACHES["default"]["OPTIONS"]["MAX_ENTRIES"] == 1000
 
 
 def test_an_edit_to_content_invalidates_cached_pages(client, cached_site, django_capture_on_commit_callbacks):

@@ -143,3 +143,20 @@ def test_rss_feed_lists_published_articles_newest_first(client, site):
     assert items[1].find("title").text == "Older & wiser"
     assert items[1].find("pubDate").text == "Mon, 02 Mar 2026 04:30:00 +0000"
     assert [c.text for c in items[0].findall("category")] == ["Symptoms"]
+
+
+@pytest.mark.django_db
+def test_a_sitemap_page_is_built_once_per_content_version_whatever_the_query(
+    client, django_assert_max_num_queries
+):
+    from tests.factories import GynecologistFactory
+
+    for n in range(3):
+        GynecologistFactory(slug=f"dr-sitemap-{n}")
+    first = client.get("/sitemap-doctors.xml?z=1")
+    assert first.status_code == 200 and first.content.count(b"<url>") == 3
+    with django_assert_max_num_queries(0):  # the stored copy: no query, whatever ?z= says
+        for n in range(2, 12):
+            again = client.get(f"/sitemap-doctors.xml?z={n}")
+            assert again.content == first.content and again["Content-Type"] == first["Content-Type"]
+    assert client.get("/sitemap-doctors.xml?p=99").status_code == 404

@@ -6,6 +6,7 @@ from django.test import Client
 from django.urls import path
 
 from portal import urls as portal_urls
+from tests.client import FormClient
 
 
 @pytest.mark.django_db
@@ -79,7 +80,7 @@ handler500 = portal_urls.handler500
 @pytest.mark.django_db
 def test_server_error_page_needs_no_database(settings, django_assert_num_queries):
     settings.ROOT_URLCONF = __name__
-    client = Client(raise_request_exception=False)
+    client = FormClient(raise_request_exception=False)
     with django_assert_num_queries(0):
         response = client.get("/boom/")
     html = response.content.decode()
@@ -118,3 +119,28 @@ def test_uploaded_images_are_served_only_when_asked(settings):
     settings.SERVE_MEDIA = False
     importlib.reload(portal_urls)
     clear_url_caches()
+
+
+@pytest.mark.django_db
+def test_every_page_links_the_feed_in_its_head_and_the_footer_sitemap_is_for_people(client):
+    from tests.factories import ArticleFactory, CityFactory, GynecologistFactory, HospitalFactory
+
+    pune = CityFactory(name="Pune", slug="pune")
+    GynecologistFactory(city=pune, hospitals=[HospitalFactory(city=pune)])
+    article = ArticleFactory(title="Leg cramps in pregnancy")
+    home = client.get("/").content.decode()
+    assert (
+        '<link rel="alternate" type="application/rss+xml" title="Nine Months: new articles" href="/feeds/articles/">'
+        in home
+    )
+    assert '<a href="/sitemap/">Sitemap</a>' in home
+    page = client.get("/sitemap/")
+    html = page.content.decode()
+    assert page.status_code == 200 and page["Content-Type"].startswith("text/html")
+    assert f'<a href="{article.get_absolute_url()}">Leg cramps in pregnancy</a>' in html
+    assert '<a href="/gynecologists/pune/">Gynecologists in Pune</a>' in html
+    assert '<a href="/feeds/articles/">New articles as an RSS feed</a>' in html
+    assert client.get("/sitemap.xml")["Content-Type"].startswith(
+        "application/xml"
+    )  # still for search engines
+    assert "Follow new articles with the RSS feed" in client.get("/articles/").content.decode()

@@ -3,8 +3,8 @@ a crash with the 500 page a visitor would get."""
 
 import pytest
 import time_machine
-from django.test import Client
 
+from tests.client import FormClient
 from tests.directory.public_data import NOW, build_directory
 from tests.factories import ArticleFactory, ArticleSectionFactory, TopicFactory
 
@@ -30,4 +30,4 @@ def site(db):
 @pytest.fixture
 def http():
     """A client that turns a crash into the 500 a visitor would get, instead of raising."""
-    return Client(raise_request_exception=False)
+    return FormClient(raise_request_exception=False)

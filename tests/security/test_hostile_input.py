@@ -10,8 +10,8 @@ import datetime
 from dataclasses import dataclass
 
 import pytest
-from django.test import Client
 
+from tests.client import FormClient
 from tests.directory.public_data import TODAY
 from tests.security.hostile import CORPUS, assert_safe, decoded, whole_number
 
@@ -221,7 +221,7 @@ SAFE = {"options", "trace"}
 @pytest.mark.parametrize("method", ["put", "delete", "patch", "options", "trace", "post"])
 def test_wrong_methods_are_refused_cleanly(site, method):
     # CSRF enforced, as for a real browser: a forged POST is refused, never processed.
-    client = Client(raise_request_exception=False, enforce_csrf_checks=True)
+    client = FormClient(raise_request_exception=False, enforce_csrf_checks=True)
     failures = []
     for url in PUBLIC_URLS:
         response = getattr(client, method)(url, data="x=1", content_type="application/x-www-form-urlencoded")

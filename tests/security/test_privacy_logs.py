@@ -13,10 +13,10 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import IntegrityError
-from django.test import Client
 
 from directory.models import Enquiry, EnquiryStatus
 from portal.logging import JsonFormatter
+from tests.client import FormClient
 from tests.directory.public_data import TODAY
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
@@ -163,7 +163,7 @@ def test_staff_handling_an_enquiry_logs_no_contact_details(site, logs, django_us
     staff.groups.add(Group.objects.get(name="Centre staff"))
     for centre in site.doctors["asha-kulkarni"].hospitals.all():
         centre.staff.add(staff)
-    client = Client(raise_request_exception=False)
+    client = FormClient(raise_request_exception=False)
     client.force_login(staff)
     item = Enquiry.objects.create(
         doctor=site.doctors["asha-kulkarni"],

@@ -325,6 +325,6 @@ def remove_terms(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("directory", "0010_search_terms_and_words")]
+    dependencies = [("directory", "0011_search_terms_and_words")]
 
     operations = [migrations.RunPython(add_terms, remove_terms)]

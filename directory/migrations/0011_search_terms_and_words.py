@@ -54,7 +54,7 @@ def run(build, postgres):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('directory', '0009_data_rights'),
+        ('directory', '0010_pcpndt_validators'),
     ]
 
     operations = [
