@@ -268,7 +268,7 @@ class HospitalQuerySet(ListingQuerySet):
 
     def ranked_search(self, q):
         """Site search: centres whose name, locality or city match `q`, best first."""
-        return ranked(self, q, ["name"], ["locality", "city__name"])
+        return ranked(self, q, ["name"], ["locality", "city__name"], substring_first=True)
 
     def matching(self, reading):
         """Centres as a search `reading` (directory.understanding) asks for them: in its city, its

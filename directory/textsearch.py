@@ -106,25 +106,42 @@ def _fulltext(queryset, query: TextQuery, primary: list[str], secondary: list[st
     )
 
 
-def ranked(queryset, q, primary: list[str], secondary: list[str], *, then=(), indexed_text=False):
+def _in_any_field(queryset, query: TextQuery, fields: list[str]):
+    """Rows where each part of `query` has an alternative whose words are all in one of `fields`."""
+
+    def in_a_field(word):
+        return Q.create([(f"{name}__icontains", word) for name in fields], Q.OR)
+
+    for part in query.parts:
+        queryset = queryset.filter(_any_alternative(part, in_a_field))
+    return queryset
+
+
+def ranked(
+    queryset,
+    q,
+    primary: list[str],
+    secondary: list[str],
+    *,
+    then=(),
+    indexed_text=False,
+    substring_first=False,
+):
     """`queryset` filtered to `q` (a TextQuery or a string) and ordered best match first (see the
     module docstring), equal matches by `then` (default: the first primary field), then by id.
 
     `indexed_text`: the model has a `search_text` column holding every field, so on databases without
-    full-text search its index (`text_search`) finds the rows instead of scanning each field."""
+    full-text search its index (`text_search`) finds the rows instead of scanning each field.
+    `substring_first`: on PostgreSQL too, keep first the rows whose fields hold the words (a cheap
+    test), so the full-text match builds the vector of those rows only: for a table with no full-text
+    index (the centres: 10 ms at 1,700 rows without it, 3 ms with it)."""
     query = TextQuery.of(q)
     then = tuple(then) or (primary[0],)
+    fields = [*primary, *secondary]
     if connection.vendor == "postgresql":
-        return _fulltext(queryset, query, primary, secondary, then)
-    if indexed_text:
-        queryset = text_search(queryset, query)
-    else:
-        for part in query.parts:
-
-            def in_any_field(word):
-                return Q.create([(f"{name}__icontains", word) for name in (*primary, *secondary)], Q.OR)
-
-            queryset = queryset.filter(_any_alternative(part, in_any_field))
+        narrowed = _in_any_field(queryset, query, fields) if substring_first else queryset
+        return _fulltext(narrowed, query, primary, secondary, then)
+    queryset = text_search(queryset, query) if indexed_text else _in_any_field(queryset, query, fields)
     # The first primary field decides, then the first secondary one (an article's title, then its
     # standfirst), as the weights do on PostgreSQL.
     ranks = {"_rank": word_rank(primary[0], query)}
