@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
+from articles.admin_drafts import LiveArticleDraftsMixin
 from articles.models import (
     NO_CALLOUT_MESSAGE,
     NO_RED_FLAGS_MESSAGE,
@@ -218,6 +219,14 @@ class ArticleAdminForm(forms.ModelForm):
     """The admin builds the fields from ArticleAdmin.fieldsets; this adds the publish check."""
 
     can_publish = False  # set per request by ArticleAdmin.get_form
+    reverting = False  # restoring an old version: a publish, not an edit of the live article
+    typo_fix = forms.BooleanField(
+        label="Publish at once as a typo fix",
+        required=False,
+        help_text="Only for a small correction that changes no medical meaning: it goes live without a "
+        "second reviewer, and the review date stays as it is. Anything else is saved as a draft for "
+        "another reviewer to publish.",
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -227,24 +236,19 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("status") == Status.PUBLISHED and not self.can_publish:
-            if self.instance.pk and self.instance.status == Status.PUBLISHED:
-                message = (
-                    "This article is published, and only medical reviewers can save changes to a "
-                    "published article. Set the status to “In review” to send your changes for review "
-                    "(the article leaves the site until a reviewer publishes it again)."
-                )
-            else:
-                message = (
-                    "You cannot publish articles: only medical reviewers can. Set the status to "
-                    "“In review” and a reviewer will check and publish it."
-                )
-            self.add_error("status", message)
+        live = self.instance.pk and self.instance.status == Status.PUBLISHED and not self.reverting
+        if cleaned.get("status") == Status.PUBLISHED and not self.can_publish and not live:
+            self.add_error(
+                "status",
+                "You cannot publish articles: only medical reviewers can. Set the status to “In review” "
+                "and a reviewer will check and publish it.",
+            )
+        # (Editing a published article saves a draft of the changes: admin_drafts.)
         return cleaned
 
 
 @admin.register(Article)
-class ArticleAdmin(VersionAdmin):
+class ArticleAdmin(LiveArticleDraftsMixin, VersionAdmin):
     form = ArticleAdminForm
     inlines = [SectionInline, RedFlagInline, SourceInline]
     list_display = [
@@ -316,11 +320,30 @@ class ArticleAdmin(VersionAdmin):
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
         form.can_publish = self.has_publish_permission(request)
+        form.reverting = getattr(request, "article_reverting", False)
+        if not form.can_publish:
+            form.base_fields.pop("typo_fix", None)
         return form
 
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        request.article_reverting = True
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None and obj.status == Status.PUBLISHED and self.has_publish_permission(request):
+            first = fieldsets[0][1]
+            fieldsets = [(None, {**first, "fields": [*first["fields"], "typo_fix"]}), *fieldsets[1:]]
+        return fieldsets
+
     def save_model(self, request, obj, form, change):
-        if obj.status == Status.PUBLISHED and not self.has_publish_permission(request):
+        drafting = getattr(request, "saving_draft", False)
+        if obj.status == Status.PUBLISHED and not self.has_publish_permission(request) and not drafting:
             raise PermissionDenied("Only medical reviewers can publish articles.")
+        if form.cleaned_data.get("typo_fix") and change:
+            stored = Article.objects.only("last_reviewed", "next_review_due").get(pk=obj.pk)
+            obj.last_reviewed, obj.next_review_due = stored.last_reviewed, stored.next_review_due
+            reversion.set_comment("Typo fix: published at once, review date unchanged.")
         if not change and obj.author_id is None:
             obj.author = request.user
         super().save_model(request, obj, form, change)

@@ -456,6 +456,52 @@ class RedFlag(models.Model):
         return f"{self.get_urgency_display()}: {self.text}"
 
 
+class DraftStatus(models.TextChoices):
+    PENDING = "pending", "Waiting for review"
+    PUBLISHED = "published", "Published"
+    REJECTED = "rejected", "Sent back"
+
+
+class ArticleDraft(models.Model):
+    """Changes to a published article, waiting for a medical reviewer (articles.drafts). The live page
+    keeps the published text until a reviewer publishes them; one pending draft per article, which
+    later edits update."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="drafts")
+    content = models.JSONField(help_text="The article as the draft would make it (articles.drafts.snapshot).")
+    status = models.CharField(max_length=10, choices=DraftStatus.choices, default=DraftStatus.PENDING)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="drafted by",
+    )
+    created = models.DateTimeField(default=timezone.now, editable=False)
+    updated = models.DateTimeField(auto_now=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided = models.DateTimeField(null=True, blank=True)
+    comment = models.TextField("reviewer's comment", blank=True)
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = "draft of changes"
+        verbose_name_plural = "drafts of changes"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article"], condition=Q(status="pending"), name="article_one_pending_draft"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=DraftStatus.values), name="article_draft_status_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_status_display()}: changes to {self.article}"
+
+
 class LinkStatus(models.TextChoices):
     OK = "ok", "Working"
     BROKEN = "broken", "Broken"

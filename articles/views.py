@@ -10,8 +10,9 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import condition, require_POST, require_safe
 from django.views.generic import ListView
 
+from articles import drafts
 from articles.forms import ArticleFilterForm
-from articles.models import Article, Topic
+from articles.models import Article, DraftStatus, Topic
 from articles.rendering import markdown_problems, render_markdown
 from articles.seo import article_structured_data
 from directory.lexicon import read_query
@@ -92,6 +93,13 @@ class TopicDetailView(ListView):
         )
 
 
+def _signed_in_with_a_code(user) -> bool:
+    """Signed in with a one-time code as well as the password, as the admin requires (django-otp's
+    OTPMiddleware gives the user is_verified())."""
+    verified = getattr(user, "is_verified", None)
+    return bool(user.is_authenticated and verified and verified())
+
+
 def _can_preview(user) -> bool:
     return user.is_active and user.is_staff and user.has_perm(PREVIEW_PERMISSION)
 
@@ -124,7 +132,7 @@ def _article_queryset(articles):
     )
 
 
-def _render_article(request, article):
+def _render_article(request, article, draft=None):
     topics = list(article.topics.all())
     breadcrumbs = [_articles_crumb()]
     if topics:
@@ -137,7 +145,8 @@ def _render_article(request, article):
         "red_flag_groups": article.red_flag_groups(),
         "breadcrumbs": breadcrumbs,
         "structured_data": article_structured_data(article, request, breadcrumbs),
-        "is_preview": not article.is_live,
+        "is_preview": not article.is_live or draft is not None,
+        "previewed_draft": draft,
     }
     return render(request, "articles/article_detail.html", context)
 
@@ -154,12 +163,21 @@ def article_detail(request, slug):
 @require_safe
 def article_preview(request, slug):
     """Staff with the preview permission see any article as readers will, with a banner; never cached."""
-    if not request.user.is_authenticated:
+    if not _signed_in_with_a_code(request.user):
         return redirect_to_login(request.get_full_path(), reverse("admin:login"))
     if not _can_preview(request.user):
         raise PermissionDenied
-    article = get_object_or_404(_article_queryset(Article.objects.all()), slug=slug)
-    response = _render_article(request, article)
+    article = get_object_or_404(Article.objects.all(), slug=slug)
+    draft = article.drafts.filter(status=DraftStatus.PENDING).first()
+    if draft is None:
+        response = _render_article(request, _article_queryset(Article.objects.all()).get(pk=article.pk))
+    else:  # the changes waiting for review, as the page would show them (nothing is kept)
+
+        def render():
+            shown = _article_queryset(Article.objects.all()).get(pk=article.pk)
+            return _render_article(request, shown, draft=draft)
+
+        response, _ = drafts.shown(article, draft.content, render)
     add_never_cache_headers(response)
     response.headers["X-Robots-Tag"] = "noindex"
     return response

@@ -4,11 +4,14 @@
 
 Starts two gunicorn instances (A and B) on different ports with the same DATABASE_URL and REDIS_URL, then:
 1. a reader loads an article on B (B caches the page in Redis);
-2. an editor signs in to the admin on A, and the same session cookie is accepted by B (shared sessions);
+2. an editor signs in to the admin on A (password and the code of the editor's authenticator app), and
+   the same session cookie is accepted by B (shared sessions);
 3. the editor changes the article's title through A's admin change form;
 4. the reader loads the article on B again, at once: the new title is there (the cached page was
    invalidated for every app server);
-5. enquiries from one address alternate between A and B: the sixth is refused (a shared rate limit).
+5. enquiries from one address alternate between A and B: the sixth is refused (a shared rate limit);
+6. sign-in attempts from one address alternate between A and B: the eleventh in a minute is refused
+   (the attempts are counted in Redis, shared by both).
 Prints each step and exits non-zero if any check fails.
 """
 
@@ -133,19 +136,31 @@ def scaleout_env() -> dict[str, str] | None:
     return env
 
 
-def prepare_site(env: dict[str, str], password: str) -> tuple[int, str]:
-    """The demo site with a superuser `scaleout-editor` (this password); the first published article's
-    primary key and slug."""
+def prepare_site(env: dict[str, str], password: str, app_key: str) -> tuple[int, str]:
+    """The demo site with a superuser `scaleout-editor` (this password, and an authenticator app with
+    this hex key); the first published article's primary key and slug."""
     setup = (
         "from django.contrib.auth.models import User\n"
+        "from django_otp.plugins.otp_totp.models import TOTPDevice\n"
         "user, _ = User.objects.get_or_create(username='scaleout-editor', defaults={'is_staff': True, 'is_superuser': True})\n"
         f"user.set_password({password!r}); user.save()\n"
+        "TOTPDevice.objects.update_or_create(user=user, name='Authenticator app', "
+        f"defaults={{'key': {app_key!r}, 'confirmed': True, 'last_t': -1, 'drift': 0}})\n"
         "from articles.models import Article\n"
         "print(Article.objects.published().order_by('pk').values_list('pk', 'slug')[0])"
     )
     prepare_demo_site(env)
     article_pk, slug = eval(manage_output(env, setup))  # noqa: S307 - our own printed tuple
     return article_pk, slug
+
+
+def current_code(app_key: str) -> str:
+    """The code the editor's authenticator app shows now (RFC 6238, as the phone computes it)."""
+    import time
+
+    from django_otp.oath import hotp
+
+    return f"{hotp(bytes.fromhex(app_key), int(time.time()) // 30):06d}"
 
 
 def read_article(reader: Browser, article_url: str, check: Checks) -> str:
@@ -156,7 +171,7 @@ def read_article(reader: Browser, article_url: str, check: Checks) -> str:
     return old_title
 
 
-def sign_in_editor(ports: list[int], password: str, check: Checks) -> Browser:
+def sign_in_editor(ports: list[int], password: str, app_key: str, check: Checks) -> Browser:
     """Step 2: the editor signs in on A, and the same session cookie is signed in on B."""
     a, b = ports
     editor = Browser(a)
@@ -167,6 +182,7 @@ def sign_in_editor(ports: list[int], password: str, check: Checks) -> Browser:
             "csrfmiddlewaretoken": csrf_token(login),
             "username": "scaleout-editor",
             "password": password,
+            "otp_token": current_code(app_key),
             "next": "/admin/",
         },
     )
@@ -219,20 +235,45 @@ def check_shared_rate_limit(env: dict[str, str], ports: list[int], check: Checks
     check(statuses == [302] * 5 + [429], f"six enquiries from one address, alternating A and B: {statuses}")
 
 
+def check_shared_sign_in_throttle(ports: list[int], check: Checks) -> None:
+    """Step 6: eleven sign-in attempts from one new loopback address, alternating A and B; the
+    eleventh is refused before any password is checked."""
+    address = f"127.{secrets.randbelow(250) + 1}.{secrets.randbelow(250) + 1}.{secrets.randbelow(250) + 1}"
+    statuses = []
+    for i in range(11):
+        guesser = Browser(ports[i % 2], cookies={"csrftoken": CSRF}, source=address)
+        status, _, _ = guesser.post(
+            "/admin/login/",
+            {
+                "csrfmiddlewaretoken": CSRF,
+                "username": f"guess{i}",
+                "password": "guessed",
+                "otp_token": "123456",
+            },
+        )
+        statuses.append(status)
+    check(
+        statuses == [200] * 10 + [429],
+        f"eleven sign-in attempts from one address, alternating A and B: {statuses}",
+    )
+
+
 def run_checks(
-    env: dict[str, str], ports: list[int], article: tuple[int, str], password: str, check: Checks
+    env: dict[str, str], ports: list[int], article: tuple[int, str], secrets_: tuple[str, str], check: Checks
 ) -> None:
-    """Steps 1 to 5 of the module docstring against the running app servers A and B."""
+    """Steps 1 to 6 of the module docstring against the running app servers A and B."""
     a, b = ports
     article_pk, slug = article
     article_url = f"/articles/{slug}/"
     print(f"app server A on :{a}, B on :{b}, sharing {env['DATABASE_URL'].rsplit('@', 1)[-1]} and Redis")
     reader = Browser(b)
     old_title = read_article(reader, article_url, check)
-    editor = sign_in_editor(ports, password, check)
+    password, app_key = secrets_
+    editor = sign_in_editor(ports, password, app_key, check)
     new_title = change_title(editor, article_pk, old_title, check)
     reread_article(reader, article_url, new_title, check)
     check_shared_rate_limit(env, ports, check)
+    check_shared_sign_in_throttle(ports, check)
 
 
 def main() -> int:
@@ -243,20 +284,22 @@ def main() -> int:
             "scaleout: set DATABASE_URL to a PostgreSQL database and REDIS_URL to a Redis (see the docstring)"
         )
         return 2
-    password = secrets.token_urlsafe(18)
-    article = prepare_site(env, password)
+    password, app_key = secrets.token_urlsafe(18), secrets.token_hex(20)
+    article = prepare_site(env, password, app_key)
     check = Checks()
     ports = [free_port(), free_port()]
     servers = [start_gunicorn(env, port, 1) for port in ports]
     try:
-        run_checks(env, ports, article, password, check)
+        run_checks(env, ports, article, (password, app_key), check)
     finally:
         for server in servers:
             stop(server)
     if check.failures:
         print(f"SCALE-OUT FAILED: {len(check.failures)} check(s)")
         return 1
-    print("SCALE-OUT PASSED: pages, sessions and the rate limit are shared by both app servers")
+    print(
+        "SCALE-OUT PASSED: pages, sessions, the rate limit and the sign-in limit are shared by both app servers"
+    )
     return 0
 
 

@@ -19,6 +19,7 @@ class PortalConfig(AppConfig):
         from django.db.models.signals import post_save
 
         from directory.signals import content_changed
+        from portal import checks  # noqa: F401 - registers the deploy check for demo accounts
         from portal.audit import log_admin_action
         from portal.pagecache import bump_content_version
 

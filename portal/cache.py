@@ -37,6 +37,7 @@ class ResilientRedisCache(RedisCache):
     has_key = _fail_soft(False)(RedisCache.has_key)
     set = _fail_soft(None)(RedisCache.set)
     add = _fail_soft(False)(RedisCache.add)
+    incr = _fail_soft(None)(RedisCache.incr)
     touch = _fail_soft(False)(RedisCache.touch)
     set_many = _fail_soft(list)(RedisCache.set_many)
     delete = _fail_soft(False)(RedisCache.delete)

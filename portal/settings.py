@@ -82,6 +82,11 @@ INSTALLED_APPS = [
     "directory",
     "articles",
     "calculators",
+    # Two-factor staff sign-in (portal/twofactor.py). After "portal", whose addstatictoken checks the
+    # code before django-otp's own command stores it.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -98,6 +103,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): signed in with a one-time code as well as the password.
+    "django_otp.middleware.OTPMiddleware",
+    # Staff sessions end after SESSION_COOKIE_AGE without a request; each request extends them.
+    "portal.middleware.StaffSessionRefreshMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.middleware.DatabaseUnavailableMiddleware",
@@ -197,6 +206,10 @@ SEARCH_CONTENT_VERSION = "portal.pagecache.current_version"
 
 # Sessions live in the database so every app server sees them, with or without Redis.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# A staff session ends after eight hours without a request: portal.middleware.StaffSessionRefreshMiddleware
+# extends a signed-in session on its requests (writing it at most once a minute).
+SESSION_COOKIE_AGE = 8 * 3600
+STAFF_SESSION_REFRESH_SECONDS = 60
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -212,7 +225,16 @@ AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
-AXES_SENSITIVE_PARAMETERS = ["password"]
+AXES_SENSITIVE_PARAMETERS = ["password", "otp_token"]
+
+# Two-factor staff sign-in (django-otp; portal/twofactor.py): a password and a one-time code from an
+# authenticator app (TOTP) or a backup code. The admin lists devices without their secret keys.
+OTP_TOTP_ISSUER = SITE_NAME
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# At most this many sign-in attempts (POST /admin/login/) per client address per minute, counted in the
+# cache before any password is hashed (portal/throttle.py).
+ADMIN_LOGIN_RATE_LIMIT = env_int("ADMIN_LOGIN_RATE_LIMIT", 10, minimum=1)
+ADMIN_LOGIN_RATE_WINDOW = 60
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -254,6 +276,10 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
+# Under HTTPS the cookies carry the __Host- prefix: a browser keeps them only when they are Secure, for
+# Path=/ and without a Domain, so no other host (a sibling subdomain) can set or overwrite them.
+SESSION_COOKIE_NAME = "__Host-sessionid" if HTTPS else "sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken" if HTTPS else "csrftoken"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -61,6 +61,26 @@ def _clear_cache():
 
 
 @pytest.fixture(autouse=True)
+def _staff_sign_in_with_two_factors(monkeypatch):
+    """`client.force_login(user)` (and pytest-django's `admin_client`) stand for a staff member who
+    signed in with a password and a one-time code: the session is verified by the account's app, as
+    every admin page requires. `force_login(user, verified=False)` is a password-only session, for the
+    tests of the two-factor sign-in itself."""
+    from django.test import Client
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None, *, verified=True):
+        original(self, user, backend)
+        if verified and user.is_staff:
+            from tests.otp import verify_session
+
+            verify_session(self, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+
+
+@pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 

@@ -12,7 +12,13 @@ from django.test import RequestFactory
 from reversion.models import Version
 
 from articles.models import Article, ArticleSection, Status, Topic, Urgency
-from tests.factories import ArticleFactory, ArticleSectionFactory, GynecologistFactory, TopicFactory
+from tests.factories import (
+    ArticleFactory,
+    ArticleSectionFactory,
+    GynecologistFactory,
+    TopicFactory,
+    make_safe_to_publish,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -176,17 +182,18 @@ def test_editor_cannot_publish(client, editor):
     assert not Article.objects.exists()
 
 
-def test_editor_cannot_save_a_published_article_as_published(client, editor):
-    article = ArticleFactory()
+def test_an_editors_change_to_a_published_article_waits_as_a_draft(client, editor):
+    article = ArticleFactory(title="Leg cramps")
+    make_safe_to_publish(article)
     client.force_login(editor)
     page = client.get(f"/admin/articles/article/{article.pk}/change/")
     data = admin_form_data(page)
     data["title"] = "Quietly changed"
-    response = client.post(f"/admin/articles/article/{article.pk}/change/", data)
-    assert response.status_code == 200
-    assert "only medical reviewers can save changes to a published article" in response.content.decode()
+    response = client.post(f"/admin/articles/article/{article.pk}/change/", data, follow=True)
+    assert "Your changes are saved as a draft" in response.content.decode()
     article.refresh_from_db()
-    assert article.title != "Quietly changed"
+    assert article.title == "Leg cramps" and article.status == Status.PUBLISHED  # still live, unchanged
+    assert article.drafts.get().content["fields"]["title"] == "Quietly changed"
 
 
 def test_save_model_refuses_a_publish_even_if_the_form_is_bypassed(editor):

@@ -353,6 +353,17 @@ def test_preview_needs_a_login_and_the_preview_permission(client, frozen, django
     assert client.get("/articles/draft/preview/").status_code == 403
 
 
+def test_preview_needs_a_session_signed_in_with_a_code(client, frozen, admin_user):
+    """A password-only session (an account still to set up its app) sees no drafts: it is sent to
+    sign in, and on from there to set up its authenticator app."""
+    ArticleFactory(slug="draft", title="Draft title", status=Status.DRAFT)
+    client.force_login(admin_user, verified=False)
+    response = client.get("/articles/draft/preview/")
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/admin/login/?next=/articles/draft/preview/"
+    assert "Draft title" not in response.content.decode()
+
+
 def test_public_article_page_is_the_same_for_everyone_and_cacheable(client, full_article):
     response = client.get("/articles/leg-cramps/")
     assert "Cookie" not in response.headers.get("Vary", "")

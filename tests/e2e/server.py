@@ -3,6 +3,7 @@ page types of the site, shared by the browser journeys, the HTML check and `make
 
 import contextlib
 import datetime
+import hashlib
 import http.cookiejar
 import os
 import re
@@ -21,12 +22,28 @@ from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO_PASSWORD = "e2e-demo-password-2026"
+ACCOUNTS = [
+    ("admin", None, True),
+    ("editor", "Editors", False),
+    ("reviewer", "Medical reviewers", False),
+    ("staff", "Centre staff", False),
+]
+# Staff who have not set up an authenticator app yet (the enrolment journeys, one per use).
+NEWCOMERS = ["newcomer-phone", "newcomer-desktop", "newcomer-html"]
 
+
+def totp_key(username: str) -> str:
+    """The secret key (hex) of the account's authenticator app: fixed per account, test-only."""
+    return hashlib.sha256(f"e2e-totp-{username}".encode()).hexdigest()[:40]
+
+
+KEYS = {name: totp_key(name) for name, _, _ in ACCOUNTS}
 CREATE_USERS = f"""
 from django.contrib.auth.models import Group, User
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from directory.models import Hospital
-for name, group, superuser in [("admin", None, True), ("editor", "Editors", False),
-                               ("reviewer", "Medical reviewers", False), ("staff", "Centre staff", False)]:
+KEYS = {KEYS!r}
+for name, group, superuser in {ACCOUNTS!r}:
     user, _ = User.objects.get_or_create(username=name, defaults={{"is_staff": True, "is_superuser": superuser}})
     user.set_password("{DEMO_PASSWORD}")
     user.save()
@@ -34,7 +51,31 @@ for name, group, superuser in [("admin", None, True), ("editor", "Editors", Fals
         user.groups.add(Group.objects.get(name=group))
     if group == "Centre staff":  # as `seed_demo` does: the demo centre staff work for Mumbai's centres
         user.centres.set(Hospital.objects.filter(city__slug="mumbai"))
+    # Every account signs in with a code from its authenticator app, whose key the journeys know.
+    TOTPDevice.objects.update_or_create(
+        user=user, name="Authenticator app", defaults={{"key": KEYS[name], "confirmed": True}}
+    )
+for name in {NEWCOMERS!r}:
+    user, _ = User.objects.get_or_create(username=name, defaults={{"is_staff": True}})
+    user.set_password("{DEMO_PASSWORD}")
+    user.save()
+    user.groups.add(Group.objects.get(name="Editors"))
 """
+
+_last_step: dict[str, int] = {}
+
+
+def totp_code(username: str, key_hex: str | None = None) -> str:
+    """The code the account's authenticator app shows now, as a phone computes it (RFC 6238: 30-second
+    steps, 6 digits). The server takes each code once, so a second sign-in in the same 30 seconds waits
+    for the app's next code, as a person would."""
+    from django_otp.oath import hotp
+
+    key = bytes.fromhex(key_hex or totp_key(username))
+    while (step := int(time.time()) // 30) <= _last_step.get(username, -1):
+        time.sleep(30 - time.time() % 30 + 0.2)
+    _last_step[username] = step
+    return f"{hotp(key, step):06d}"
 
 
 @dataclass
@@ -64,7 +105,9 @@ def demo_server(work: Path, port: int | None = None):
     (work / "e2e.sqlite3").unlink(missing_ok=True)
     # The journeys send more enquiries from 127.0.0.1 than the five an hour a patient may (the limit
     # itself is tested in tests/directory and, behind a proxy, in tests/portal/test_behind_proxy.py).
-    env = server_env(work, ENQUIRY_RATE_LIMIT="100")
+    # They also sign in far more often than the ten times a minute one address may try (portal/throttle.py,
+    # tested in tests/portal/test_staff_sessions.py).
+    env = server_env(work, ENQUIRY_RATE_LIMIT="100", ADMIN_LOGIN_RATE_LIMIT="1000")
     _manage(env, "migrate", "--noinput", "-v", "0")
     _manage(env, "seed_demo")
     _manage(env, "shell", "-v", "0", "-c", CREATE_USERS)

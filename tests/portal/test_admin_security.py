@@ -9,16 +9,23 @@ from django.contrib.auth.password_validation import validate_password
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 
+from tests.otp import app_device, current_code
+
 
 @pytest.fixture
 def staff_user(db):
-    return User.objects.create_user(
+    user = User.objects.create_user(
         "asha", password="a-long-correct-password", is_staff=True, is_superuser=True
     )
+    app_device(user)
+    return user
 
 
-def login(client, password):
-    return client.post("/admin/login/?next=/admin/", {"username": "asha", "password": password})
+def login(client, password, code=None):
+    code = current_code(app_device(User.objects.get(username="asha"))) if code is None else code
+    return client.post(
+        "/admin/login/?next=/admin/", {"username": "asha", "password": password, "otp_token": code}
+    )
 
 
 def test_five_failed_logins_lock_the_account_out_even_with_the_right_password(client, staff_user, settings):
@@ -26,6 +33,18 @@ def test_five_failed_logins_lock_the_account_out_even_with_the_right_password(cl
     for _ in range(4):
         assert login(client, "wrong").status_code == 200  # the form again, with its error
     locked = login(client, "wrong")
+    assert locked.status_code == 429
+    assert "Too many failed sign-in attempts" in locked.content.decode()
+    assert login(client, "a-long-correct-password").status_code == 429
+
+
+def test_five_wrong_codes_lock_the_account_out_even_with_the_right_code(client, staff_user, settings):
+    settings.AXES_ENABLED = True
+    for wrong in ["000000", "111111", "222222", "333333"]:
+        response = login(client, "a-long-correct-password", wrong)
+        assert response.status_code == 200
+        assert "Please enter a correct username, password and code." in response.content.decode()
+    locked = login(client, "a-long-correct-password", "444444")
     assert locked.status_code == 429
     assert "Too many failed sign-in attempts" in locked.content.decode()
     assert login(client, "a-long-correct-password").status_code == 429

@@ -1,11 +1,15 @@
-"""A backup restores to the same data, on SQLite and (when reachable) on PostgreSQL."""
+"""A backup restores to the same data, on SQLite and (when reachable) on PostgreSQL; it is readable by
+its owner only, and backups older than the retention period are deleted."""
 
+import datetime
 import os
 import shutil
+import stat
 import subprocess
 import sys
 import uuid
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -20,11 +24,12 @@ CHANGE = "from directory.models import City; City.objects.filter(slug='surat').d
 READ = "from directory.models import City; print(sorted(City.objects.values_list('slug', flat=True)))"
 
 
-def manage(database_url, *args):
+def manage(database_url, *args, **extra_env):
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     env.update(
         {"DATABASE_URL": database_url, "DJANGO_DEBUG": "1", "DJANGO_SETTINGS_MODULE": "portal.settings"}
     )
+    env.update(extra_env)
     env.pop("REDIS_URL", None)
     result = subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -43,6 +48,7 @@ def round_trip(database_url, backup_file):
     manage(database_url, "migrate", "--noinput", "-v", "0")
     manage(database_url, "shell", "-v", "0", "-c", WRITE)
     manage(database_url, "backup_db", "--output", str(backup_file))
+    assert stat.S_IMODE(backup_file.stat().st_mode) == 0o600  # patients' details: the owner's eyes only
     manage(database_url, "shell", "-v", "0", "-c", CHANGE)
     assert manage(database_url, "shell", "-v", "0", "-c", READ).strip() == "['nagpur']"
     manage(database_url, "restore_db", str(backup_file), "--yes")
@@ -72,3 +78,37 @@ def test_postgresql_backup_restores_the_same_rows(tmp_path):
         assert round_trip(url, tmp_path / "backup.pgdump") == "['nagpur', 'surat']"
     finally:
         subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", name], check=True)
+
+
+def stamped(days_ago: float, suffix: str) -> str:
+    made = datetime.datetime.now(ZoneInfo("Asia/Kolkata")) - datetime.timedelta(days=days_ago)
+    return f"db-{made:%Y%m%d-%H%M%S}.{suffix}"
+
+
+def test_a_backup_is_private_and_backups_older_than_the_retention_period_are_deleted(tmp_path):
+    """Erased enquiries must not live on in old backups: a backup run deletes the backups beside it
+    made more than ENQUIRY_RETENTION_DAYS ago, and nothing else."""
+    database = f"sqlite:///{tmp_path / 'live.sqlite3'}"
+    manage(database, "migrate", "--noinput", "-v", "0")
+    backups = tmp_path / "backups"
+    backups.mkdir()
+    names = {
+        "old": stamped(31, "sqlite3"),
+        "older": stamped(400, "pgdump"),
+        "recent": stamped(29, "sqlite3"),
+        "yesterday": stamped(1, "pgdump"),
+        "other": "notes.txt",
+        "copy": stamped(400, "sqlite3") + ".bak",
+    }
+    for name in names.values():
+        (backups / name).write_text("an older backup")
+    (backups / "new.sqlite3").write_text("made before: must lose its old mode")
+    (backups / "new.sqlite3").chmod(0o644)
+
+    out = manage(database, "backup_db", "--output", str(backups / "new.sqlite3"), ENQUIRY_RETENTION_DAYS="30")
+    left = sorted(path.name for path in backups.iterdir())
+    assert left == sorted(["new.sqlite3", names["recent"], names["yesterday"], names["other"], names["copy"]])
+    assert f"removed {names['old']}: older than 30 days" in out
+    assert f"removed {names['older']}: older than 30 days" in out
+    assert stat.S_IMODE((backups / "new.sqlite3").stat().st_mode) == 0o600
+    assert (backups / "new.sqlite3").read_bytes().startswith(b"SQLite format 3")

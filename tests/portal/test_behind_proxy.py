@@ -13,15 +13,19 @@ import urllib.parse
 
 import pytest
 
-from tests.e2e.server import _free_port, _manage, gunicorn_server, server_env
+from tests.e2e.server import _free_port, _manage, gunicorn_server, server_env, totp_code, totp_key
 from tests.proxy import reverse_proxy
 
-SETUP = """
+STAFF_KEY, RAVI_KEY = totp_key("proxy-staff"), totp_key("proxy-ravi")
+SETUP = f"""
 from django.contrib.auth.models import User
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from tests.factories import GynecologistFactory, HospitalFactory
 centre = HospitalFactory(name="Proxy Test Hospital", slug="proxy-test", phone="020 1111 2222")
 GynecologistFactory(name="Dr Proxy Test", slug="dr-proxy-test", hospitals=[centre])
-User.objects.create_user("staff", password="a-long-staff-password", is_staff=True)
+for name, key in [("staff", "{STAFF_KEY}"), ("ravi", "{RAVI_KEY}")]:
+    staff = User.objects.create_user(name, password="a-long-staff-password", is_staff=True)
+    TOTPDevice.objects.create(user=staff, name="Authenticator app", key=key, confirmed=True)
 """
 
 
@@ -104,9 +108,9 @@ def test_each_patient_has_her_own_five_an_hour_across_both_servers(site):
     assert enquire(meena, "Meena").status == 302  # the next patient through the same proxy is not blocked
 
 
-def login(patient, password):
+def login(patient, password, code, username="staff"):
     token = patient.form_token("/admin/login/")
-    data = {"csrfmiddlewaretoken": token, "username": "staff", "password": password}
+    data = {"csrfmiddlewaretoken": token, "username": username, "password": password, "otp_token": code}
     return patient.request(
         "POST", "/admin/login/?next=/admin/", data, {"Referer": "http://127.0.0.1/admin/login/"}
     )
@@ -114,8 +118,22 @@ def login(patient, password):
 
 def test_failed_sign_ins_lock_out_the_guesser_not_everyone_behind_the_proxy(site):
     guesser, colleague = Patient(site, "127.0.0.4"), Patient(site, "127.0.0.5")
+    code = totp_code("proxy-staff", STAFF_KEY)
     for _ in range(5):
-        assert login(guesser, "wrong-password").status in (200, 429)
-    locked = login(guesser, "a-long-staff-password")
+        assert login(guesser, "wrong-password", code).status in (200, 429)
+    locked = login(guesser, "a-long-staff-password", code)
     assert locked.status in (403, 429) and "locked" in locked.text.lower()
-    assert login(colleague, "a-long-staff-password").status == 302  # signs in through the same proxy
+    signed_in = login(colleague, "a-long-staff-password", code)  # the guesses used up nothing
+    assert signed_in.status == 302 and signed_in.getheader("Location") == "/admin/"
+    assert colleague.request("GET", "/admin/").status == 200
+
+
+def test_wrong_codes_lock_out_a_guesser_who_has_the_password(site):
+    """Five wrong codes with the right password lock the account from that address, like five wrong
+    passwords (the app's codes also wait longer after each failure, from any address: django-otp)."""
+    guesser = Patient(site, "127.0.0.6")
+    for wrong in ("000000", "111111", "222222", "333333", "444444"):
+        response = login(guesser, "a-long-staff-password", wrong, username="ravi")
+        assert response.status in (200, 429)
+    locked = login(guesser, "a-long-staff-password", totp_code("proxy-ravi", RAVI_KEY), username="ravi")
+    assert locked.status in (403, 429) and "locked" in locked.text.lower()

@@ -90,11 +90,14 @@ def test_sqlite_default_is_tuned_for_a_web_server():
     assert result.stdout.split() == ["wal", "20000", "IMMEDIATE", "True"]
 
 
-def test_check_deploy_is_clean_with_https_and_a_real_key():
+def test_check_deploy_is_clean_with_https_and_a_real_key(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     env.update(
         {"DJANGO_SETTINGS_MODULE": "portal.settings", "DJANGO_SECRET_KEY": STRONG_KEY, "DJANGO_HTTPS": "1"}
     )
+    # A database of its own: the one in var/ may hold the demo accounts of `make run`, which the deploy
+    # check rightly reports (tests/portal/test_demo_accounts.py).
+    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "DEBUG"],
         cwd=ROOT,

@@ -7,17 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from portal import roles
-
-DEMO_PASSWORD = "ninemonths-demo"  # noqa: S105 - only ever set when DEBUG is on
-DEMO_STAFF_CITY = "mumbai"
-DEMO_USERS = [
-    # username, group, superuser
-    ("admin", None, True),
-    ("editor", roles.EDITORS, False),
-    ("reviewer", roles.MEDICAL_REVIEWERS, False),
-    ("manager", roles.DIRECTORY_MANAGERS, False),
-    ("staff", roles.CENTRE_STAFF, False),
-]
+from portal.demo import DEMO_BACKUP_CODES, DEMO_PASSWORD, DEMO_STAFF_CITY, DEMO_USERS
 
 
 class Command(BaseCommand):
@@ -73,6 +63,22 @@ class Command(BaseCommand):
             if group_name == roles.CENTRE_STAFF:
                 # The demo centre staff account works for every centre in Mumbai.
                 user.centres.set(Hospital.objects.filter(city__slug=DEMO_STAFF_CITY))
+            _top_up_backup_codes(user)
         self.stdout.write(
-            f"Demo accounts (debug only): {', '.join(u for u, _, _ in DEMO_USERS)}; password {DEMO_PASSWORD}"
+            f"Demo accounts (debug only): {', '.join(u for u, _, _ in DEMO_USERS)}; password {DEMO_PASSWORD}; "
+            f"backup codes {DEMO_BACKUP_CODES[0]} to {DEMO_BACKUP_CODES[-1]} (each once per account)"
         )
+
+
+def _top_up_backup_codes(user) -> None:
+    """Give a demo account every demo backup code again (a used code is deleted when it signs in)."""
+    from django_otp.plugins.otp_static.models import StaticDevice
+
+    device = StaticDevice.objects.filter(user=user).order_by("pk").first()
+    if device is None:
+        device = StaticDevice.objects.create(user=user, name="Backup codes")
+    device.throttle_reset()  # a fresh start: no wait left over from a mistyped code
+    have = set(device.token_set.values_list("token", flat=True))
+    device.token_set.bulk_create(
+        [device.token_set.model(device=device, token=code) for code in DEMO_BACKUP_CODES if code not in have]
+    )

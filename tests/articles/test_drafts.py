@@ -1,0 +1,180 @@
+"""Drafts of live articles: an editor corrects a published article, a second reviewer publishes the
+correction, and the article never leaves the site."""
+
+import datetime
+
+import pytest
+import time_machine
+from reversion.models import Version
+
+from articles.models import Article, ArticleDraft, Status
+from tests.articles.conftest import _staff
+from tests.articles.test_admin import ADD_URL, new_article_data
+from tests.security.admin_forms import admin_form_data
+
+pytestmark = pytest.mark.django_db
+
+TODAY = datetime.date(2026, 3, 11)
+
+
+@pytest.fixture(autouse=True)
+def frozen():
+    with time_machine.travel("2026-03-11 10:00 +0530", tick=False):
+        yield
+
+
+@pytest.fixture
+def second_reviewer(groups, django_user_model):
+    return _staff(django_user_model, "rev2", "Medical reviewers")
+
+
+@pytest.fixture
+def live(client, reviewer):
+    """A published article made through the admin by `reviewer`, reviewed on 10 January 2026."""
+    from tests.factories import GynecologistFactory
+
+    client.force_login(reviewer)
+    data = new_article_data(
+        status=Status.PUBLISHED, medical_reviewer=GynecologistFactory().pk, last_reviewed="2026-01-10"
+    )
+    assert client.post(ADD_URL, data).status_code == 302
+    client.logout()
+    return Article.objects.get()
+
+
+def change_url(article):
+    return f"/admin/articles/article/{article.pk}/change/"
+
+
+def changes_url(article):
+    return f"/admin/articles/article/{article.pk}/changes/"
+
+
+def public(client, article):
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == 200  # the article never leaves the site
+    return response.content.decode()
+
+
+def edit(client, article, **changes):
+    data = admin_form_data(client.get(change_url(article)))
+    data.update(changes)
+    return client.post(change_url(article), data, follow=True)
+
+
+def test_an_editors_correction_waits_while_the_live_page_keeps_its_text(client, editor, live):
+    client.force_login(editor)
+    saved = edit(client, live, **{"sections-0-answer": "Blood vessels in the nose **widen** in pregnancy."})
+    assert "Your changes are saved as a draft" in saved.content.decode()
+    client.logout()
+    assert "swell" in public(client, live) and "widen" not in public(client, live)
+    draft = ArticleDraft.objects.get()
+    assert (draft.status, draft.author) == ("pending", editor)
+    live.refresh_from_db()
+    assert live.status == Status.PUBLISHED and live.last_reviewed == datetime.date(2026, 1, 10)
+
+
+def test_the_form_and_the_preview_show_the_draft_and_later_edits_build_on_it(client, editor, live):
+    client.force_login(editor)
+    edit(client, live, title="Nosebleeds in pregnancy: what helps")
+    form = client.get(change_url(live))
+    assert form.context["adminform"].form["title"].value() == "Nosebleeds in pregnancy: what helps"
+    assert "data-pending-draft" in form.content.decode()
+    edit(client, live, **{"sections-0-answer": "Pinch the soft part of your nose for 10 minutes."})
+    content = ArticleDraft.objects.get().content
+    assert content["fields"]["title"] == "Nosebleeds in pregnancy: what helps"  # the first edit kept
+    assert content["sections"][0]["answer"] == "Pinch the soft part of your nose for 10 minutes."
+    preview = client.get(f"/articles/{live.slug}/preview/").content.decode()
+    assert "data-draft-preview" in preview and "Pinch the soft part" in preview
+    assert Article.objects.get().title == "Nosebleeds in pregnancy"
+
+
+def test_a_new_section_in_a_draft_survives_the_next_save_and_the_publish(
+    client, editor, second_reviewer, live
+):
+    client.force_login(editor)
+    page = client.get(change_url(live))
+    data = admin_form_data(page)
+    data.update(
+        {
+            "sections-TOTAL_FORMS": str(int(data["sections-TOTAL_FORMS"]) + 1),
+            "sections-2-order": "3",
+            "sections-2-heading": "Does it harm the baby?",
+            "sections-2-answer": "No. Nosebleeds are common and harmless to the baby.",
+        }
+    )
+    client.post(change_url(live), data)
+    edit(client, live, title="Nosebleeds in pregnancy (updated)")  # the new section is now a row of the form
+    assert [s["heading"] for s in ArticleDraft.objects.get().content["sections"]][
+        -1
+    ] == "Does it harm the baby?"
+    client.force_login(second_reviewer)
+    client.post(changes_url(live), {"action": "publish"})
+    client.logout()
+    assert "Does it harm the baby?" in public(client, live)
+
+
+def test_a_second_reviewer_sees_the_difference_and_publishes_it(
+    client, editor, reviewer, second_reviewer, live
+):
+    client.force_login(editor)
+    edit(client, live, **{"sections-0-answer": "Blood vessels in the nose **widen** in pregnancy."})
+    client.force_login(second_reviewer)
+    changes = client.get(changes_url(live)).content.decode()
+    assert "<del>**swell**</del>" in changes and "<ins>**widen**</ins>" in changes
+    published = client.post(changes_url(live), {"action": "publish", "comment": "Checked."}, follow=True)
+    assert "The changes are published." in published.content.decode()
+    client.logout()
+    assert "widen" in public(client, live) and "swell" not in public(client, live)
+    live.refresh_from_db()
+    assert live.last_reviewed == TODAY  # a reviewed change moves the review date
+    draft = ArticleDraft.objects.get()
+    assert (draft.status, draft.decided_by, draft.comment) == ("published", second_reviewer, "Checked.")
+    comment = Version.objects.get_for_object(live).first().revision.get_comment()
+    assert comment == "Published changes drafted by ed. Checked."
+    client.force_login(reviewer)
+    history = client.get(f"{change_url(live).removesuffix('change/')}history/").content.decode()
+    assert "Drafts of changes" in history and "Published" in history and "Checked." in history
+
+
+def test_a_rejected_draft_keeps_the_live_text_and_tells_the_editor_why(client, editor, second_reviewer, live):
+    client.force_login(editor)
+    edit(client, live, **{"sections-0-answer": "Nosebleeds mean high blood pressure."})
+    client.force_login(second_reviewer)
+    empty = client.post(changes_url(live), {"action": "reject", "comment": ""})
+    assert "Say what needs changing" in empty.content.decode()
+    client.post(changes_url(live), {"action": "reject", "comment": "Not true: please remove."})
+    assert ArticleDraft.objects.get().status == "rejected"
+    client.force_login(editor)
+    form = client.get(change_url(live)).content.decode()
+    assert "data-sent-back" in form and "Not true: please remove." in form
+    assert "swell" in form  # the form shows the live text again
+    client.logout()
+    assert "high blood pressure" not in public(client, live)
+
+
+def test_a_reviewers_own_change_needs_a_second_pair_of_eyes(client, reviewer, live):
+    client.force_login(reviewer)
+    edit(client, live, **{"sections-0-answer": "Blood vessels widen in pregnancy."})
+    page = client.get(changes_url(live)).content.decode()
+    assert "another medical reviewer must publish them" in page
+    refused = client.post(changes_url(live), {"action": "publish"})
+    assert "another medical reviewer must publish them" in refused.content.decode()
+    client.logout()
+    assert "swell" in public(client, live)
+
+
+def test_a_reviewers_typo_fix_goes_live_at_once_without_moving_the_review_date(client, reviewer, live):
+    client.force_login(reviewer)
+    edit(client, live, title="Nosebleeds in pregnancy.", typo_fix="on")
+    assert ArticleDraft.objects.count() == 0
+    live.refresh_from_db()
+    assert live.title == "Nosebleeds in pregnancy." and live.last_reviewed == datetime.date(2026, 1, 10)
+
+
+def test_an_editor_cannot_mark_a_typo_fix(client, editor, live):
+    client.force_login(editor)
+    assert "typo_fix" not in client.get(change_url(live)).context["adminform"].form.fields
+    edit(client, live, title="Changed", typo_fix="on")
+    assert Article.objects.get().title == "Nosebleeds in pregnancy"
+    assert ArticleDraft.objects.get().content["fields"]["title"] == "Changed"

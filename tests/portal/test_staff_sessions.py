@@ -1,0 +1,170 @@
+"""Staff sessions and sign-in attempts: eight idle hours end a session, `__Host-` cookies under HTTPS,
+and at most ADMIN_LOGIN_RATE_LIMIT sign-in attempts a minute per address, refused before any hashing."""
+
+import datetime
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import time_machine
+from django.contrib.auth.hashers import MD5PasswordHasher
+from django.contrib.auth.models import User
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.otp import app_device, current_code
+
+ROOT = Path(__file__).resolve().parents[2]
+START = datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.UTC)
+PASSWORD = "a-long-correct-password"
+
+
+@pytest.fixture
+def asha(db):
+    user = User.objects.create_user("asha", password=PASSWORD, is_staff=True, is_superuser=True)
+    app_device(user)
+    return user
+
+
+def at(moment):
+    return time_machine.travel(moment, tick=False)
+
+
+def signed_in(client) -> bool:
+    response = client.get("/admin/")
+    assert response.status_code in (200, 302)
+    return response.status_code == 200
+
+
+def test_a_staff_session_ends_after_eight_idle_hours_and_lives_on_while_used(client, asha):
+    with at(START):
+        code = current_code(asha.totpdevice_set.get())
+        response = client.post("/admin/login/", {"username": "asha", "password": PASSWORD, "otp_token": code})
+        assert response.status_code == 302
+        cookie = response.cookies["sessionid"]
+        assert cookie["max-age"] == 8 * 3600
+    # Used every seven and a half hours, the session outlives its first eight hours.
+    for hours in (7.5, 15, 22.5):
+        with at(START + datetime.timedelta(hours=hours)):
+            assert signed_in(client), hours
+    # Eight hours and a minute without a request end it.
+    with at(START + datetime.timedelta(hours=22.5, minutes=8 * 60 + 1)):
+        assert not signed_in(client)
+
+
+def session_writes(client, path) -> tuple[int, object]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    return sum(q["sql"].startswith('UPDATE "django_session"') for q in queries.captured_queries), response
+
+
+def test_a_session_is_written_again_at_most_once_a_minute(client, asha):
+    with at(START):
+        client.force_login(asha)
+        assert session_writes(client, "/admin/")[0] == 0  # just signed in: just refreshed
+    with at(START + datetime.timedelta(seconds=30)):
+        writes, response = session_writes(client, "/admin/password_change/")
+        assert writes == 0 and "sessionid" not in response.cookies
+    with at(START + datetime.timedelta(seconds=90)):
+        writes, response = session_writes(client, "/admin/password_change/")
+        assert writes == 1 and response.cookies["sessionid"]["max-age"] == 8 * 3600
+
+
+def test_a_public_page_without_a_session_is_not_made_to_vary_on_cookies(client, db):
+    response = client.get("/healthz")
+    assert "Cookie" not in response.get("Vary", "") and not response.cookies
+
+
+def test_cookies_carry_the_host_prefix_under_https():
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.pop("DATABASE_URL", None)
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "portal.settings",
+            "DJANGO_SECRET_KEY": "cookie-test-key-" + "w" * 40,
+            "DJANGO_HTTPS": "1",
+            "DJANGO_ALLOWED_HOSTS": "testserver",
+        }
+    )
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; from django.test import Client; "
+        "print(s.SESSION_COOKIE_NAME, s.SESSION_COOKIE_SECURE, s.SESSION_COOKIE_PATH, s.SESSION_COOKIE_DOMAIN); "
+        "print(s.CSRF_COOKIE_NAME, s.CSRF_COOKIE_SECURE, s.CSRF_COOKIE_PATH, s.CSRF_COOKIE_DOMAIN); "
+        "r = Client().get('/admin/login/', secure=True); print(r.status_code); print(r.cookies.output())"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[:3] == ["__Host-sessionid True / None", "__Host-csrftoken True / None", "200"]
+    set_cookie = lines[3]
+    assert set_cookie.startswith("Set-Cookie: __Host-csrftoken=")
+    assert "; Path=/" in set_cookie and "; Secure" in set_cookie and "Domain" not in set_cookie
+
+
+def test_plain_http_on_loopback_keeps_the_plain_names(settings):
+    assert (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME) == ("sessionid", "csrftoken")
+
+
+# ---- At most ADMIN_LOGIN_RATE_LIMIT sign-in attempts a minute per address, before any hashing
+
+
+@pytest.fixture
+def hashes(monkeypatch):
+    count = {"n": 0}
+    verify, encode = MD5PasswordHasher.verify, MD5PasswordHasher.encode
+
+    def counting(method):
+        def wrapper(self, *args, **kwargs):
+            count["n"] += 1
+            return method(self, *args, **kwargs)
+
+        return wrapper
+
+    monkeypatch.setattr(MD5PasswordHasher, "verify", counting(verify))
+    monkeypatch.setattr(MD5PasswordHasher, "encode", counting(encode))
+    return count
+
+
+def attempt(client, address, n=0):
+    return client.post(
+        "/admin/login/",
+        {"username": f"guess{n}", "password": "a-guessed-password", "otp_token": "123456"},
+        REMOTE_ADDR=address,
+    )
+
+
+def test_the_eleventh_attempt_in_a_minute_is_refused_before_any_password_is_hashed(client, db, hashes):
+    with at(START):
+        for n in range(10):
+            assert attempt(client, "203.0.113.7", n).status_code == 200  # the form, with its message
+        hashed = hashes["n"]
+        assert hashed >= 10
+        refused = attempt(client, "203.0.113.7", 10)
+        assert refused.status_code == 429
+        assert hashes["n"] == hashed  # refused before the password was looked at
+        html = refused.content.decode()
+        assert "Too many sign-in attempts from your connection" in html
+        assert "one connection may try to sign in 10 times a minute" in html
+        assert 1 <= int(refused["Retry-After"]) <= 61
+        # Another address (another member of staff) is not held up.
+        assert attempt(client, "198.51.100.4").status_code == 200
+        # Looking at the sign-in page is not an attempt.
+        assert client.get("/admin/login/", REMOTE_ADDR="203.0.113.7").status_code == 200
+    with at(START + datetime.timedelta(seconds=61)):
+        assert attempt(client, "203.0.113.7", 11).status_code == 200
+
+
+def test_the_limit_follows_the_setting(client, db, settings):
+    settings.ADMIN_LOGIN_RATE_LIMIT = 2
+    with at(START):
+        assert [attempt(client, "203.0.113.9", n).status_code for n in range(3)] == [200, 200, 429]
