@@ -225,7 +225,6 @@ def test_on_a_phone_every_compared_package_can_be_read_beside_the_row_names(phon
     for column, slug in enumerate(slugs):
         header = table.locator(f'thead th[data-package="{slug}"]')
         header.scroll_into_view_if_needed()
-        page.wait_for_timeout(300)  # let the scroll snap settle
         box = header.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= width + 1, (slug, box)
         for name, label in labels.items():
