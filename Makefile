@@ -7,7 +7,7 @@ PORT ?= 8000
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help run test serve lint format seed static bench loadtest scaleout screenshots wrk backup audit clean
+.PHONY: help run test serve lint format seed static bench bench-search loadtest scaleout screenshots wrk backup audit clean
 
 help:
 	@echo "make run     serve the site with demo data on http://127.0.0.1:$(PORT)/ (debug on, SQLite)"
@@ -20,6 +20,7 @@ help:
 	@echo "make loadtest  60 s of mixed load at 32 connections; checks no 5xx and no lost enquiry"
 	@echo "make scaleout  two app servers on one PostgreSQL + Redis: edits, sessions, rate limit shared"
 	@echo "make bench   benchmark every page against /healthz on 100,000 doctors (see README)"
+	@echo "make bench-search  the search query set: pass rate on the demo data and uncached timings"
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -76,6 +77,12 @@ wrk:
 
 bench: $(VENV)/.installed wrk
 	$(PY) bench/run.py
+
+# The search query set (tests/portal/search_queries.py): pass rate and uncached timings per query, on the
+# demo data, then on 100,000 doctors (DATABASE_URL=postgres://... for PostgreSQL; see bench/search_queries.py).
+bench-search: $(VENV)/.installed-dev
+	$(PY) bench/search_queries.py
+	$(PY) bench/search_queries.py --scale
 
 # Online backup (SQLite backup API or pg_dump); restore with `python manage.py restore_db FILE`.
 backup: $(VENV)/.installed

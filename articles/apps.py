@@ -6,6 +6,14 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Articles"
     public_models = ("Topic", "Article", "ArticleSection", "Source")
 
+    def search_texts(self):
+        """What published articles say, for the directory's spelling vocabulary (directory.vocabulary)."""
+        from articles.models import Article
+
+        rows = Article.objects.published().values_list("title", "standfirst", "body_text")
+        for row in rows.iterator(500):
+            yield from row
+
     def ready(self):
         from directory.signals import watch_public_models
 

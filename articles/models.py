@@ -21,8 +21,9 @@ from django.utils.text import slugify
 
 from articles.rendering import markdown_problems, render_markdown
 from directory.images import is_new_upload, store_clean_copy, validate_photo
+from directory.models import SearchWord
 from directory.pcpndt import sex_determination_problem, validate_no_sex_determination
-from directory.textsearch import ranked, search_words
+from directory.textsearch import TextQuery, ranked
 
 REVIEW_INTERVAL_YEARS = 3
 # The article the home page links as "Danger signs in pregnancy" (its slug must stay this).
@@ -153,7 +154,7 @@ class ArticleQuerySet(models.QuerySet):
     def search(self, query: str):
         """Articles matching `query`, best first (directory.textsearch: the title weighted above the
         standfirst and body; the newest first among equals)."""
-        if not search_words(query):
+        if not TextQuery.of(query):
             return self.none()
         return ranked(self, query, ["title"], ["standfirst", "body_text"], then=["-publish_at"])
 
@@ -272,6 +273,7 @@ class Article(models.Model):
         if self.status == Status.PUBLISHED and not self.publish_at:
             self.publish_at = timezone.now()
         super().save(*args, **kwargs)
+        SearchWord.objects.add_texts([self.title, self.standfirst])  # the spelling vocabulary
 
     def get_absolute_url(self):
         return reverse("articles:article_detail", kwargs={"slug": self.slug})
@@ -328,6 +330,7 @@ class Article(models.Model):
         self.body_text = "\n".join(p for p in parts if p)
         if save:
             type(self).objects.filter(pk=self.pk).update(body_text=self.body_text)
+        SearchWord.objects.add_texts([self.title, self.body_text])
 
     @property
     def is_live(self) -> bool:

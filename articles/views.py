@@ -15,6 +15,7 @@ from articles.forms import ArticleFilterForm
 from articles.models import Article, DraftStatus, Topic
 from articles.rendering import markdown_problems, render_markdown
 from articles.seo import article_structured_data
+from directory.lexicon import read_query
 
 PREVIEW_PERMISSION = "articles.preview_article"
 
@@ -38,7 +39,8 @@ class ArticleListView(ListView):
         articles = Article.objects.published().for_list()
         self.query = data.get("q", "")
         if self.query:
-            articles = articles.search(self.query)
+            # Read as site search reads it: "acidity" finds heartburn, "पैर में ऐंठन" leg cramps.
+            articles = articles.search(read_query(self.query).words)
         self.topics = list(Topic.objects.only("name", "slug"))
         self.topic = None
         self.unknown_topic = False

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from tqdm import tqdm
 
+from directory import vocabulary
 from directory.models import (
     City,
     Gynecologist,
@@ -383,6 +384,7 @@ class Upserter:
                 .values_list("gynecologist_id", flat=True)
                 .distinct()
             )
+        vocabulary.rebuild()  # the spelling vocabulary learns the new names, centres and places
         # Bulk writes send no model signals: say that public content changed.
         announce(Gynecologist)
         return self.stats

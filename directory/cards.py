@@ -89,8 +89,21 @@ def doctor_cards(doctors) -> list[dict]:
     ]
 
 
+def caesarean_note(package) -> str:
+    """For a normal delivery annotated by `with_caesarean_price()`: what a caesarean in the same room
+    of the same centre would cost instead ("" for other packages, which are already surgical or
+    assisted)."""
+    if not package.has_caesarean_alternative or not hasattr(package, "caesarean_price"):
+        return ""
+    difference = package.caesarean_difference
+    if difference is None:
+        return "No caesarean package listed here for this room: ask the hospital its price."
+    return f"If a caesarean is needed: {inr(package.caesarean_price)} here, {inr(difference)} more."
+
+
 def package_cards(packages) -> list[dict]:
-    """Cards for packages from `MaternityPackage.objects.for_cards()` (centre and city joined)."""
+    """Cards for packages from `MaternityPackage.objects.for_cards()` (centre and city joined),
+    annotated with `with_caesarean_price()`."""
     package_url = SlugUrls("directory:package_detail")
     hospital_url = SlugUrls("directory:hospital_detail")
     return [
@@ -106,6 +119,7 @@ def package_cards(packages) -> list[dict]:
             "delivery_type": package.get_delivery_type_display(),
             "room_type": package.get_room_type_display(),
             "nights": f"{package.nights} night{pluralize(package.nights)}",
+            "caesarean_note": caesarean_note(package),
             "inclusions": inclusions[:3],
             "more_inclusions": len(inclusions) > 3,
         }

@@ -10,8 +10,11 @@ from django.core.exceptions import ValidationError
 from django.forms.models import ModelChoiceIterator
 from django_filters import fields
 
+from directory.amounts import parse_rupees
 from directory.forms import SearchForm
+from directory.lexicon import read_query
 from directory.models import City, DeliveryType, Gender, Language, RoomType
+from directory.templatetags.directory_format import inr
 
 
 class ReferenceRowsIterator(ModelChoiceIterator):
@@ -100,14 +103,35 @@ class WholeNumberFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
 
 
-def _whole_number(field_name, lookup, label, hint, noun, minimum=0, maximum=None):
+class RupeeField(forms.IntegerField):
+    """Whole rupees as people write them: "1000", "1,000", "₹1,000", "1,00,000", "1 lakh"
+    (directory.amounts.parse_rupees)."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        amount = parse_rupees(str(value))
+        if amount is None:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return amount
+
+
+class RupeeFilter(django_filters.NumberFilter):
+    field_class = RupeeField
+
+
+def _number_messages(noun: str, invalid: str, minimum: int, maximum: int | None) -> dict:
     messages = {
-        "invalid": f"Enter {noun} as a whole number, for example {hint}. This filter was left out.",
+        "invalid": f"{invalid} This filter was left out.",
         "min_value": f"Enter {noun} of {minimum} or more. This filter was left out.",
     }
     if maximum is not None:
         messages["max_value"] = f"Enter {noun} of {maximum} or less. This filter was left out."
-    return WholeNumberFilter(
+    return messages
+
+
+def _number_filter(filter_class, field_name, lookup, label, messages, minimum, maximum, attrs):
+    return filter_class(
         field_name=field_name,
         lookup_expr=lookup,
         label=label,
@@ -115,8 +139,25 @@ def _whole_number(field_name, lookup, label, hint, noun, minimum=0, maximum=None
         max_value=maximum,
         error_messages=messages,
         # A text box, not type=number: browsers blank out a bad number, hiding what was typed.
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        widget=forms.TextInput(attrs={"autocomplete": "off", **attrs}),
     )
+
+
+def _whole_number(field_name, lookup, label, hint, noun, minimum=0, maximum=None):
+    invalid = f"Enter {noun} as a whole number, for example {hint}."
+    messages = _number_messages(noun, invalid, minimum, maximum)
+    return _number_filter(
+        WholeNumberFilter, field_name, lookup, label, messages, minimum, maximum, {"inputmode": "numeric"}
+    )
+
+
+def _rupees(field_name, lookup, label, hint: int, noun, maximum):
+    """An amount in whole rupees, written any way people in India write one (RupeeField)."""
+    invalid = f"Enter {noun} in rupees, for example {hint}, {inr(hint)} or 1 lakh."
+    messages = _number_messages(noun, invalid, 0, maximum)
+    messages["max_value"] = f"Enter {noun} of {inr(maximum)} or less. This filter was left out."
+    # No numeric keypad: on a phone it has no comma, and "1 lakh" needs letters.
+    return _number_filter(RupeeFilter, field_name, lookup, label, messages, 0, maximum, {})
 
 
 def _choice(choices, label, any_label, noun):
@@ -190,6 +231,7 @@ class DoctorFilter(CityFixedMixin, django_filters.FilterSet):
         queryset=Language.objects.only("id", "name", "slug", "bit"),
         to_field_name="slug",
         label="Speaks",
+        help_text="Tick one or more: you will see the doctors who speak all of them.",
         method="filter_languages",
         widget=forms.CheckboxSelectMultiple,
         error_messages={
@@ -201,17 +243,17 @@ class DoctorFilter(CityFixedMixin, django_filters.FilterSet):
     min_experience = _whole_number(
         "experience_years", "gte", "Minimum experience (years)", "10", "years", 0, 70
     )
-    max_fee = _whole_number(
-        "consultation_fee", "lte", "Maximum consultation fee (₹)", "1000", "a fee", 0, 1_000_000
-    )
+    max_fee = _rupees("consultation_fee", "lte", "Maximum consultation fee (₹)", 1000, "a fee", 1_000_000)
     sort = _sort(SORTS)
 
     class Meta:
         form = SearchForm
 
     def filter_search(self, queryset, name, value):
-        # The best match comes first unless another sort is chosen (the sort filter runs last).
-        return queryset.search(value).by_relevance(value)
+        # Read as patients mean it ("lady doctor in bangalore"): city, language and gender words
+        # filter, the rest is searched. The best match comes first unless another sort is chosen
+        # (the sort filter runs last).
+        return queryset.matching(read_query(value))
 
     def filter_languages(self, queryset, name, languages):
         return queryset.speaking_all(languages)
@@ -231,15 +273,15 @@ class PackageFilter(CityFixedMixin, django_filters.FilterSet):
     city = _city_filter("packages")
     delivery_type = _choice(DeliveryType.choices, "Delivery type", "Any delivery type", "delivery type")
     room_type = _choice(RoomType.choices, "Room", "Any room", "room type")
-    min_price = _whole_number("price", "gte", "Minimum price (₹)", "40000", "a price", 0, 100_000_000)
-    max_price = _whole_number("price", "lte", "Maximum price (₹)", "150000", "a price", 0, 100_000_000)
+    min_price = _rupees("price", "gte", "Minimum price (₹)", 40000, "a price", 100_000_000)
+    max_price = _rupees("price", "lte", "Maximum price (₹)", 150000, "a price", 100_000_000)
     sort = _sort(SORTS)
 
     class Meta:
         form = SearchForm
 
     def filter_search(self, queryset, name, value):
-        return queryset.search(value)
+        return queryset.matching(read_query(value))  # "c section pune": caesareans in Pune
 
     def filter_sort(self, queryset, name, value):
         return {

@@ -9,7 +9,7 @@ from django.forms.renderers import BaseRenderer, get_default_renderer
 from django.utils import timezone
 from django.utils.html import conditional_escape as esc
 
-from directory.models import AgeBasis, Enquiry, Grievance, GrievanceKind, Hospital
+from directory.models import AgeBasis, City, Enquiry, Grievance, GrievanceKind, Hospital
 
 MOBILE = re.compile(r"^(?:\+91|91|0)?([6-9][0-9]{9})$")
 SEPARATORS = re.compile(r"[\s\-().]")
@@ -152,6 +152,26 @@ class SearchForm(AccessibleErrorsMixin, forms.Form):
     """Base of the FilterSets' forms (django-filter adds the fields)."""
 
     default_renderer = SearchFormRenderer()
+
+
+class CityChoiceForm(AccessibleErrorsMixin, forms.Form):
+    """The "choose your city" chooser: which city, and whether to see its doctors or its packages."""
+
+    city = forms.ModelChoiceField(
+        queryset=City.objects.for_chooser(),
+        to_field_name="slug",
+        label="Choose your city",
+        empty_label="Select a city",
+        error_messages={
+            "required": "Choose your city from the list, then press the button again.",
+            "invalid_choice": "We do not list that city yet: choose one from the list.",
+        },
+    )
+    # Which button was pressed; Enter in the list presses none, and means the doctors.
+    find = forms.CharField(required=False)
+
+    def clean_find(self):
+        return "packages" if self.cleaned_data["find"] == "packages" else "gynecologists"
 
 
 class EnquiryForm(AccessibleErrorsMixin, forms.ModelForm):

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Case, F, Max, Min, OuterRef, Q, Subquery, When
@@ -23,7 +24,8 @@ from django.utils import timezone
 from directory.images import process_new_photo, validate_photo
 from directory.pcpndt import validate_no_sex_determination
 from directory.signals import announce
-from directory.textsearch import ranked, search_words, text_search, word_rank
+from directory.spelling import vocabulary_words
+from directory.textsearch import TextQuery, ranked, text_search, tokens, word_rank
 
 MAX_LANGUAGE_BIT = 62
 MAX_EXPERIENCE_YEARS = 70
@@ -129,6 +131,7 @@ class City(TracksSavedValues, models.Model):
     def save(self, *args, **kwargs):
         renamed = "name" in self.changed_fields()
         super().save(*args, **kwargs)
+        SearchWord.objects.add_texts([self.name])
         self.remember_saved_values()
         if renamed:
             refresh_city(self)  # its doctors' and packages' search text mention the city
@@ -175,13 +178,103 @@ class Language(models.Model):
         raise ValueError("All 63 language slots are in use; merge or delete unused languages first.")
 
 
+class TermGroup(models.TextChoices):
+    SPELLING = "spelling", "Spelling or short form"
+    SYNONYM = "synonym", "Everyday or Hinglish word"
+    HINDI = "hindi", "Hindi"
+    PLACE = "place", "Other name of a city"
+    FILLER = "filler", "Filler word (ignored)"
+
+
+class SearchTerm(models.Model):
+    """A word or phrase patients type, and what the search reads it as (directory.understanding).
+
+    Editors keep these in the admin: spellings ("gynaecologist"), synonyms ("acidity" -> heartburn),
+    Hinglish ("ulti" -> vomiting), Hindi ("पैर" -> leg), old city names ("Bombay" -> Mumbai) and filler
+    words ("near", "speaking") that mean nothing to the search."""
+
+    phrase = models.CharField(
+        max_length=80,
+        unique=True,
+        help_text="What people type, e.g. “acidity”, “c section”, “Bombay”, “पैर”. Capitals and "
+        "punctuation do not matter: “C-Section” and “c section” are the same phrase.",
+    )
+    means = models.CharField(
+        "read as",
+        max_length=120,
+        blank=True,
+        help_text="The words the site itself uses for it: “heartburn”, “caesarean”, “Mumbai”, “leg”. "
+        "Leave empty for a word the search should ignore (“near”, “in”).",
+    )
+    group = models.CharField(max_length=10, choices=TermGroup.choices, default=TermGroup.SYNONYM)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["phrase"]
+        verbose_name = "search term"
+        constraints = [
+            models.CheckConstraint(condition=Q(group__in=TermGroup.values), name="term_group_valid")
+        ]
+
+    def __str__(self):
+        return f"{self.phrase} → {self.means}" if self.means else f"{self.phrase} (ignored)"
+
+    def save(self, *args, **kwargs):
+        self.phrase, self.means = " ".join(tokens(self.phrase)), " ".join(tokens(self.means))
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        self.phrase, self.means = " ".join(tokens(self.phrase)), " ".join(tokens(self.means))
+        if not self.phrase:
+            raise ValidationError({"phrase": "Type the word or phrase, in letters or digits."})
+        if self.means == self.phrase:
+            raise ValidationError({"means": "A phrase read as itself changes nothing: give other words."})
+
+
+class SearchWordQuerySet(models.QuerySet):
+    def add_texts(self, texts: Iterable[str]) -> None:
+        """Add the words of `texts` that the vocabulary does not have yet (one query per 2000)."""
+        words = sorted(vocabulary_words(texts))
+        for start in range(0, len(words), 2000):
+            batch = [SearchWord(word=word) for word in words[start : start + 2000]]
+            self.bulk_create(batch, ignore_conflicts=True)
+
+    def known(self, words: Iterable[str]) -> dict[str, int]:
+        """Which of `words` the vocabulary has, with how many texts use each."""
+        words = sorted(set(words))
+        return dict(self.filter(word__in=words).values_list("word", "uses")) if words else {}
+
+
+class SearchWord(models.Model):
+    """A word that the site's listings and articles use, or the search terms know: the spelling
+    vocabulary that typo correction and "Did you mean" draw on (directory.vocabulary keeps it)."""
+
+    word = models.CharField(max_length=40, unique=True)
+    uses = models.PositiveIntegerField(default=1, help_text="In how many texts it appears (roughly).")
+
+    objects = SearchWordQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["word"]
+        verbose_name = "search word"
+
+    def __str__(self):
+        return self.word
+
+
 class HospitalQuerySet(ListingQuerySet):
     def active(self):
         return self.filter(is_active=True)
 
     def ranked_search(self, q):
         """Site search: centres whose name, locality or city match `q`, best first."""
-        return ranked(self, q, ["name"], ["locality", "city__name"])
+        return ranked(self, q, ["name"], ["locality", "city__name"], substring_first=True)
+
+    def matching(self, reading):
+        """Centres as a search `reading` (directory.understanding) asks for them: in its city, its
+        words in their name, locality or city, the best match first (by name without words)."""
+        centres = self.filter(city_id=reading.city.pk) if reading.city else self
+        return centres.ranked_search(reading.text) if reading.text else centres.order_by("name", "pk")
 
     def of_staff(self, user):
         """The centres `user` belongs to as centre staff."""
@@ -245,6 +338,7 @@ class Hospital(TracksSavedValues, models.Model):
         changed = self.changed_fields()
         with transaction.atomic():
             super().save(*args, **kwargs)
+            SearchWord.objects.add_texts([self.name, self.locality])
             self.remember_saved_values()
             if changed & {"name", "locality", "city_id"}:
                 self.refresh_dependents()
@@ -288,7 +382,8 @@ class GynecologistQuerySet(ListingQuerySet):
         return self.filter(pk__in=at_their_centres.values("gynecologist_id"))
 
     def speaking_all(self, languages):
-        """Doctors who consult in every one of `languages` (bits of the language mask all set)."""
+        """Doctors who consult in every one of `languages` (bits of the language mask all set; any
+        object with a `mask` will do: a Language, or a search reading's Tongue)."""
         mask = 0
         for language in languages:
             mask |= language.mask
@@ -303,13 +398,23 @@ class GynecologistQuerySet(ListingQuerySet):
     def by_relevance(self, q):
         """Best text match first: the whole query in the name, then every word in the name, then the
         rest; the most experienced first among equals."""
-        if not search_words(q):
+        if not TextQuery.of(q):
             return self.by_experience()
         return self.alias(_rank=word_rank("name", q)).order_by("_rank", "-experience_years", "name", "id")
 
     def ranked_search(self, q):
         """Site search: the best matches for `q` across everything a doctor's card shows."""
         return ranked(self, q, ["name"], ["search_text", "qualifications"], indexed_text=True)
+
+    def matching(self, reading):
+        """Doctors as a search `reading` (directory.understanding) asks for them: its city, gender
+        and languages (all of them), its words in their text; the lowest fee first when it asked
+        about cost, else the best text match (by_relevance)."""
+        doctors = self.in_city(reading.city.pk) if reading.city else self
+        if reading.gender:
+            doctors = doctors.filter(gender=reading.gender)
+        doctors = doctors.speaking_all(reading.tongues).search(reading.text)
+        return doctors.by_fee() if reading.by_price else doctors.by_relevance(reading.text)
 
     def by_experience(self):
         return self.order_by("-experience_years", "name", "id")
@@ -498,6 +603,14 @@ class MaternityPackageQuerySet(ListingQuerySet):
         """Site search: the best matches for `q` (search_text holds the centre, locality and city)."""
         return ranked(self, q, ["name"], ["search_text"], indexed_text=True)
 
+    def matching(self, reading):
+        """Packages as a search `reading` (directory.understanding) asks for them: its city and
+        delivery type, its words in their text (in the order the queryset had)."""
+        packages = self.filter(city_id=reading.city.pk) if reading.city else self
+        if reading.delivery_type:
+            packages = packages.filter(delivery_type=reading.delivery_type)
+        return packages.search(reading.text)
+
     def by_price(self):
         return self.order_by("price", "name", "id")
 
@@ -535,24 +648,29 @@ class MaternityPackageQuerySet(ListingQuerySet):
         )
 
     def for_cards(self):
-        """Only what a package card shows, with its centre and city joined in the same query."""
-        return self.select_related("hospital", "city").only(
-            "id",
-            "name",
-            "slug",
-            "delivery_type",
-            "room_type",
-            "price",
-            "nights",
-            "inclusions",
-            "valid_until",
-            "hospital__id",
-            "hospital__name",
-            "hospital__slug",
-            "hospital__locality",
-            "city__id",
-            "city__name",
-            "city__slug",
+        """Only what a package card shows, with its centre and city joined in the same query, and
+        for a normal delivery the price of a caesarean in the same room (`with_caesarean_price`)."""
+        return (
+            self.with_caesarean_price()
+            .select_related("hospital", "city")
+            .only(
+                "id",
+                "name",
+                "slug",
+                "delivery_type",
+                "room_type",
+                "price",
+                "nights",
+                "inclusions",
+                "valid_until",
+                "hospital__id",
+                "hospital__name",
+                "hospital__slug",
+                "hospital__locality",
+                "city__id",
+                "city__name",
+                "city__slug",
+            )
         )
 
 
@@ -1130,6 +1248,7 @@ def refresh_doctors(pks: Iterable[int], batch_size: int = 2000) -> int:
                 doctor.language_mask, doctor.search_text = mask, text
                 changed.append(doctor)
         Gynecologist.objects.bulk_update(changed, ["language_mask", "search_text"], batch_size=500)
+        SearchWord.objects.add_texts(doctor.search_text for doctor in changed)
         updated += len(changed)
     return updated
 
@@ -1144,6 +1263,7 @@ def refresh_packages(queryset) -> int:
             changed.append(package)
     with transaction.atomic():
         MaternityPackage.objects.bulk_update(changed, ["city", "search_text"], batch_size=500)
+        SearchWord.objects.add_texts(package.search_text for package in changed)
     return len(changed)
 
 

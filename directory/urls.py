@@ -16,6 +16,7 @@ urlpatterns = [
     path("maternity-packages/<slug:city>/", views.PackageSearchView.as_view(), name="package_city"),
     path("packages/<slug:slug>/", views.PackageDetailView.as_view(), name="package_detail"),
     path("packages/<slug:slug>/enquire/", views.enquire, {"kind": "package"}, name="package_enquire"),
+    path("choose-city/", views.choose_city, name="choose_city"),
     path("enquiries/thanks/<str:reference>/", views.enquiry_thanks, name="enquiry_thanks"),
     path("privacy/", privacy.privacy_notice, name="privacy"),
     path("privacy/grievance/", privacy.grievance, name="grievance"),

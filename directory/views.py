@@ -16,9 +16,11 @@ from django.views.generic import DetailView, TemplateView
 from directory import notifications, structured_data
 from directory.cards import doctor_cards, package_cards
 from directory.filters import DoctorFilter, PackageFilter
-from directory.forms import EnquiryForm
+from directory.forms import CityChoiceForm, EnquiryForm
+from directory.lexicon import lexicon, read_query
 from directory.models import City, Enquiry, Gynecologist, Hospital, Language, MaternityPackage, new_reference
 from directory.ratelimit import client_key
+from directory.vocabulary import suggest
 
 PAGE_SIZE = 20
 COMPARE_MIN, COMPARE_MAX = 2, 4
@@ -56,8 +58,11 @@ class SearchView(TemplateView):
         city = get_object_or_404(City, slug=kwargs["city"]) if kwargs.get("city") else None
         filterset = self.filterset_class(self.request.GET, queryset=self.get_queryset(), city=city)
         page = paginate(self.request, filterset.qs)
+        # The city of the page, or the one chosen with ?city= (when it was valid).
+        place = city or filterset.form.cleaned_data.get("city")
         context.update(
             city=city,
+            place=place,
             filter=filterset,
             form=filterset.form,
             page_obj=page,
@@ -71,15 +76,27 @@ class SearchView(TemplateView):
                 else reverse(self.search_url_name)
             ),
             search_url=reverse(self.search_url_name),
-            heading=f"{self.noun} in {city.name}" if city else self.noun,
+            heading=f"{self.noun} in {place.name}" if place else self.noun,
             item_noun=self.item_noun,
             sort_label=self.sort_label(filterset.form),
             breadcrumbs=[
                 (self.noun, reverse(self.search_url_name) if city else None),
                 *([(city.name, None)] if city else []),
             ],
+            **self.did_you_mean(filterset, page.paginator.count),
         )
         return context
+
+    def did_you_mean(self, filterset, count) -> dict:
+        """When the words found nothing: the same search with their spelling corrected, as a link."""
+        typed = filterset.form.cleaned_data.get("q") if not filterset.form.errors.get("q") else ""
+        suggestion = suggest(typed, lexicon()) if typed and not count else None
+        if not suggestion:
+            return {}
+        params = self.request.GET.copy()
+        params["q"] = suggestion
+        params.pop("page", None)
+        return {"suggestion": suggestion, "suggestion_url": f"?{params.urlencode()}"}
 
     def sort_label(self, form):
         data = getattr(form, "cleaned_data", {})
@@ -108,7 +125,13 @@ class DoctorSearchView(SearchView):
     }
 
     def get_queryset(self):
-        text_search = bool(self.request.GET.get("q", "").strip())
+        return self.queryset_for(self.request.GET.get("q", ""))
+
+    @staticmethod
+    def queryset_for(q: str):
+        """The doctors a search starts from: a table scan only when words are left to search after
+        the box is read ("gynecologist pune" has none, so the index walk of a city page)."""
+        text_search = bool(read_query(q[:100]).text)
         return Gynecologist.objects.active(scan=text_search).for_cards().by_experience()
 
 
@@ -134,6 +157,26 @@ class PackageSearchView(SearchView):
 
     def get_queryset(self):
         return MaternityPackage.objects.listed().for_cards().by_price()
+
+
+@require_GET
+def choose_city(request):
+    """Where the "choose your city" chooser sends its answer: the city's doctors or packages page, or
+    the chooser again with a message when no city (or one we do not list) was chosen."""
+    form = CityChoiceForm(request.GET, auto_id="choose-%s")
+    if form.is_valid():
+        url_name = (
+            "directory:package_city" if form.cleaned_data["find"] == "packages" else "directory:doctor_city"
+        )
+        return redirect(url_name, city=form.cleaned_data["city"].slug)
+    return render(
+        request,
+        "directory/choose_city.html",
+        {"form": form, "cities": form.fields["city"].queryset, "error": form.errors["city"][0]},
+    )
+
+
+choose_city.page_cache_params = frozenset({"city", "find"})  # the page cache keys on these (portal.pagecache)
 
 
 # ---- Detail pages ----

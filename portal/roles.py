@@ -24,6 +24,8 @@ ROLES: dict[str, list[str]] = {
         *_crud("articles", "articlesection", "redflag", "source"),
         "articles.preview_article",
         "directory.view_gynecologist",
+        # The words readers search with (symptoms in Hinglish and Hindi) are editors' knowledge.
+        *_crud("directory", "searchterm"),
     ],
     # Medical reviewers do everything editors do, and publish, mark reviewed and delete.
     MEDICAL_REVIEWERS: [
@@ -31,10 +33,11 @@ ROLES: dict[str, list[str]] = {
         "articles.preview_article",
         "articles.publish_article",
         "directory.view_gynecologist",
+        *_crud("directory", "searchterm"),
     ],
     # Reference data and every centre's listings; never enquiries (they hold patients' phone numbers).
     DIRECTORY_MANAGERS: [
-        *_crud("directory", "city", "language", "hospital", "gynecologist", "maternitypackage"),
+        *_crud("directory", "city", "language", "hospital", "gynecologist", "maternitypackage", "searchterm"),
         "directory.manage_listings",
     ],
     # A centre's own accounts (Hospital.staff): read and follow up their centres' enquiries (status,

@@ -1,10 +1,18 @@
-"""Site-wide search: articles, doctors, hospitals and packages, each group ranked by relevance.
+"""Site-wide search: articles, doctors, hospitals and packages, read the way patients mean them.
 
-Each group is its model's own `search`/`ranked_search` (one ranking for the whole site, in
-directory.textsearch), so the page costs one query per group, whatever the query.
+The query is read by directory.understanding (through directory.lexicon): "gynecologist pune" asks
+for Pune's gynecologists, "c section cost hyderabad" for Hyderabad's caesarean packages cheapest
+first, "acidity" for the heartburn article. When it names a kind of listing (or implies one: a
+language or a gender means doctors, a delivery type or a cost means packages), that group comes first
+under a heading that says what was understood, with a link to the full list with the same filters;
+articles follow when words are left to search. Otherwise every group is searched, in the city named if
+any. Each group is one query.
+
+When nothing matches, the spelling vocabulary corrects the words (directory.vocabulary: typos,
+words run together, names in Devanagari) and the corrected query is shown if it finds something.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 from django import forms
@@ -12,7 +20,11 @@ from django.db.models import QuerySet
 from django.urls import reverse
 
 from articles.models import Article
-from directory.models import Gynecologist, Hospital, MaternityPackage
+from directory.cards import package_cards
+from directory.lexicon import lexicon, read_query
+from directory.models import DeliveryType, Gynecologist, Hospital, MaternityPackage
+from directory.understanding import DOCTORS, HOSPITALS, PACKAGES, Reading
+from directory.vocabulary import suggest
 
 MAX_QUERY_LENGTH = 100
 GROUP_SIZE = 8
@@ -40,63 +52,179 @@ class Group:
     items: list = field(default_factory=list)
     has_more: bool = False
     more_url: str = ""
+    lead: bool = False  # the group the query asked for
+    query: str = ""
+
+    @property
+    def more_label(self) -> str:
+        """The words of the link to the rest ("" when there is no link to show): the group the
+        query asked for always links to its full list; the others when they have more."""
+        if not self.more_url:
+            return ""
+        if self.lead:
+            return f"All {self.title[0].lower()}{self.title[1:]}"
+        return f"More {self.title.lower()} matching “{self.query}”" if self.has_more else ""
 
 
 @dataclass
 class SearchResults:
     query: str
     groups: list[Group]
+    reading: Reading | None = None
+    corrected_from: str = ""  # what was typed, when these are the results of its correction
 
     @property
     def total_shown(self) -> int:
         return sum(len(group.items) for group in self.groups)
 
+    @property
+    def asked_for(self) -> bool:
+        """Whether the first group is a listing the query asked for (its heading says its order)."""
+        return bool(self.groups and self.groups[0].lead and self.groups[0].items)
 
-def _first(queryset: QuerySet, group: Group) -> Group:
+
+def _first(queryset: QuerySet, group: Group, cards=None) -> Group:
     rows = list(queryset[: GROUP_SIZE + 1])
     group.items, group.has_more = rows[:GROUP_SIZE], len(rows) > GROUP_SIZE
+    if cards is not None:
+        group.items = cards(group.items)
     return group
+
+
+# ---- What each group searches ----
+
+
+def _doctors(reading: Reading) -> QuerySet:
+    return (
+        Gynecologist.objects.active(scan=bool(reading.text))
+        .matching(reading)
+        .select_related("city")
+        .only("name", "slug", "qualifications", "experience_years", "consultation_fee", "city__name")
+    )
+
+
+def _packages(reading: Reading) -> QuerySet:
+    return MaternityPackage.objects.listed().matching(reading).for_cards().by_price()
+
+
+def _hospitals(reading: Reading) -> QuerySet:
+    return (
+        Hospital.objects.active()
+        .matching(reading)
+        .select_related("city")
+        .only("name", "slug", "locality", "city__name")
+    )
+
+
+def _articles(reading: Reading) -> QuerySet:
+    return (
+        Article.objects.published()
+        .search(reading.article_query())
+        .only("title", "slug", "standfirst", "publish_at", "last_reviewed")
+    )
+
+
+# ---- The group the query asked for ----
+
+
+def describe(reading: Reading, *, full: bool = True) -> str:
+    """What a reading asks for, as a heading: "Female gynecologists in Pune who speak Marathi".
+    Without `full`, only the kind of listing and the city (the heading of a group not asked for)."""
+    place = f" in {reading.city.name}" if reading.city else ""
+    words = f" matching “{reading.text}”" if reading.text and full else ""
+    if reading.listing == DOCTORS:
+        if not full:
+            return f"Gynecologists{place}"
+        noun = {"female": "Female gynecologists", "male": "Male gynecologists"}.get(
+            reading.gender, "Gynecologists"
+        )
+        speaks = " who speak " + " and ".join(t.name for t in reading.tongues) if reading.tongues else ""
+        order = ", lowest fee first" if reading.by_price else ""
+        return f"{noun}{place}{speaks}{words}{order}"
+    if reading.listing == PACKAGES:
+        delivery = reading.delivery_type if full else None
+        noun = f"{DeliveryType(delivery).label} packages" if delivery else "Maternity packages"
+        return f"{noun}{place}{words}, cheapest first" if full else f"{noun}{place}"
+    return f"Hospitals{place}{words}"
+
+
+def listing_url(reading: Reading) -> str:
+    """The doctor or package search page with the filters the reading found ("" for hospitals)."""
+    names = {DOCTORS: ("doctor_search", "doctor_city"), PACKAGES: ("package_search", "package_city")}
+    if reading.listing not in names:
+        return ""
+    everywhere, one_city = names[reading.listing]
+    if reading.city:
+        url = reverse(f"directory:{one_city}", kwargs={"city": reading.city.slug})
+    else:
+        url = reverse(f"directory:{everywhere}")
+    params = [("q", str(reading.text))] if reading.text else []
+    if reading.listing == DOCTORS:
+        params += [("language", tongue.slug) for tongue in reading.tongues]
+        params += [("gender", reading.gender)] if reading.gender else []
+        params += [("sort", "fee")] if reading.by_price else []
+    elif reading.delivery_type:
+        params.append(("delivery_type", reading.delivery_type))
+    return f"{url}?{urlencode(params)}" if params else url
+
+
+def _lead(reading: Reading) -> Group:
+    title = describe(reading)
+    group = Group(reading.listing, title, lead=True, more_url=listing_url(reading))
+    if reading.listing == DOCTORS:
+        return _first(_doctors(reading), group)
+    if reading.listing == PACKAGES:
+        return _first(_packages(reading), group, cards=package_cards)
+    return _first(_hospitals(reading), group)
+
+
+# ---- The search ----
+
+
+def _search(reading: Reading) -> SearchResults:
+    results = SearchResults(query=reading.typed, groups=[], reading=reading)
+    if reading.empty:
+        return results
+    typed = reading.typed
+    if reading.listing:
+        results.groups.append(_lead(reading))
+    if reading.article_query():
+        more = f"{reverse('articles:article_list')}?{urlencode({'q': str(reading.article_query())})}"
+        results.groups.append(
+            _first(_articles(reading), Group("articles", "Articles", more_url=more, query=typed))
+        )
+    if not reading.listing:
+        doctors, hospitals, packages = (
+            Group(
+                kind,
+                describe(_as(reading, kind), full=False),
+                more_url=listing_url(_as(reading, kind)),
+                query=typed,
+            )
+            for kind in (DOCTORS, HOSPITALS, PACKAGES)
+        )
+        results.groups += [
+            _first(_doctors(reading), doctors),
+            _first(_hospitals(reading), hospitals),
+            _first(_packages(reading), packages, cards=package_cards),
+        ]
+    return results
+
+
+def _as(reading: Reading, listing: str) -> Reading:
+    """The same reading, asking for one kind of listing (for its "more" link)."""
+    return replace(reading, kind=listing)
 
 
 def site_search(query: str) -> SearchResults:
     """Search everything for `query` (already stripped and at most MAX_QUERY_LENGTH long)."""
-    encoded = urlencode({"q": query})
-    articles = (
-        Article.objects.published()
-        .search(query)
-        .only("title", "slug", "standfirst", "publish_at", "last_reviewed")
-    )
-    doctors = (
-        Gynecologist.objects.active(scan=True)
-        .ranked_search(query)
-        .select_related("city")
-        .only("name", "slug", "qualifications", "experience_years", "city__name")
-    )
-    hospitals = (
-        Hospital.objects.active()
-        .ranked_search(query)
-        .select_related("city")
-        .only("name", "slug", "locality", "city__name")
-    )
-    packages = (
-        MaternityPackage.objects.listed()
-        .ranked_search(query)
-        .select_related("hospital", "city")
-        .only("name", "slug", "price", "nights", "hospital__name", "city__name")
-    )
-
-    def more(url_name):
-        return f"{reverse(url_name)}?{encoded}"
-
-    return SearchResults(
-        query=query,
-        groups=[
-            _first(articles, Group("articles", "Articles", more_url=more("articles:article_list"))),
-            _first(doctors, Group("doctors", "Gynecologists", more_url=more("directory:doctor_search"))),
-            _first(hospitals, Group("hospitals", "Hospitals")),
-            _first(
-                packages,
-                Group("packages", "Maternity packages", more_url=more("directory:package_search")),
-            ),
-        ],
-    )
+    results = _search(read_query(query))
+    if results.total_shown or results.reading.empty:
+        return results
+    suggestion = suggest(query, lexicon())
+    if suggestion:
+        corrected = _search(read_query(suggestion))
+        if corrected.total_shown:
+            corrected.corrected_from = query
+            return corrected
+    return results

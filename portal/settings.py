@@ -202,6 +202,9 @@ ADMIN_MAX_BODY_BYTES = 12 * 1024 * 1024
 PAGE_CACHE_SECONDS = 300
 PAGE_CACHE_EXCLUDE = ("/admin/", "/healthz", "/readyz", "/static/", "/media/")
 PAGE_CACHE_VERSION_FILE = VAR_DIR / "content-version"
+# The directory's search keeps what it knows about words (search terms, cities, languages) in memory
+# until the content version changes (directory/lexicon.py).
+SEARCH_CONTENT_VERSION = "portal.pagecache.current_version"
 
 # Sessions live in the database so every app server sees them, with or without Redis.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"

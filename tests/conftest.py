@@ -51,9 +51,13 @@ def _clear_cache():
     """Each test starts with an empty cache, so cached pages never leak between tests."""
     from django.core.cache import cache
 
+    from directory import lexicon
+
     cache.clear()
+    lexicon.forget()  # what a search knows about words is kept in memory too
     yield
     cache.clear()
+    lexicon.forget()
 
 
 @pytest.fixture(autouse=True)

@@ -16,7 +16,7 @@ from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
 from directory.admin.scoping import CentreListingAdminMixin, limited_to_own_centres
-from directory.models import City, Gynecologist, Hospital, Language, MaternityPackage
+from directory.models import City, Gynecologist, Hospital, Language, MaternityPackage, SearchTerm
 from directory.templatetags.directory_format import inr
 
 CONTACT_PERMISSION = "directory.view_patient_contact"
@@ -123,6 +123,21 @@ class LanguageAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         # The bit is baked into every doctor's language mask: fixed once the language exists.
         return ["bit"] if obj else []
+
+
+@admin.register(SearchTerm)
+class SearchTermAdmin(admin.ModelAdmin):
+    """The words patients type and what the search reads them as (directory.understanding)."""
+
+    list_display = ["phrase", "read_as", "group", "updated"]
+    list_filter = ["group"]
+    search_fields = ["phrase", "means"]
+    fields = ["phrase", "means", "group"]
+    list_per_page = 100
+
+    @admin.display(description="read as", ordering="means")
+    def read_as(self, term):
+        return term.means or "(ignored)"
 
 
 class PackageInline(admin.TabularInline):

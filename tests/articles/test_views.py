@@ -9,7 +9,7 @@ import time_machine
 from django.contrib.auth.models import Permission
 from django.utils import timezone
 
-from articles.models import Status
+from articles.models import Article, Status
 from tests.factories import (
     ArticleFactory,
     ArticleSectionFactory,
@@ -99,6 +99,23 @@ def test_list_search_ranks_title_matches_first(client, frozen):
     html = client.get("/articles/", {"q": "  cramps "}).content.decode()
     assert slugs_in(html) == ["leg-cramps", "sleep"]
     assert "2 articles matching “cramps”" in html
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("acidity", ["heartburn"]),  # a search term: read as heartburn too
+        ("पैर में ऐंठन", ["leg-cramps"]),  # Hindi, "में" a filler word
+        ("when to see a doctor about heartburn", ["heartburn"]),  # every word but the fillers
+        ("heartburn pune", []),  # a city is a word like any other for articles
+    ],
+)
+def test_list_search_reads_the_words_patients_use(client, frozen, query, expected):
+    ArticleFactory(title="Heartburn", slug="heartburn", standfirst="See a doctor if it keeps you awake.")
+    ArticleFactory(title="Leg cramps", slug="leg-cramps", standfirst="Calves tighten at night.")
+    for article in Article.objects.all():
+        article.refresh_body_text()
+    assert slugs_in(client.get("/articles/", {"q": query}).content.decode()) == expected
 
 
 def test_list_filters_by_topic_and_explains_an_unknown_topic(client, frozen):
@@ -192,8 +209,8 @@ def test_article_page_shows_review_toc_sections_callout_and_sources(client, full
     assert 'Next review due: <time datetime="2029-01-02">2 January 2029</time>' in html
     assert 'href="/articles/sleeping-well/"' in html and "draft-related" not in html
     assert 'href="/due-date-calculator/"' in html
-    assert '<form class="city-chooser" action="/gynecologists/" method="get">' in html
-    assert 'formaction="/maternity-packages/"' in html and '<option value="pune">Pune</option>' in html
+    assert '<form class="city-chooser" action="/choose-city/" method="get">' in html
+    assert 'name="find" value="packages"' in html and '<option value="pune">Pune</option>' in html
     assert 'style="' not in html and "<script>" not in html
 
 
@@ -377,7 +394,8 @@ def test_home_page_shows_latest_and_featured_articles_and_the_city_chooser(
     assert slugs_in(latest) == [f"latest-{i}" for i in range(6)]
     options = re.findall(r'<option value="([\w-]+)">', html)
     assert options.index("chennai") < options.index("pune")
-    assert 'action="/gynecologists/"' in html and 'formaction="/maternity-packages/"' in html
+    assert 'action="/choose-city/"' in html and 'name="find" value="packages"' in html
+    assert "selected" not in html.split('class="city-chooser"')[1].split("</form>")[0]
     assert 'href="/due-date-calculator/"' in html
     assert "draft-featured" not in html
     assert timezone.now() == NOW

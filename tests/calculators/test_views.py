@@ -401,8 +401,8 @@ def test_result_reads_cities_and_reading_in_two_queries(client, django_assert_nu
     with django_assert_num_queries(2):  # the city chooser, the trimester's articles
         html = post(client, method="lmp", lmp="2025-01-01").content.decode()
     chooser = html.split("Find care in your city")[1].split("</form>")[0]
-    assert '<form class="city-chooser" action="/gynecologists/" method="get">' in chooser
-    assert 'formaction="/maternity-packages/"' in chooser
+    assert '<form class="city-chooser" action="/choose-city/" method="get">' in chooser
+    assert '<button type="submit" name="find" value="packages" class="secondary">' in chooser
     assert re.findall(r'<option value="([a-z-]+)">', chooser) == ["chennai", "pune"]
 
 

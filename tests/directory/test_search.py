@@ -120,8 +120,13 @@ def test_unknown_city_page_is_404(client, public_directory):
 @pytest.mark.parametrize(
     ("query", "field", "message", "expected"),
     [
-        ("max_fee=abc", "max_fee", "Enter a fee as a whole number", EVERY_DOCTOR),
-        ("max_fee=12.5", "max_fee", "Enter a fee as a whole number", EVERY_DOCTOR),
+        ("max_fee=abc", "max_fee", "Enter a fee in rupees, for example 1000, ₹1,000 or 1 lakh", EVERY_DOCTOR),
+        (
+            "max_fee=12.5",
+            "max_fee",
+            "Enter a fee in rupees, for example 1000, ₹1,000 or 1 lakh",
+            EVERY_DOCTOR,
+        ),
         ("min_experience=-5", "min_experience", "Enter years of 0 or more", EVERY_DOCTOR),
         ("min_experience=500", "min_experience", "Enter years of 70 or less", EVERY_DOCTOR),
         ("city=atlantis", "city", "We do not list doctors in that city yet", EVERY_DOCTOR),
@@ -133,7 +138,7 @@ def test_unknown_city_page_is_404(client, public_directory):
         (
             "city=pune&max_fee=abc",
             "max_fee",
-            "whole number",
+            "Enter a fee in rupees",
             ["neha-patil", "asha-kulkarni", "meera-joshi", "rahul-deshmukh"],
         ),
         ("max_fee=800&sort=bogus", "sort", "is not a sort order", ["meera-joshi", "rahul-deshmukh"]),
@@ -232,7 +237,7 @@ def test_package_filters_and_sorts(client, public_directory, query, expected):
 @pytest.mark.parametrize(
     ("query", "field", "message"),
     [
-        ("max_price=lots", "max_price", "Enter a price as a whole number"),
+        ("max_price=lots", "max_price", "Enter a price in rupees, for example 150000, ₹1,50,000 or 1 lakh"),
         ("min_price=-1", "min_price", "Enter a price of 0 or more"),
         ("delivery_type=water", "delivery_type", "“water” is not a delivery type we list"),
         ("room_type=palace", "room_type", "“palace” is not a room type we list"),
@@ -348,3 +353,105 @@ def test_package_search_runs_the_same_queries_for_3_or_30_results(client, django
         response = client.get(url)
     assert response.status_code == 200
     assert len(cards(response, "package")) == 20 and result_count(response) == 30
+
+
+# ---- What the pages say ----
+
+
+@pytest.mark.parametrize(
+    ("url", "heading", "lead"),
+    [
+        ("/gynecologists/?city=pune", "Gynecologists in Pune", "Doctors who practise in Pune"),
+        ("/gynecologists/pune/", "Gynecologists in Pune", "Doctors who practise in Pune"),
+        ("/gynecologists/?city=atlantis", "Gynecologists", "Doctors across India"),
+        ("/gynecologists/", "Gynecologists", "Doctors across India"),
+        ("/maternity-packages/?city=mumbai", "Maternity packages in Mumbai", "Hospitals in Mumbai"),
+        ("/maternity-packages/?city=", "Maternity packages", "Hospitals across India"),
+    ],
+)
+def test_the_heading_names_the_city_chosen_with_the_filter_too(client, public_directory, url, heading, lead):
+    html = client.get(url).content.decode()
+    assert f"<h1>{heading}</h1>" in html
+    assert f'<p class="lead">{lead}' in html
+
+
+def test_the_language_filter_says_every_ticked_language_must_be_spoken(client, public_directory):
+    html = client.get("/gynecologists/").content.decode()
+    hint = "Tick one or more: you will see the doctors who speak all of them."
+    assert f'<span class="hint" id="id_language_helptext">{hint}</span>' in html
+    assert '<fieldset aria-describedby="id_language_helptext">' in html
+
+
+def test_normal_delivery_cards_show_what_a_caesarean_would_cost_at_the_same_centre(client, public_directory):
+    import re
+
+    html = client.get("/maternity-packages/pune/").content.decode()
+    notes = dict(
+        re.findall(r'data-package="([\w-]+)".*?(?:caesarean-difference">([^<]*)</p>|</li>)', html, re.S)
+    )
+    assert notes == {
+        # Sahyadri lists a C-section in the general ward at ₹95,000.
+        "sahyadri-normal-general": "If a caesarean is needed: ₹95,000 here, ₹50,000 more.",
+        "asha-normal-twin": "No caesarean package listed here for this room: ask the hospital its price.",
+        "sahyadri-normal-single": "No caesarean package listed here for this room: ask the hospital its price.",
+        "sahyadri-caesarean-general": "",  # already a caesarean
+    }
+
+
+# ---- The search box reads what patients mean ----
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("q=pune", ["neha-patil", "asha-kulkarni", "meera-joshi", "rahul-deshmukh"]),
+        ("q=marathi+lady+doctor", ["asha-kulkarni", "meera-joshi"]),
+        ("q=gynaecologist+in+bombay", ["kavita-shah"]),
+        ("q=male+gynecologist", ["rahul-deshmukh"]),
+        ("q=Dr+Asha+Kulkarni", ["asha-kulkarni"]),
+        ("q=kothrud", ["asha-kulkarni", "meera-joshi", "rahul-deshmukh"]),  # Sahyadri is in Kothrud
+        ("q=gynecologist+fees+pune", ["rahul-deshmukh", "meera-joshi", "neha-patil", "asha-kulkarni"]),
+        ("q=hindi&language=marathi", ["asha-kulkarni", "rahul-deshmukh"]),  # both languages
+        ("q=mumbai&city=pune", []),  # two cities: nobody is in both
+    ],
+)
+def test_the_doctor_search_box_reads_cities_languages_and_gender(client, public_directory, query, expected):
+    response = client.get(f"/gynecologists/?{query}")
+    assert cards(response) == expected
+    assert result_count(response) == len(expected)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("q=c+section", ["sahyadri-caesarean-general"]),
+        ("q=normal+delivery+bombay", ["seaside-normal-deluxe"]),
+        ("q=sahyadri+cesarean", ["sahyadri-caesarean-general"]),
+        ("q=delivery+package+aundh", ["asha-normal-twin"]),
+    ],
+)
+def test_the_package_search_box_reads_delivery_types_and_cities(client, public_directory, query, expected):
+    assert cards(client.get(f"/maternity-packages/?{query}"), "package") == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "suggestion", "link"),
+    [
+        ("/gynecologists/?q=kulkarmi", "kulkarni", "?q=kulkarni"),
+        ("/gynecologists/pune/?q=deshmikh&sort=fee&page=1", "deshmukh", "?q=deshmukh&amp;sort=fee"),
+        ("/maternity-packages/?q=sahiadri&max_price=1+lakh", "sahyadri", "?q=sahyadri&amp;max_price=1+lakh"),
+    ],
+)
+def test_a_search_that_finds_nothing_offers_the_corrected_spelling(
+    client, public_directory, url, suggestion, link
+):
+    response = client.get(url)
+    html = response.content.decode()
+    assert result_count(response) == 0
+    assert f'Did you mean <a href="{link}">“{suggestion}”</a>?' in html
+
+
+def test_no_suggestion_when_nothing_is_close_or_something_was_found(client, public_directory):
+    assert "Did you mean" not in client.get("/gynecologists/?q=zzqxv").content.decode()
+    assert "Did you mean" not in client.get("/gynecologists/?q=kulkarni").content.decode()
+    assert "Did you mean" not in client.get("/gynecologists/?max_fee=1").content.decode()

@@ -75,7 +75,7 @@ def test_error_attributes_and_escaping_survive(reference_data):
     html = {field.name: str(field) for field in filterset.form}
     assert 'aria-describedby="id_city-error"' in html["city"]
     assert 'aria-invalid="true"' in html["city"]
-    assert 'aria-describedby="id_language-error" id="id_language_0"' in html["language"]
+    assert 'aria-describedby="id_language-error id_language_helptext" id="id_language_0"' in html["language"]
     assert 'value="&quot;&gt;&lt;b&gt;"' in html["max_fee"]
     assert "Kochi &lt;&amp;&gt; “Ernakulam”" in html["city"]
 

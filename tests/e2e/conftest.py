@@ -99,6 +99,15 @@ def page(browser, viewport, live_url):
 
 
 @pytest.fixture
+def phone_page(browser, live_url):
+    """A page at the phone viewport only (390 x 844), for what matters on a phone."""
+    context, page = _new_page(browser, "phone", live_url)
+    yield page
+    context.close()
+    assert page.console_problems == [], page.console_problems
+
+
+@pytest.fixture
 def page_without_js(browser, viewport, live_url):
     context, page = _new_page(browser, viewport, live_url, javascript=False)
     yield page

@@ -86,6 +86,8 @@ ZOOM_PAGES = [
     "calculator",
     "doctor-enquiry",
     "site-search",
+    "site-search-listing",
+    "choose-city",
     "not-found",
 ]
 

@@ -194,12 +194,121 @@ def test_reader_goes_from_the_home_page_to_a_symptom_article_and_on_to_doctors_i
     expect(heading).to_be_in_viewport()
 
     cta = page.locator(".cta-city")
-    cta.get_by_label("Your city").select_option(label="Pune")
+    cta.get_by_label("Choose your city").select_option(label="Pune")
     cta.get_by_role("button", name="Find gynecologists").click()
-    page.wait_for_url(re.compile(r"/gynecologists/"))
+    page.wait_for_url(re.compile(r"/gynecologists/pune/$"))
     assert page.locator("[data-doctor]").count() > 0
-    expect(page.get_by_role("form", name="Filter results").get_by_label("City")).to_have_value("pune")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Gynecologists in Pune")
     assert_accessible(page)
+
+
+# What each compared package shows, row by row, as the page's table has it.
+COMPARE_ROWS = ["Hospital", "Price", "Delivery", "Room", "Nights", "Caesarean in the same room"]
+
+
+def test_on_a_phone_every_compared_package_can_be_read_beside_the_row_names(phone_page):
+    page = phone_page
+    page.goto("/maternity-packages/bengaluru/")
+    slugs = [card.get_attribute("data-package") for card in page.locator("[data-package]").all()[:4]]
+    assert len(slugs) == 4
+    for slug in slugs:
+        page.locator(f'[data-package="{slug}"]').get_by_label(re.compile(r"^Compare")).check()
+    page.get_by_role("button", name="Compare selected").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Compare maternity packages")
+    table = page.get_by_role("table", name="4 packages side by side")
+    expect(page.get_by_text("Swipe the table sideways to see all 4 packages")).to_be_visible()
+    assert [h.get_attribute("data-package") for h in table.locator("thead th[data-package]").all()] == slugs
+
+    width = page.viewport_size["width"]
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= width  # only the table scrolls
+    labels = {name: table.get_by_role("rowheader", name=name, exact=True) for name in COMPARE_ROWS}
+    for column, slug in enumerate(slugs):
+        header = table.locator(f'thead th[data-package="{slug}"]')
+        header.scroll_into_view_if_needed()
+        box = header.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width + 1, (slug, box)
+        for name, label in labels.items():
+            cell = label.locator("xpath=..").locator("td").nth(column)
+            cell.scroll_into_view_if_needed()
+            label_box, cell_box = label.bounding_box(), cell.bounding_box()
+            # The row name is on screen, left of the package's value and not covering it.
+            assert label_box["x"] >= -1, (name, slug, label_box)
+            assert label_box["x"] + label_box["width"] <= cell_box["x"] + 1, (name, slug)
+            assert cell_box["x"] + cell_box["width"] <= width + 1, (name, slug, cell_box)
+            x, y = cell_box["x"] + cell_box["width"] / 2, cell_box["y"] + min(cell_box["height"], 40) / 2
+            hit = page.evaluate(
+                "([x, y]) => { const c = document.elementFromPoint(x, y)?.closest('td, th');"
+                " return c ? c.cellIndex : null; }",
+                [x, y],
+            )
+            assert hit == column + 1, f"{name} of {slug}: the value is hidden under another cell"
+        link = header.get_by_role("link")
+        link.click(trial=True)  # the package's own page is one tap away
+    assert_accessible(page)
+
+
+def _search_from_the_header(page, words):
+    header = page.get_by_role("search", name="Site")
+    header.get_by_label("Search the site").fill(words)
+    header.get_by_role("button", name="Search").click()
+    page.wait_for_url(re.compile(r"/search/\?q="))
+
+
+def test_patient_searches_as_she_speaks_and_lands_on_the_right_list(page):
+    page.goto("/")
+    _search_from_the_header(page, "marathi speaking lady doctor in pune")
+    lead = page.locator("[data-group]").first
+    expect(lead.get_by_role("heading", level=2)).to_have_text(
+        "Female gynecologists in Pune who speak Marathi"
+    )
+    assert lead.locator("[data-doctor]").count() > 0
+    assert_accessible(page)
+
+    lead.get_by_role("link", name="All female gynecologists in Pune who speak Marathi").click()
+    page.wait_for_url(re.compile(r"/gynecologists/pune/\?language=marathi&gender=female$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Gynecologists in Pune")
+    form = page.get_by_role("form", name="Filter results")
+    expect(form.get_by_label("Marathi")).to_be_checked()
+    expect(form.get_by_label("Doctor’s gender")).to_have_value("female")
+    for card in page.locator("[data-doctor]").all()[:5]:
+        assert "Marathi" in card.locator("p", has_text="Speaks").inner_text()
+
+    # A typo, then Hindi: each still finds the leg cramps article first.
+    for words in ("cramsp", "पैर में ऐंठन"):
+        _search_from_the_header(page, words)
+        first = page.locator("[data-group='articles'] [data-article]").first
+        expect(first).to_have_attribute("data-article", "leg-cramps-in-pregnancy")
+    expect(page.get_by_label("Search articles, gynecologists, hospitals and packages")).to_have_value(
+        "पैर में ऐंठन"
+    )
+    assert_accessible(page)
+
+    _search_from_the_header(page, "c section cost hyderabad")
+    lead = page.locator("[data-group]").first
+    expect(lead.get_by_role("heading", level=2)).to_have_text(
+        "Caesarean section packages in Hyderabad, cheapest first"
+    )
+    _search_from_the_header(page, "cramsp")
+    expect(
+        page.get_by_text("Nothing matched “cramsp”, so here are the results for “cramps”.")
+    ).to_be_visible()
+    assert_accessible(page)
+
+
+def test_the_home_page_chooser_asks_for_a_city_before_it_goes_anywhere(page):
+    page.goto("/")
+    chooser = page.locator(".home-city")
+    expect(chooser.get_by_label("Choose your city")).to_have_value("")
+    chooser.get_by_role("button", name="See maternity packages").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Choose your city")
+    expect(page.locator("[data-error-summary]")).to_contain_text("Choose your city from the list")
+    select = page.get_by_label("Choose your city")
+    expect(select).to_have_attribute("aria-invalid", "true")
+    assert_accessible(page)
+    select.select_option(label="Kochi")
+    page.get_by_role("button", name="See maternity packages").click()
+    page.wait_for_url(re.compile(r"/maternity-packages/kochi/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Maternity packages in Kochi")
 
 
 def test_reader_follows_the_danger_signs_from_the_home_page_and_can_call_108_or_102_at_once(page):

@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+from django.core.cache import cache
 
 from articles.models import Status
 from tests.factories import (
@@ -45,7 +46,13 @@ def test_results_are_grouped_and_only_listed_items_appear(client):
     assert group(html, "hospitals", "hospital") == ["sahyadri"]
     assert group(html, "packages", "package") == ["pune-normal"]
     headings = re.findall(r'<h2 id="group-\w+">([^<]+)</h2>', html)
-    assert headings == ["Articles", "Gynecologists", "Hospitals", "Maternity packages"]
+    # A city alone: its listings, each group saying so.
+    assert headings == [
+        "Articles",
+        "Gynecologists in Pune",
+        "Hospitals in Pune",
+        "Maternity packages in Pune",
+    ]
 
 
 def test_title_matches_rank_above_body_matches(client):
@@ -130,7 +137,11 @@ def test_query_count_is_constant(client, count, django_assert_max_num_queries):
         GynecologistFactory(name=f"Dr Pune {i}", slug=f"dr-{i}", city=city, hospitals=[hospital])
         MaternityPackageFactory(hospital=hospital, name=f"Pune package {i}", slug=f"pkg-{i}")
         ArticleFactory(title=f"Pune article {i}", slug=f"art-{i}")
-    with django_assert_max_num_queries(4):
+    # After content changes, the first search reads the lexicon (terms, cities, languages): one query.
+    with django_assert_max_num_queries(5):
+        assert client.get("/search/", {"q": "pune"}).status_code == 200
+    cache.clear()  # not the page cache: the search itself
+    with django_assert_max_num_queries(4):  # one per group
         response = client.get("/search/", {"q": "pune"})
     assert response.status_code == 200
     html = response.content.decode()
@@ -151,3 +162,211 @@ def test_header_search_box_submits_to_site_search(client):
         r'<form class="site-search" action="/search/" method="get" role="search" aria-label="Site">', html
     )
     assert 'name="q"' in html and 'maxlength="100"' in html
+
+
+# ---- Reading what patients mean (directory.understanding) ----
+
+
+@pytest.fixture
+def frozen():
+    import time_machine
+
+    from tests.directory.public_data import NOW
+
+    with time_machine.travel(NOW, tick=False):
+        yield
+
+
+@pytest.fixture
+def small_site(db):
+    """Two cities, a few doctors, centres and packages, and two articles (the starter search terms
+    come with the migrations)."""
+    from tests.directory.public_data import build_directory
+
+    directory = build_directory()
+    hyderabad = CityFactory(name="Hyderabad", slug="hyderabad", state="Telangana")
+    centre = HospitalFactory(
+        name="Banjara Mothercare", slug="banjara", city=hyderabad, locality="Banjara Hills"
+    )
+    MaternityPackageFactory(hospital=centre, name="Caesarean, twin sharing", slug="hyd-c-twin",
+                            delivery_type="caesarean", room_type="twin_sharing", price=98000)  # fmt: skip
+    MaternityPackageFactory(hospital=centre, name="Caesarean, general ward", slug="hyd-c-general",
+                            delivery_type="caesarean", price=76000)  # fmt: skip
+    MaternityPackageFactory(
+        hospital=centre, name="Normal delivery, general ward", slug="hyd-normal", price=42000
+    )
+    heartburn = ArticleFactory(
+        title="Heartburn and indigestion", slug="heartburn", standfirst="A burning chest."
+    )
+    heartburn.refresh_body_text()
+    ArticleFactory(
+        title="Leg cramps in pregnancy", slug="leg-cramps", standfirst="Calves at night."
+    ).refresh_body_text()
+    return directory
+
+
+def groups_of(html):
+    return [
+        (key, heading, re.findall(r'data-(?:doctor|article|package|hospital)="([\w-]+)"', body))
+        for key, heading, body in re.findall(
+            r'data-group="(\w+)">\s*<h2 id="group-\w+">([^<]*)</h2>(.*?)</section>', html, re.S
+        )
+    ]
+
+
+@pytest.mark.usefixtures("frozen")
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        (
+            "gynecologist pune",
+            [
+                (
+                    "doctors",
+                    "Gynecologists in Pune",
+                    ["neha-patil", "asha-kulkarni", "meera-joshi", "rahul-deshmukh"],
+                )
+            ],
+        ),
+        (
+            "marathi speaking lady doctor",
+            [("doctors", "Female gynecologists who speak Marathi", ["asha-kulkarni", "meera-joshi"])],
+        ),
+        (
+            "gynaecologist fees pune",
+            [
+                (
+                    "doctors",
+                    "Gynecologists in Pune, lowest fee first",
+                    ["rahul-deshmukh", "meera-joshi", "neha-patil", "asha-kulkarni"],
+                )
+            ],
+        ),
+        (
+            "c section cost hyderabad",
+            [
+                (
+                    "packages",
+                    "Caesarean section packages in Hyderabad, cheapest first",
+                    ["hyd-c-general", "hyd-c-twin"],
+                )
+            ],
+        ),
+        ("nursing home aundh", [("hospitals", "Hospitals matching “aundh”", ["asha-maternity-home"])]),
+        # Nothing asked for but words: every group, articles first.
+        ("acidity", [("articles", "Articles", ["heartburn"])]),
+        (
+            "bombay",
+            [
+                ("doctors", "Gynecologists in Mumbai", ["kavita-shah"]),
+                ("hospitals", "Hospitals in Mumbai", ["seaside-mothercare"]),
+                ("packages", "Maternity packages in Mumbai", ["seaside-normal-deluxe"]),
+            ],
+        ),
+    ],
+)
+def test_the_listing_the_query_asks_for_comes_first_under_what_was_understood(
+    client, small_site, query, expected
+):
+    html = client.get("/search/", {"q": query}).content.decode()
+    assert groups_of(html) == expected
+
+
+@pytest.mark.usefixtures("frozen")
+@pytest.mark.parametrize(
+    ("query", "link"),
+    [
+        ("gynecologist pune", ('href="/gynecologists/pune/"', "All gynecologists in Pune")),
+        (
+            "marathi speaking lady doctor kothrud",
+            (
+                'href="/gynecologists/?q=kothrud&amp;language=marathi&amp;gender=female"',
+                "All female gynecologists who speak Marathi matching “kothrud”",
+            ),
+        ),
+        (
+            "gynecologist fees pune",
+            ('href="/gynecologists/pune/?sort=fee"', "All gynecologists in Pune, lowest fee first"),
+        ),
+        (
+            "c section cost hyderabad",
+            (
+                'href="/maternity-packages/hyderabad/?delivery_type=caesarean"',
+                "All caesarean section packages in Hyderabad, cheapest first",
+            ),
+        ),
+    ],
+)
+def test_the_first_group_links_to_the_full_list_with_the_same_filters(client, small_site, query, link):
+    html = client.get("/search/", {"q": query}).content.decode()
+    href, words = link
+    assert f"<p><a {href}>{words}</a></p>" in html
+
+
+@pytest.mark.usefixtures("frozen")
+def test_the_linked_list_shows_what_the_search_promised(client, small_site):
+    html = client.get("/search/", {"q": "marathi speaking lady doctor in pune"}).content.decode()
+    href = re.search(r'<p><a href="([^"]+)">All female', html).group(1).replace("&amp;", "&")
+    listing = client.get(href).content.decode()
+    assert re.findall(r'data-doctor="([\w-]+)"', listing) == ["asha-kulkarni", "meera-joshi"]
+    assert "<h1>Gynecologists in Pune</h1>" in listing
+
+
+@pytest.mark.usefixtures("frozen")
+def test_a_package_result_shows_the_caesarean_price_beside_a_normal_delivery(client, small_site):
+    html = client.get("/search/", {"q": "normal delivery hyderabad"}).content.decode()
+    assert groups_of(html) == [
+        ("packages", "Normal delivery packages in Hyderabad, cheapest first", ["hyd-normal"])
+    ]
+    assert "If a caesarean is needed: ₹76,000 here, ₹34,000 more." in html
+
+
+@pytest.mark.usefixtures("frozen")
+@pytest.mark.parametrize(
+    ("typed", "corrected", "first"),
+    [
+        ("kulkarmi", "kulkarni", ("doctors", "asha-kulkarni")),
+        ("legcramps", "leg cramps", ("articles", "leg-cramps")),
+        ("heartbrun", "heartburn", ("articles", "heartburn")),
+        ("कुलकर्णी", "kulkarni", ("doctors", "asha-kulkarni")),
+        ("gynacologist pune", "gynecologist pune", ("doctors", "neha-patil")),
+    ],
+)
+def test_when_nothing_matches_the_corrected_query_is_shown(client, small_site, typed, corrected, first):
+    html = client.get("/search/", {"q": typed}).content.decode()
+    assert f"Nothing matched “{typed}”, so here are the results for “<strong>{corrected}</strong>”." in html
+    key, _, slugs = groups_of(html)[0]
+    assert (key, slugs[0]) == first
+    assert f'value="{typed}"' in html  # the box keeps what was typed
+
+
+@pytest.mark.usefixtures("frozen")
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"NEAR" AND cramps*',
+        "leg NEAR/2 cramps",
+        "cramps OR 1=1",
+        "x" * 100,
+        "पैर пуне 🙂 cramps",
+        "*",
+        '"""',
+        "-- ; /* */",
+        "ऐंठन\u200d\u200c",
+    ],
+)
+def test_search_syntax_and_mixed_scripts_give_a_clean_page(client, small_site, query):
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+    assert "data-result-count=" in response.content.decode()
+
+
+@pytest.mark.usefixtures("frozen")
+def test_an_edited_search_term_is_used_at_once(client, small_site, django_capture_on_commit_callbacks):
+    from directory.models import SearchTerm
+
+    assert "Nothing matches" in client.get("/search/", {"q": "jalan chhati"}).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):  # the cached page goes with the commit
+        SearchTerm.objects.create(phrase="Jalan Chhati", means="heartburn", group="synonym")
+    html = client.get("/search/", {"q": "jalan chhati"}).content.decode()
+    assert groups_of(html) == [("articles", "Articles", ["heartburn"])]

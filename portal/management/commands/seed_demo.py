@@ -28,6 +28,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         from articles import demo as articles_demo
         from directory import demo as directory_demo
+        from directory import vocabulary
+        from directory.lexicon import install_starter_terms
         from directory.models import City
 
         if options["if_empty"] and City.objects.exists():
@@ -37,6 +39,9 @@ class Command(BaseCommand):
         if not options["articles"]:
             directory_demo.seed(stdout=self.stdout, doctors=options["doctors"], packages=options["packages"])
         articles_demo.seed(stdout=self.stdout)
+        added = install_starter_terms()
+        words = vocabulary.rebuild()  # with the articles' words, and how often each is used
+        self.stdout.write(f"Search: {added} starter terms added; {words} words in the spelling vocabulary.")
         if settings.DEBUG:
             self._demo_users(get_user_model())
         else:

@@ -1,0 +1,76 @@
+"""What the search knows about words, read from the database: the lexicon `read()` uses
+(directory.understanding) and the spelling vocabulary that corrects mistakes (directory.vocabulary).
+
+The lexicon (search terms, cities, languages) is read in one query and kept in each process's memory
+until the site's content changes: the project says how to tell through the setting
+`SEARCH_CONTENT_VERSION` (the dotted path of a function returning the current content version; the
+page cache's). Without it, a save in this process and a ten-minute age limit renew it.
+"""
+
+import importlib
+import threading
+import time
+
+from django.conf import settings
+from django.db.models import IntegerField, Value
+from django.db.models.functions import Cast
+from django.utils.module_loading import import_string
+
+from directory.models import City, Language, SearchTerm
+from directory.understanding import Lexicon, Place, Reading, Tongue, read
+
+MAX_AGE = 600  # seconds: the longest a process keeps a lexicon without checking the content version
+
+_memo: dict = {}
+_lock = threading.Lock()
+
+
+def _content_version() -> str:
+    path = getattr(settings, "SEARCH_CONTENT_VERSION", "")
+    return import_string(path)() if path else ""
+
+
+def load_lexicon() -> Lexicon:
+    """The lexicon as the database has it now: one query for terms, cities and languages."""
+    terms = SearchTerm.objects.order_by().values_list("phrase", "means", Value("term"), Value(0))
+    cities = City.objects.order_by().values_list("name", "slug", Value("city"), Cast("pk", IntegerField()))
+    languages = Language.objects.order_by().values_list("name", "slug", Value("language"), "bit")
+    rows = list(terms.union(cities, languages, all=True))
+    return Lexicon.build(
+        terms=[(name, meaning) for name, meaning, what, _ in rows if what == "term"],
+        places=[Place(number, slug, name) for name, slug, what, number in rows if what == "city"],
+        tongues=[Tongue(number, slug, name) for name, slug, what, number in rows if what == "language"],
+    )
+
+
+def lexicon() -> Lexicon:
+    """The current lexicon, from this process's memory while the content has not changed."""
+    version = _content_version()
+    now = time.monotonic()
+    memo = _memo.get("lexicon")
+    if memo and memo[0] == version and now - memo[1] < MAX_AGE:
+        return memo[2]
+    with _lock:
+        fresh = load_lexicon()
+        _memo["lexicon"] = (version, now, fresh)
+    return fresh
+
+
+def forget(**kwargs) -> None:
+    """Drop the remembered lexicon (a receiver of directory.signals.content_changed, and for tests)."""
+    _memo.clear()
+
+
+def install_starter_terms() -> int:
+    """Add the starter search terms (migration 0012) that the database lacks, as the migration did:
+    for a database whose tables were emptied (`flush`, tests). Returns how many were added."""
+    starter = importlib.import_module("directory.migrations.0012_starter_search_terms")
+    present = set(SearchTerm.objects.values_list("phrase", flat=True))
+    missing = [(phrase, means, group) for phrase, means, group in starter.TERMS if phrase not in present]
+    SearchTerm.objects.bulk_create([SearchTerm(phrase=p, means=m, group=g) for p, m, g in missing])
+    return len(missing)
+
+
+def read_query(typed: str) -> Reading:
+    """`typed` read with the current lexicon."""
+    return read(typed or "", lexicon())

@@ -1,0 +1,54 @@
+"""The search query set (tests/portal/search_queries.py) against the demo data, on whichever database
+the suite runs on: every query must put first what it must. `bench/search_queries.py` reports the
+pass rate and the timings."""
+
+import io
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
+
+from tests.portal.search_queries import CASES, problems
+
+
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo data (seed_demo), loaded once for the module and rolled back after it."""
+    from django.conf import settings
+
+    with django_db_blocker.unblock():
+        media, settings.MEDIA_ROOT = settings.MEDIA_ROOT, str(tmp_path_factory.mktemp("media"))
+        try:
+            with transaction.atomic():
+                call_command("seed_demo", stdout=io.StringIO())
+                yield
+                transaction.set_rollback(True)
+        finally:
+            settings.MEDIA_ROOT = media
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_the_query_finds_what_it_must(demo_site, client, case):
+    cache.clear()
+    response = client.get("/search/", {"q": case.query})
+    assert response.status_code == 200
+    assert problems(case, response.content.decode()) == []
+
+
+def test_the_query_set_is_large_and_varied():
+    assert len(CASES) >= 40
+    assert len({case.query for case in CASES}) == len(CASES)
+    kinds = {case.group for case in CASES}
+    assert kinds == {"articles", "doctors", "hospitals", "packages"}
+    assert sum(case.corrected != "" for case in CASES) >= 5
+    assert sum(any("\u0900" <= c <= "\u097f" for c in case.query) for case in CASES) >= 8
+
+
+def test_the_checks_can_fail():
+    """The page reader and the checks notice a wrong first item, heading, correction or order."""
+    case = CASES[0]
+    html = '<section data-group="articles">\n<h2 id="group-articles">Articles</h2><li data-article="x"></li></section>'
+    assert problems(case, html) == [f"shows ['x'] first, not {case.first}"]
+    assert problems(case, "<p>nothing</p>") == ["the page shows no results"]
