@@ -17,7 +17,7 @@ class LatestArticlesFeed(Feed):
         return "New and updated pregnancy articles, each reviewed by a gynecologist."
 
     def items(self):
-        return Article.objects.published().prefetch_related("topics")[:20]
+        return Article.objects.published().in_language().prefetch_related("topics")[:20]
 
     def item_title(self, item):
         return item.title

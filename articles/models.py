@@ -7,6 +7,7 @@ sanitised once on save (`ArticleSection.answer_html`), so a page view does no Ma
 """
 
 import datetime
+import hashlib
 from dataclasses import dataclass
 
 import reversion
@@ -18,10 +19,11 @@ from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import get_language
 
 from articles.rendering import markdown_problems, render_markdown
 from directory.images import is_new_upload, store_clean_copy, validate_photo
-from directory.models import SearchWord
+from directory.models import SearchWord, local
 from directory.pcpndt import sex_determination_problem, validate_no_sex_determination
 from directory.textsearch import TextQuery, ranked
 
@@ -42,6 +44,11 @@ def review_due_after(reviewed: datetime.date) -> datetime.date:
 def validate_hero_size(image):  # kept for migration 0001; the field now uses validate_photo
     if image and image.size > MAX_HERO_BYTES:
         raise ValidationError("The image is larger than 5 MB; please upload a smaller one.")
+
+
+class Language(models.TextChoices):
+    ENGLISH = "en", "English"
+    HINDI = "hi", "हिन्दी"
 
 
 class Status(models.TextChoices):
@@ -80,6 +87,10 @@ NO_RED_FLAGS_MESSAGE = (
 )
 
 
+def current_language() -> str:
+    return Language.HINDI if get_language() == "hi" else Language.ENGLISH
+
+
 def published_q(prefix: str = "", now=None) -> Q:
     """The rule for "this article is public": published, and its publish time has come. `prefix`
     applies it across a relation ("articles__")."""
@@ -101,11 +112,15 @@ class TopicQuerySet(models.QuerySet):
 
 class Topic(models.Model):
     name = models.CharField(max_length=80, unique=True, validators=[validate_no_sex_determination])
+    name_hi = models.CharField("name in Hindi", max_length=80, blank=True, validators=[validate_no_sex_determination])
     slug = models.SlugField(max_length=90, unique=True)
     description = models.TextField(
         blank=True,
         validators=[validate_no_sex_determination],
         help_text="One or two sentences shown on the topic page.",
+    )
+    description_hi = models.TextField(
+        "description in Hindi", blank=True, validators=[validate_no_sex_determination]
     )
     order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers come first.")
     trimester = models.PositiveSmallIntegerField(
@@ -128,11 +143,23 @@ class Topic(models.Model):
     def get_absolute_url(self):
         return reverse("articles:topic_detail", kwargs={"slug": self.slug})
 
+    @property
+    def local_name(self) -> str:
+        return local(self, "name")
+
+    @property
+    def local_description(self) -> str:
+        return local(self, "description")
+
 
 class ArticleQuerySet(models.QuerySet):
     def published(self, now=None):
         """Published articles whose publish time has come."""
         return self.filter(published_q(now=now))
+
+    def in_language(self, language=None):
+        """Articles in `language` (the active language by default): /hi/ pages list Hindi articles."""
+        return self.filter(language=language or current_language())
 
     def review_overdue(self, today=None):
         return self.filter(next_review_due__lt=today or timezone.localdate())
@@ -163,6 +190,18 @@ class ArticleQuerySet(models.QuerySet):
 class Article(models.Model):
     title = models.CharField(max_length=150, validators=[validate_no_sex_determination])
     slug = models.SlugField(max_length=160, unique=True)
+    language = models.CharField(max_length=2, choices=Language.choices, default=Language.ENGLISH)
+    translation_of = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="translations",
+        limit_choices_to={"language": Language.ENGLISH},
+        help_text="For a Hindi article: the English article it is the translation of.",
+    )
+    # The English original's text when this translation was last reviewed (see is_out_of_date).
+    original_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
     standfirst = models.CharField(
         max_length=300,
         validators=[validate_no_sex_determination],
@@ -257,6 +296,7 @@ class Article(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "-publish_at"], name="article_status_publish"),
+            models.Index(fields=["language", "status", "-publish_at"], name="article_language_publish"),
             models.Index(fields=["next_review_due"], name="article_review_due"),
             models.Index(fields=["is_featured", "status", "-publish_at"], name="article_featured"),
         ]
@@ -331,6 +371,25 @@ class Article(models.Model):
         if save:
             type(self).objects.filter(pk=self.pk).update(body_text=self.body_text)
         SearchWord.objects.add_texts([self.title, self.body_text])
+
+    def fingerprint(self) -> str:
+        """A digest of what a reader reads (title, standfirst, sections, red flags): translations record
+        their original's when they are reviewed, so a later change shows them as out of date."""
+        text = "\n".join([self.title, self.standfirst, self.body_text])
+        return hashlib.sha256(text.encode()).hexdigest()
+
+    @property
+    def is_out_of_date(self) -> bool:
+        """A translation whose original changed after the translation was last reviewed."""
+        original = self.translation_of
+        return original is not None and self.original_fingerprint != original.fingerprint()
+
+    def counterpart(self):
+        """The same article in the other language, if it is published: for the language switcher."""
+        if self.language == Language.HINDI:
+            original = self.translation_of
+            return original if original is not None and original.is_live else None
+        return next((t for t in self.translations.all() if t.is_live), None)
 
     @property
     def is_live(self) -> bool:

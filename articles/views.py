@@ -36,7 +36,7 @@ class ArticleListView(ListView):
         self.form = ArticleFilterForm(self.request.GET)
         self.form.is_valid()
         data = getattr(self.form, "cleaned_data", {})
-        articles = Article.objects.published().for_list()
+        articles = Article.objects.published().in_language().for_list()
         self.query = data.get("q", "")
         if self.query:
             # Read as site search reads it: "acidity" finds heartburn, "पैर में ऐंठन" leg cramps.
@@ -85,7 +85,7 @@ class TopicDetailView(ListView):
 
     def get_queryset(self):
         self.topic = get_object_or_404(Topic, slug=self.kwargs["slug"])
-        return Article.objects.published().for_list().filter(topics=self.topic)
+        return Article.objects.published().in_language().for_list().filter(topics=self.topic)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -108,7 +108,7 @@ def _published_stamp(request, slug):
     """When the published article last changed (None if it is not public): drives ETag/Last-Modified."""
     if not hasattr(request, "_article_stamp"):
         request._article_stamp = (
-            Article.objects.published().filter(slug=slug).values_list("updated", flat=True).first()
+            Article.objects.published().in_language().filter(slug=slug).values_list("updated", flat=True).first()
         )
     return request._article_stamp
 
@@ -129,6 +129,8 @@ def _article_queryset(articles):
         "sources",
         Prefetch("topics", queryset=Topic.objects.only("name", "slug")),
         Prefetch("related", queryset=Article.objects.published().only("title", "slug", "standfirst")),
+        Prefetch("translations", queryset=Article.objects.published().only("slug", "status", "publish_at", "language")),
+        "translation_of",
     )
 
 
@@ -156,7 +158,7 @@ def _render_article(request, article, draft=None):
 def article_detail(request, slug):
     """The public page: published articles only. It never looks at who is asking, so the same page
     can be cached for every reader; staff preview unpublished work at /articles/<slug>/preview/."""
-    article = get_object_or_404(_article_queryset(Article.objects.published()), slug=slug)
+    article = get_object_or_404(_article_queryset(Article.objects.published().in_language()), slug=slug)
     return _render_article(request, article)
 
 

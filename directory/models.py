@@ -20,6 +20,7 @@ from django.db import models, transaction
 from django.db.models import Case, F, Max, Min, OuterRef, Q, Subquery, When
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from directory.images import process_new_photo, validate_photo
 from directory.pcpndt import validate_no_sex_determination
@@ -44,6 +45,15 @@ def _covering(*order: str, filters: list[str]) -> list[str]:
 # Columns the doctor and package searches filter on, appended to their sort indexes (see Meta.indexes).
 DOCTOR_FILTERS = ["consultation_fee", "experience_years", "language_mask", "gender"]
 PACKAGE_FILTERS = ["price", "delivery_type", "room_type", "nights", "valid_until"]
+
+
+def local(obj, field: str) -> str:
+    """`obj`'s `field` in the active language: its `<field>_hi` on Hindi pages when it has one."""
+    if get_language() == "hi":
+        value = getattr(obj, f"{field}_hi", "")
+        if value:
+            return value
+    return getattr(obj, field)
 
 
 def listed_q(prefix: str = "", today=None) -> Q:
@@ -90,7 +100,7 @@ class ListingQuerySet(models.QuerySet):
 class CityQuerySet(models.QuerySet):
     def for_chooser(self):
         """The cities offered by the "find a doctor or package in your city" chooser."""
-        return self.only("name", "slug").order_by("name")
+        return self.only("name", "name_hi", "slug").order_by("name")
 
     def with_active_doctors(self):
         """Cities with an active doctor, each with `last_change`: its doctors' latest update."""
@@ -114,6 +124,9 @@ class CityQuerySet(models.QuerySet):
 class City(TracksSavedValues, models.Model):
     tracked_fields = ("name",)
     name = models.CharField(max_length=80)
+    name_hi = models.CharField(
+        "name in Hindi", max_length=80, blank=True, help_text="In Devanagari, e.g. बेंगलुरु; shown on Hindi pages."
+    )
     slug = models.SlugField(max_length=90, unique=True)
     state = models.CharField(max_length=80)
 
@@ -138,6 +151,11 @@ class City(TracksSavedValues, models.Model):
 
     def get_absolute_url(self):
         return reverse("directory:doctor_city", kwargs={"city": self.slug})
+
+    @property
+    def local_name(self) -> str:
+        """The name in the page's language (Hindi when there is one, else the English name)."""
+        return local(self, "name")
 
 
 class Language(models.Model):

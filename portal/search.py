@@ -118,7 +118,7 @@ def _hospitals(reading: Reading) -> QuerySet:
 
 def _articles(reading: Reading) -> QuerySet:
     return (
-        Article.objects.published()
+        Article.objects.published().in_language()
         .search(reading.article_query())
         .only("title", "slug", "standfirst", "publish_at", "last_reviewed")
     )
