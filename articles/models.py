@@ -112,7 +112,9 @@ class TopicQuerySet(models.QuerySet):
 
 class Topic(models.Model):
     name = models.CharField(max_length=80, unique=True, validators=[validate_no_sex_determination])
-    name_hi = models.CharField("name in Hindi", max_length=80, blank=True, validators=[validate_no_sex_determination])
+    name_hi = models.CharField(
+        "name in Hindi", max_length=80, blank=True, validators=[validate_no_sex_determination]
+    )
     slug = models.SlugField(max_length=90, unique=True)
     description = models.TextField(
         blank=True,

@@ -30,7 +30,7 @@ def article_structured_data(article, request, breadcrumbs: list[tuple[str, str |
         "headline": article.title,
         "name": article.title,
         "description": article.standfirst,
-        "inLanguage": "en-IN",
+        "inLanguage": settings.LANGUAGE_TAGS[article.language],
         "datePublished": article.publish_at.isoformat() if article.publish_at else None,
         "dateModified": article.updated.isoformat(),
         "lastReviewed": article.last_reviewed.isoformat() if article.last_reviewed else None,

@@ -6,6 +6,7 @@ from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import condition, require_POST, require_safe
 from django.views.generic import ListView
@@ -108,7 +109,11 @@ def _published_stamp(request, slug):
     """When the published article last changed (None if it is not public): drives ETag/Last-Modified."""
     if not hasattr(request, "_article_stamp"):
         request._article_stamp = (
-            Article.objects.published().in_language().filter(slug=slug).values_list("updated", flat=True).first()
+            Article.objects.published()
+            .in_language()
+            .filter(slug=slug)
+            .values_list("updated", flat=True)
+            .first()
         )
     return request._article_stamp
 
@@ -129,9 +134,22 @@ def _article_queryset(articles):
         "sources",
         Prefetch("topics", queryset=Topic.objects.only("name", "slug")),
         Prefetch("related", queryset=Article.objects.published().only("title", "slug", "standfirst")),
-        Prefetch("translations", queryset=Article.objects.published().only("slug", "status", "publish_at", "language")),
+        Prefetch(
+            "translations",
+            queryset=Article.objects.published().only("slug", "status", "publish_at", "language"),
+        ),
         "translation_of",
     )
+
+
+def _translations(article) -> dict[str, str | None]:
+    """The article's address in each language: its published translation's (or original's), or None."""
+    other = "en" if article.language == "hi" else "hi"
+    counterpart = article.counterpart()
+    if counterpart is None:
+        return {article.language: article.get_absolute_url(), other: None}
+    with translation.override(other):
+        return {article.language: article.get_absolute_url(), other: counterpart.get_absolute_url()}
 
 
 def _render_article(request, article, draft=None):
@@ -147,6 +165,7 @@ def _render_article(request, article, draft=None):
         "red_flag_groups": article.red_flag_groups(),
         "breadcrumbs": breadcrumbs,
         "structured_data": article_structured_data(article, request, breadcrumbs),
+        "page_translations": _translations(article),
         "is_preview": not article.is_live or draft is not None,
         "previewed_draft": draft,
     }

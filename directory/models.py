@@ -125,7 +125,10 @@ class City(TracksSavedValues, models.Model):
     tracked_fields = ("name",)
     name = models.CharField(max_length=80)
     name_hi = models.CharField(
-        "name in Hindi", max_length=80, blank=True, help_text="In Devanagari, e.g. बेंगलुरु; shown on Hindi pages."
+        "name in Hindi",
+        max_length=80,
+        blank=True,
+        help_text="In Devanagari, e.g. बेंगलुरु; shown on Hindi pages.",
     )
     slug = models.SlugField(max_length=90, unique=True)
     state = models.CharField(max_length=80)

@@ -2,6 +2,7 @@
 sitemaps into /sitemap.xml; the directory (up to 100,000 doctors) is split into pages of at most
 `limit` URLs as the protocol requires."""
 
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
@@ -9,7 +10,23 @@ from django.urls import reverse
 from directory.models import City, Gynecologist, Hospital, MaternityPackage
 
 
-class DirectorySitemap(Sitemap):
+class BothLanguages:
+    """Each page in English and in Hindi (/hi/...), each listing the other as its alternate."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+    def _urls(self, page, protocol, domain):
+        urls = super()._urls(page, protocol, domain)
+        for url in urls:
+            for alternate in url.get("alternates", ()):
+                code = alternate["lang_code"]
+                alternate["lang_code"] = settings.LANGUAGE_TAGS.get(code, code)
+        return urls
+
+
+class DirectorySitemap(BothLanguages, Sitemap):
     changefreq = "weekly"
     limit = 10000
 
@@ -42,7 +59,7 @@ class PackageSitemap(DirectorySitemap):
         return MaternityPackage.objects.listed().only("slug", "updated").order_by("pk")
 
 
-class DoctorCitySitemap(Sitemap):
+class DoctorCitySitemap(BothLanguages, Sitemap):
     """/gynecologists/<city>/ for every city with an active doctor; lastmod is its newest change."""
 
     changefreq = "daily"
@@ -55,7 +72,7 @@ class DoctorCitySitemap(Sitemap):
         return item.last_change
 
 
-class PackageCitySitemap(Sitemap):
+class PackageCitySitemap(BothLanguages, Sitemap):
     """/maternity-packages/<city>/ for every city with a listed package."""
 
     changefreq = "daily"

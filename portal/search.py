@@ -118,7 +118,8 @@ def _hospitals(reading: Reading) -> QuerySet:
 
 def _articles(reading: Reading) -> QuerySet:
     return (
-        Article.objects.published().in_language()
+        Article.objects.published()
+        .in_language()
         .search(reading.article_query())
         .only("title", "slug", "standfirst", "publish_at", "last_reviewed")
     )

@@ -252,6 +252,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # the URL alone, never from Accept-Language or a cookie (portal.middleware.PathLanguageMiddleware).
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("hi", "हिन्दी")]
+# The language tags pages and sitemaps announce for each language (hreflang, inLanguage): India's.
+LANGUAGE_TAGS = {"en": "en-IN", "hi": "hi-IN"}
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Kolkata"
 USE_I18N = True

@@ -16,8 +16,6 @@ from django.utils.translation import get_language
 
 register = template.Library()
 
-HREFLANG = {"en": "en-IN", "hi": "hi-IN"}
-
 
 @dataclass
 class PageLanguage:
@@ -45,5 +43,5 @@ def page_languages(context) -> list[PageLanguage]:
         else:
             url = translate_url(path, code)
             url = None if url == path else url
-        languages.append(PageLanguage(code, HREFLANG[code], name, url, code == current))
+        languages.append(PageLanguage(code, settings.LANGUAGE_TAGS[code], name, url, code == current))
     return languages

@@ -82,20 +82,62 @@ def test_sitemap_index_lists_every_section_with_lastmod(client, site):
     assert entries["http://testserver/sitemap-articles.xml"].text.startswith("2026-04-01")
 
 
-def test_sitemap_sections_list_only_public_pages(client, site):
+def both(path):
+    """A page's address in English and in Hindi."""
+    return [f"http://testserver{path}", f"http://testserver/hi{path}"]
+
+
+def test_sitemap_sections_list_only_public_pages_in_both_languages(client, site):
     with time_machine.travel(NOW, tick=False):
         articles = urls(client, "/sitemap-articles.xml")
+        # An article lives in one language: leg-cramps has no Hindi translation, so no /hi/ address.
         assert list(articles) == ["http://testserver/articles/leg-cramps/"]
         assert articles["http://testserver/articles/leg-cramps/"].startswith("2026-04-01")
-        assert list(urls(client, "/sitemap-topics.xml")) == ["http://testserver/articles/topics/symptoms/"]
-        assert list(urls(client, "/sitemap-doctors.xml")) == ["http://testserver/doctors/dr-asha/"]
-        assert list(urls(client, "/sitemap-hospitals.xml")) == ["http://testserver/hospitals/sahyadri/"]
-        assert list(urls(client, "/sitemap-packages.xml")) == ["http://testserver/packages/normal/"]
-        assert list(urls(client, "/sitemap-doctor-cities.xml")) == ["http://testserver/gynecologists/pune/"]
-        assert list(urls(client, "/sitemap-package-cities.xml")) == [
-            "http://testserver/maternity-packages/pune/"
-        ]
+        assert list(urls(client, "/sitemap-topics.xml")) == both("/articles/topics/symptoms/")
+        assert list(urls(client, "/sitemap-doctors.xml")) == both("/doctors/dr-asha/")
+        assert list(urls(client, "/sitemap-hospitals.xml")) == both("/hospitals/sahyadri/")
+        assert list(urls(client, "/sitemap-packages.xml")) == both("/packages/normal/")
+        assert list(urls(client, "/sitemap-doctor-cities.xml")) == both("/gynecologists/pune/")
+        assert list(urls(client, "/sitemap-package-cities.xml")) == both("/maternity-packages/pune/")
         assert all(urls(client, "/sitemap-doctors.xml").values())
+
+
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def alternates(client, path):
+    root = ET.fromstring(client.get(path).content)  # noqa: S314 - parsing our own output
+    return {
+        url.find(f"{SM}loc").text: {
+            link.get("hreflang"): link.get("href") for link in url.findall(f"{XHTML}link")
+        }
+        for url in root.findall(f"{SM}url")
+    }
+
+
+def test_an_article_and_its_hindi_translation_list_each_other_as_alternates(client, site):
+    with time_machine.travel(NOW, tick=False):
+        english = ArticleFactory(title="Back pain", slug="back-pain")
+        ArticleFactory(title="कमर दर्द", slug="kamar-dard", language="hi", translation_of=english)
+        ArticleFactory(
+            title="अधूरा", slug="adhura", language="hi", status=Status.DRAFT, translation_of=english
+        )
+        found = alternates(client, "/sitemap-articles.xml")
+    pair = {
+        "en-IN": "http://testserver/articles/back-pain/",
+        "hi-IN": "http://testserver/hi/articles/kamar-dard/",
+        "x-default": "http://testserver/articles/back-pain/",
+    }
+    assert found == {
+        "http://testserver/articles/leg-cramps/": {},
+        "http://testserver/articles/back-pain/": pair,
+        "http://testserver/hi/articles/kamar-dard/": pair,
+    }
+    assert alternates(client, "/sitemap-doctors.xml")["http://testserver/hi/doctors/dr-asha/"] == {
+        "en-IN": "http://testserver/doctors/dr-asha/",
+        "hi-IN": "http://testserver/hi/doctors/dr-asha/",
+        "x-default": "http://testserver/doctors/dr-asha/",
+    }
 
 
 def test_sitemap_query_count_does_not_grow_with_doctors(client, django_assert_max_num_queries):
@@ -103,7 +145,7 @@ def test_sitemap_query_count_does_not_grow_with_doctors(client, django_assert_ma
     for i in range(30):
         GynecologistFactory(slug=f"dr-{i}", city=city)
     with django_assert_max_num_queries(2):
-        assert len(urls(client, "/sitemap-doctors.xml")) == 30
+        assert len(urls(client, "/sitemap-doctors.xml")) == 60  # each in English and in Hindi
 
 
 def test_unknown_sitemap_section_is_404(client):
@@ -154,7 +196,7 @@ def test_a_sitemap_page_is_built_once_per_content_version_whatever_the_query(
     for n in range(3):
         GynecologistFactory(slug=f"dr-sitemap-{n}")
     first = client.get("/sitemap-doctors.xml?z=1")
-    assert first.status_code == 200 and first.content.count(b"<url>") == 3
+    assert first.status_code == 200 and first.content.count(b"<url>") == 6  # English and Hindi
     with django_assert_max_num_queries(0):  # the stored copy: no query, whatever ?z= says
         for n in range(2, 12):
             again = client.get(f"/sitemap-doctors.xml?z={n}")
