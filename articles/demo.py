@@ -17,7 +17,8 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from articles.demo_content import ARTICLES, FEATURED, RELATED, TOPICS, TRIMESTER_TOPICS, DemoArticle
-from articles.models import Article, RedFlag, Source, Status, Topic, review_due_after
+from articles.demo_content_hi import HINDI_ARTICLES, TOPICS_HI, TRANSLATION_OF
+from articles.models import Article, Language, RedFlag, Source, Status, Topic, review_due_after
 from directory.models import City, Gynecologist
 
 HERO_SIZE = (1200, 630)
@@ -28,6 +29,12 @@ PALETTES = [
     ((240, 240, 250), [(70, 70, 140), (160, 150, 215), (15, 94, 88)]),
 ]
 FIRST_PUBLISHED = datetime.datetime(2025, 2, 3, 9, 0, tzinfo=datetime.UTC)
+# A Hindi article is published this long after its English original, once its own reviewer signed off.
+TRANSLATED_AFTER = datetime.timedelta(days=40)
+HERO_ALT = {
+    Language.ENGLISH: "Abstract pattern of soft, overlapping circles",
+    Language.HINDI: "एक-दूसरे पर चढ़े हल्के रंग के गोलों का सादा चित्र",
+}
 DEMO_REVIEWERS = [
     # name, slug, registration number, experience
     ("Dr Meera Deshpande", "dr-meera-deshpande-demo", "DEMO-REVIEWER-1", 18),
@@ -81,11 +88,14 @@ def _reviewers():
 def _topics():
     topics = {}
     for slug, name, description, order in TOPICS:
+        name_hi, description_hi = TOPICS_HI[slug]
         topics[slug], _ = Topic.objects.update_or_create(
             slug=slug,
             defaults={
                 "name": name,
+                "name_hi": name_hi,
                 "description": description,
+                "description_hi": description_hi,
                 "order": order,
                 "trimester": TRIMESTER_TOPICS.get(slug),
             },
@@ -119,9 +129,17 @@ def _fill(article: Article, demo: DemoArticle, topics: dict) -> None:
     )
 
 
-def _seed_article(index: int, demo: DemoArticle, topics: dict, reviewers: list, author) -> Article:
-    published = FIRST_PUBLISHED + datetime.timedelta(days=17 * index)
+def _seed_article(
+    index: int, demo: DemoArticle, topics: dict, reviewers: list, author, original=None
+) -> Article:
+    """Write one demo article and publish it. A Hindi article (`original` is its English article) comes
+    out after its original, with its own reviewer, and records the original's fingerprint as reviewed."""
+    if original is None:
+        published = FIRST_PUBLISHED + datetime.timedelta(days=17 * index)
+    else:
+        published = original.publish_at + TRANSLATED_AFTER
     reviewed = published.date() - datetime.timedelta(days=5)
+    language = Language.ENGLISH if original is None else Language.HINDI
     article, _ = Article.objects.update_or_create(
         slug=demo.slug,
         defaults={
@@ -134,7 +152,10 @@ def _seed_article(index: int, demo: DemoArticle, topics: dict, reviewers: list, 
             "medical_reviewer": reviewers[index % len(reviewers)],
             "last_reviewed": reviewed,
             "next_review_due": review_due_after(reviewed),
-            "hero_alt": "Abstract pattern of soft, overlapping circles",
+            "hero_alt": HERO_ALT[language],
+            "language": language,
+            "translation_of": original,
+            "original_fingerprint": original.fingerprint() if original is not None else "",
         },
     )
     if not article.hero_image or not article.hero_image.storage.exists(article.hero_image.name):
@@ -145,6 +166,17 @@ def _seed_article(index: int, demo: DemoArticle, topics: dict, reviewers: list, 
     article.save()
     article.refresh_body_text()
     return article
+
+
+def _seed_translations(articles: dict, topics: dict, reviewers: list, author) -> int:
+    reviewer_ids = [r.pk for r in reviewers]
+    for demo in HINDI_ARTICLES:
+        original = articles[TRANSLATION_OF[demo.slug]]
+        index = reviewer_ids.index(original.medical_reviewer_id) + 1  # another reviewer reads the Hindi
+        with reversion.create_revision():
+            _seed_article(index, demo, topics, reviewers, author, original=original)
+            reversion.set_comment("Demo Hindi translation loaded by seed_demo.")
+    return len(HINDI_ARTICLES)
 
 
 @transaction.atomic
@@ -159,5 +191,9 @@ def seed(*, stdout):
             reversion.set_comment("Demo content loaded by seed_demo.")
     for slug, related in RELATED.items():
         articles[slug].related.set([articles[r] for r in related])
+    translated = _seed_translations(articles, topics, reviewers, author)
     live = Article.objects.published(timezone.now()).count()
-    stdout.write(f"Articles: {len(articles)} demo articles in {len(topics)} topics ({live} published now).")
+    stdout.write(
+        f"Articles: {len(articles)} demo articles and {translated} Hindi translations in {len(topics)} topics "
+        f"({live} published now)."
+    )

@@ -23,7 +23,7 @@ from PIL import Image, ImageDraw
 
 from directory.bulk import DoctorRecord, PackageRecord, Upserter, fast_update
 from directory.images import validate_photo
-from directory.models import DeliveryType, Gynecologist, Hospital, RoomType
+from directory.models import City, DeliveryType, Gynecologist, Hospital, RoomType
 
 DEFAULT_DOCTORS = 300
 DEFAULT_PACKAGES = 200
@@ -108,6 +108,11 @@ CITIES = [
      (["Lekshmi", "Reshma", "Aswathy", "Neethu", "Mariam", "Anju", "Sreeja", "Divya"], ["Arun", "Jose", "Thomas", "Rahul"],
       ["Nair", "Menon", "Pillai", "Thomas", "Varghese", "Kurian", "Panicker", "Mathew"])),
 ]  # fmt: skip
+
+# Each city's name in Devanagari, as Hindi newspapers write it (shown on /hi/ pages).
+CITY_NAMES_HI = {"Mumbai": "मुंबई", "Delhi": "दिल्ली", "Bengaluru": "बेंगलुरु", "Chennai": "चेन्नई",
+                 "Hyderabad": "हैदराबाद", "Pune": "पुणे", "Kolkata": "कोलकाता", "Ahmedabad": "अहमदाबाद",
+                 "Jaipur": "जयपुर", "Kochi": "कोच्चि"}  # fmt: skip
 
 CENTRE_WORDS = ["Navjeevan", "Aarogya", "Sanjeevani", "Anandi", "Ankur", "Vatsalya", "Janani", "Arunodaya",
                 "Prasoon", "Sneh", "Kamalini", "Shubh Aarambh", "Nanhi Kiran", "Mamta", "Nirmala"]  # fmt: skip
@@ -469,6 +474,8 @@ def seed(*, stdout, doctors: int | None = None, packages: int | None = None) -> 
 
 def _ensure_centres(upserter: Upserter, centres: list[dict]) -> None:
     upserter.ensure_cities({(c["city"], c["state"]) for c in centres})
+    for name, name_hi in CITY_NAMES_HI.items():
+        City.objects.filter(name=name, name_hi="").update(name_hi=name_hi)
     upserter.ensure_hospitals({(c["city"], c["state"], c["name"]): c["locality"] for c in centres})
 
 

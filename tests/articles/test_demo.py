@@ -28,12 +28,16 @@ def test_demo_articles_are_complete_and_loading_twice_changes_nothing():
         Source.objects.count(),
         Topic.objects.count(),
     ) == counts
-    assert "Articles: 15 demo articles in 7 topics (15 published now)." in out.getvalue()
-    assert Article.objects.published().count() == 15
+    assert (
+        "Articles: 15 demo articles and 6 Hindi translations in 7 topics (21 published now)."
+        in out.getvalue()
+    )
+    assert Article.objects.published().count() == 21
     for article in Article.objects.prefetch_related("sections", "sources", "topics"):
         sections = list(article.sections.all())
         assert 4 <= len(sections) <= 6, article.slug
-        assert [s.heading for s in sections if s.is_doctor_callout] == ["When to see a doctor"], article.slug
+        callout = "When to see a doctor" if article.language == "en" else "डॉक्टर को कब दिखाएँ"
+        assert [s.heading for s in sections if s.is_doctor_callout] == [callout], article.slug
         assert all(s.answer_html.startswith(("<p>", "<ul>")) for s in sections)
         assert (
             all(src.url.startswith("https://") for src in article.sources.all()) and article.sources.exists()
@@ -43,6 +47,22 @@ def test_demo_articles_are_complete_and_loading_twice_changes_nothing():
         assert article.topics.exists() and article.body_text
     slugs = set(Topic.objects.values_list("slug", flat=True))
     assert {"first-trimester", "second-trimester", "third-trimester", "symptoms", "nutrition"} <= slugs
+
+
+def test_six_hindi_translations_are_published_reviewed_on_their_own_and_up_to_date():
+    demo.seed(stdout=io.StringIO())
+    hindi = list(Article.objects.filter(language="hi").select_related("translation_of").order_by("slug"))
+    assert len(hindi) == 6 and all(a.is_live for a in hindi)
+    assert "leg-cramps-in-pregnancy" in {a.translation_of.slug for a in hindi}
+    for article in hindi:
+        original = article.translation_of
+        assert original.language == "en" and original.is_live
+        assert article.slug != original.slug and article.title != original.title
+        assert article.medical_reviewer_id != original.medical_reviewer_id  # its own reviewer read the Hindi
+        assert article.last_reviewed > original.last_reviewed and article.publish_at > original.publish_at
+        assert not article.is_out_of_date and article.hero_alt.startswith("एक-दूसरे")
+    topic = Topic.objects.get(slug="first-trimester")
+    assert (topic.name_hi, topic.description_hi.split(":")[0]) == ("पहली तिमाही", "पहले से 13वें हफ्ते तक")
 
 
 def test_demo_creates_reviewer_doctors_only_when_the_directory_has_none():
@@ -80,12 +100,13 @@ def _text(article):
 
 
 def test_every_demo_article_passes_the_publish_check_and_shows_108_and_102(client, seeded):
-    assert len(seeded) == 15
+    assert len(seeded) == 21  # 15 in English, 6 in Hindi
     for slug, article in seeded.items():
         assert article.status == Status.PUBLISHED
         article.full_clean()  # the callout, its red flags and the PCPNDT guard
         assert article.red_flags.exists(), slug
-        html = client.get(f"/articles/{slug}/").content.decode()
+        prefix = "/hi" if article.language == "hi" else ""
+        html = client.get(f"{prefix}/articles/{slug}/").content.decode()
         callout = re.search(r"<section [^>]*data-red-flags>(.*?)</section>", html, re.S).group(1)
         assert 'href="tel:108"' in callout and 'href="tel:102"' in callout, slug
         urgencies = re.findall(r'data-urgency="(\w+)"', callout)

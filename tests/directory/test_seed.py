@@ -53,6 +53,18 @@ def test_default_size_and_cities(seeded):
         "Jaipur": "Rajasthan",
         "Kochi": "Kerala",
     }
+    assert dict(City.objects.values_list("name", "name_hi")) == {
+        "Mumbai": "मुंबई",
+        "Delhi": "दिल्ली",
+        "Bengaluru": "बेंगलुरु",
+        "Chennai": "चेन्नई",
+        "Hyderabad": "हैदराबाद",
+        "Pune": "पुणे",
+        "Kolkata": "कोलकाता",
+        "Ahmedabad": "अहमदाबाद",
+        "Jaipur": "जयपुर",
+        "Kochi": "कोच्चि",
+    }
 
 
 def test_second_run_changes_nothing(seeded):
