@@ -26,6 +26,7 @@ from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
 from articles.admin_drafts import LiveArticleDraftsMixin
+from articles.admin_translations import ArticleTranslationsMixin, TranslationFilter
 from articles.models import (
     NO_CALLOUT_MESSAGE,
     NO_RED_FLAGS_MESSAGE,
@@ -248,7 +249,7 @@ class ArticleAdminForm(forms.ModelForm):
 
 
 @admin.register(Article)
-class ArticleAdmin(LiveArticleDraftsMixin, VersionAdmin):
+class ArticleAdmin(ArticleTranslationsMixin, LiveArticleDraftsMixin, VersionAdmin):
     form = ArticleAdminForm
     inlines = [SectionInline, RedFlagInline, SourceInline]
     list_display = [
@@ -258,11 +259,21 @@ class ArticleAdmin(LiveArticleDraftsMixin, VersionAdmin):
         "last_reviewed",
         "review_due",
         "source_links",
+        "translation_status",
         "publish_at",
         "updated",
     ]
-    list_filter = ["status", "topics", ReviewOverdueFilter, SourceLinkFilter, CalloutFilter, "is_featured"]
-    list_select_related = ["medical_reviewer"]
+    list_filter = [
+        "status",
+        "language",
+        TranslationFilter,
+        "topics",
+        ReviewOverdueFilter,
+        SourceLinkFilter,
+        CalloutFilter,
+        "is_featured",
+    ]
+    list_select_related = ["medical_reviewer", "translation_of"]
     search_fields = ["title", "slug", "standfirst", "medical_reviewer__name"]
     prepopulated_fields = {"slug": ("title",)}
     raw_id_fields = ["medical_reviewer"]

@@ -155,7 +155,6 @@ def _seed_article(
             "hero_alt": HERO_ALT[language],
             "language": language,
             "translation_of": original,
-            "original_fingerprint": original.fingerprint() if original is not None else "",
         },
     )
     if not article.hero_image or not article.hero_image.storage.exists(article.hero_image.name):

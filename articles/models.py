@@ -19,11 +19,11 @@ from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 
 from articles.rendering import markdown_problems, render_markdown
 from directory.images import is_new_upload, store_clean_copy, validate_photo
-from directory.models import SearchWord, local
+from directory.models import SearchWord, TracksSavedValues, local
 from directory.pcpndt import sex_determination_problem, validate_no_sex_determination
 from directory.textsearch import TextQuery, ranked
 
@@ -166,11 +166,18 @@ class ArticleQuerySet(models.QuerySet):
     def review_overdue(self, today=None):
         return self.filter(next_review_due__lt=today or timezone.localdate())
 
+    def out_of_date_translations(self):
+        """Translations whose original changed after the translation was last reviewed."""
+        return self.filter(translation_of__isnull=False).exclude(
+            original_fingerprint=models.F("translation_of__content_fingerprint")
+        )
+
     def for_list(self):
         """What an article card needs: no body text, topics prefetched."""
         return self.only(
             "title",
             "slug",
+            "language",
             "standfirst",
             "publish_at",
             "updated",
@@ -189,7 +196,7 @@ class ArticleQuerySet(models.QuerySet):
 
 
 @reversion.register(follow=("sections", "sources", "red_flags"))
-class Article(models.Model):
+class Article(TracksSavedValues, models.Model):
     title = models.CharField(max_length=150, validators=[validate_no_sex_determination])
     slug = models.SlugField(max_length=160, unique=True)
     language = models.CharField(max_length=2, choices=Language.choices, default=Language.ENGLISH)
@@ -204,6 +211,11 @@ class Article(models.Model):
     )
     # The English original's text when this translation was last reviewed (see is_out_of_date).
     original_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+    # fingerprint() of the article as saved: a translation is out of date when its original's differs
+    # from the original_fingerprint it recorded at its review (a query can compare the two).
+    content_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+
+    tracked_fields = ("status", "last_reviewed")
     standfirst = models.CharField(
         max_length=300,
         validators=[validate_no_sex_determination],
@@ -314,11 +326,25 @@ class Article(models.Model):
             self.next_review_due = review_due_after(self.last_reviewed)
         if self.status == Status.PUBLISHED and not self.publish_at:
             self.publish_at = timezone.now()
+        self.content_fingerprint = self.fingerprint()
+        if self.status == Status.PUBLISHED and (self._state.adding or self.changed_fields()):
+            # Published or given a new review date: its reviewer read it against the original as it
+            # reads now (a typo fix keeps the review date, and so what was recorded).
+            self.record_original_reviewed()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {
+                *kwargs["update_fields"],
+                "content_fingerprint",
+                "original_fingerprint",
+            }
         super().save(*args, **kwargs)
+        self.remember_saved_values()
         SearchWord.objects.add_texts([self.title, self.standfirst])  # the spelling vocabulary
 
     def get_absolute_url(self):
-        return reverse("articles:article_detail", kwargs={"slug": self.slug})
+        # Always the address in the article's own language (/hi/articles/... for a Hindi article).
+        with override(self.language):
+            return reverse("articles:article_detail", kwargs={"slug": self.slug})
 
     def clean(self):
         errors = {}
@@ -370,8 +396,11 @@ class Article(models.Model):
             parts += [heading, answer]
         parts += self.red_flags.values_list("text", flat=True)
         self.body_text = "\n".join(p for p in parts if p)
+        self.content_fingerprint = self.fingerprint()
         if save:
-            type(self).objects.filter(pk=self.pk).update(body_text=self.body_text)
+            type(self).objects.filter(pk=self.pk).update(
+                body_text=self.body_text, content_fingerprint=self.content_fingerprint
+            )
         SearchWord.objects.add_texts([self.title, self.body_text])
 
     def fingerprint(self) -> str:
@@ -384,7 +413,12 @@ class Article(models.Model):
     def is_out_of_date(self) -> bool:
         """A translation whose original changed after the translation was last reviewed."""
         original = self.translation_of
-        return original is not None and self.original_fingerprint != original.fingerprint()
+        return original is not None and self.original_fingerprint != original.content_fingerprint
+
+    def record_original_reviewed(self):
+        """A reviewer signed off this translation against its original as it now reads."""
+        if self.translation_of_id is not None:
+            self.original_fingerprint = self.translation_of.content_fingerprint
 
     def counterpart(self):
         """The same article in the other language, if it is published: for the language switcher."""

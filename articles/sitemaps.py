@@ -4,7 +4,6 @@ every app's sitemaps into /sitemap.xml)."""
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, Prefetch
-from django.utils import translation
 
 from articles.models import Article, Topic
 from directory.sitemaps import BothLanguages
@@ -29,8 +28,7 @@ class ArticleSitemap(Sitemap):
         )
 
     def location(self, item):
-        with translation.override(item.language):
-            return item.get_absolute_url()
+        return item.get_absolute_url()
 
     def lastmod(self, item):
         return item.updated

@@ -6,7 +6,6 @@ from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import condition, require_POST, require_safe
 from django.views.generic import ListView
@@ -133,7 +132,9 @@ def _article_queryset(articles):
         "red_flags",
         "sources",
         Prefetch("topics", queryset=Topic.objects.only("name", "slug")),
-        Prefetch("related", queryset=Article.objects.published().only("title", "slug", "standfirst")),
+        Prefetch(
+            "related", queryset=Article.objects.published().only("title", "slug", "standfirst", "language")
+        ),
         Prefetch(
             "translations",
             queryset=Article.objects.published().only("slug", "status", "publish_at", "language"),
@@ -148,8 +149,7 @@ def _translations(article) -> dict[str, str | None]:
     counterpart = article.counterpart()
     if counterpart is None:
         return {article.language: article.get_absolute_url(), other: None}
-    with translation.override(other):
-        return {article.language: article.get_absolute_url(), other: counterpart.get_absolute_url()}
+    return {article.language: article.get_absolute_url(), other: counterpart.get_absolute_url()}
 
 
 def _render_article(request, article, draft=None):

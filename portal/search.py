@@ -121,7 +121,7 @@ def _articles(reading: Reading) -> QuerySet:
         Article.objects.published()
         .in_language()
         .search(reading.article_query())
-        .only("title", "slug", "standfirst", "publish_at", "last_reviewed")
+        .only("title", "slug", "language", "standfirst", "publish_at", "last_reviewed")
     )
 
 

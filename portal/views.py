@@ -26,7 +26,7 @@ logger = logging.getLogger(__name__)
 @require_GET
 def home(request):
     """Latest and featured articles, a city chooser for doctors and packages, the calculator."""
-    cards = Article.objects.published().in_language().only("title", "slug", "standfirst", "publish_at")
+    cards = Article.objects.published().in_language().only("title", "slug", "language", "standfirst", "publish_at")
     context = {"featured": list(cards.filter(is_featured=True)[:3]), "latest": list(cards[:6])}
     return render(request, "home.html", context)
 
@@ -45,7 +45,7 @@ def search(request):
 def site_map(request):
     """/sitemap/: the site's sections for people (search engines read /sitemap.xml)."""
     topics = Topic.objects.with_published_articles().only("name", "slug").order_by("order", "name")
-    articles = Article.objects.published().in_language().only("title", "slug").order_by("title")
+    articles = Article.objects.published().in_language().only("title", "slug", "language").order_by("title")
     context = {
         "topics": list(topics),
         "articles": list(articles),

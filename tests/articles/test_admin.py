@@ -66,6 +66,8 @@ def new_article_data(**overrides):
         "title": "Nosebleeds in pregnancy",
         "slug": "nosebleeds-in-pregnancy",
         "standfirst": "Why they happen and what to do.",
+        "language": "en",
+        "translation_of": "",
         "status": Status.DRAFT,
         "publish_at_0": "",
         "publish_at_1": "",
