@@ -26,7 +26,11 @@ logger = logging.getLogger(__name__)
 @require_GET
 def home(request):
     """Latest and featured articles, a city chooser for doctors and packages, the calculator."""
-    cards = Article.objects.published().in_language().only("title", "slug", "language", "standfirst", "publish_at")
+    cards = (
+        Article.objects.published()
+        .in_language()
+        .only("title", "slug", "language", "standfirst", "publish_at")
+    )
     context = {"featured": list(cards.filter(is_featured=True)[:3]), "latest": list(cards[:6])}
     return render(request, "home.html", context)
 
