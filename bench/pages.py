@@ -22,6 +22,7 @@ from directory.models import City, Gynecologist, Language, MaternityPackage  # n
 class Page:
     name: str
     path: str
+    search: bool = False  # a search: with every cache off its goal is 0.1x /healthz (bench/run.py)
 
 
 def bench_pages() -> list[Page]:
@@ -39,21 +40,34 @@ def bench_pages() -> list[Page]:
         {"city": city.slug, "language": language.slug, "max_fee": 1500, "sort": "experience"}
     )
     package_query = urlencode({"city": city.slug, "delivery_type": "normal", "max_price": 150000})
-    return [
+    hindi_article = Article.objects.published().filter(language="hi").order_by("-publish_at").first()
+    english = [
         Page("healthz", "/healthz"),
         Page("home", "/"),
         Page("article list", "/articles/"),
         Page("article", article.get_absolute_url()),
         Page("topic", topic.get_absolute_url()),
-        Page("doctor search", f"/gynecologists/?{doctor_query}"),
-        Page("city page", f"/gynecologists/{city.slug}/"),
+        Page("doctor search", f"/gynecologists/?{doctor_query}", search=True),
+        Page("city page", f"/gynecologists/{city.slug}/", search=True),
         Page("doctor profile", doctor.get_absolute_url()),
-        Page("package search", f"/maternity-packages/?{package_query}"),
+        Page("package search", f"/maternity-packages/?{package_query}", search=True),
         Page("package page", f"/packages/{packages[0]}/"),
         Page("compare", "/maternity-packages/compare/?" + urlencode([("p", slug) for slug in packages])),
-        Page("site search", "/search/?q=back+pain"),
+        Page("site search", "/search/?q=back+pain", search=True),
         Page("calculator", "/due-date-calculator/"),
     ]
+    # The Hindi twins of the busiest pages (same views under /hi/), and a search typed in Hindi.
+    hindi = [
+        Page("hi home", "/hi/"),
+        Page("hi article", hindi_article.get_absolute_url()),
+        Page("hi doctor search", f"/hi/gynecologists/?{doctor_query}", search=True),
+        Page("hi city page", f"/hi/gynecologists/{city.slug}/", search=True),
+        Page("hi doctor profile", "/hi" + doctor.get_absolute_url()),
+        Page("hi package search", f"/hi/maternity-packages/?{package_query}", search=True),
+        Page("hi site search", "/hi/search/?" + urlencode({"q": "कमर दर्द"}), search=True),
+        Page("hi calculator", "/hi/due-date-calculator/"),
+    ]
+    return english + hindi
 
 
 def probe(page: Page) -> dict:

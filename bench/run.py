@@ -262,9 +262,28 @@ def backend_and_cache(env: dict[str, str]) -> tuple[str, str]:
     return backend, cache
 
 
+# Issue 18's goals, as ratios to /healthz: cached pages on one machine, cached pages on PostgreSQL + Redis,
+# and searches with every cache off (DJANGO_CACHE=dummy; also p99 under 100 ms). Hindi pages alike.
+GOALS = {"locmem": 0.9, "redis": 0.8, "dummy": 0.1}
+DUMMY_P99_MS = 100.0
+
+
+def add_goals(results: list[dict], page_list: list[Page], cache: str) -> None:
+    """Each row's goal and whether it met it (None where no goal applies: /healthz itself, and pages
+    other than searches when every cache is off)."""
+    searches = {p.name for p in page_list if p.search}
+    for r in results:
+        applies = r["page"] != "healthz" and (cache != "dummy" or r["page"] in searches)
+        r["goal"] = GOALS[cache] if applies else None
+        met = r["ratio"] >= GOALS[cache] and r["socket_errors"] + r["non_2xx"] == 0
+        if cache == "dummy":
+            met = met and r["p99_ms"] < DUMMY_P99_MS
+        r["met"] = met if applies else None
+
+
 def print_table(results: list[dict], args: argparse.Namespace, backend: str, cache: str) -> None:
-    """The run's setup in one line, then one row of figures per page."""
-    header = f"{'page':<18} {'req/s':>9} {'ratio':>6} {'p50 ms':>7} {'p99 ms':>7} {'q cold':>6} {'q warm':>6} {'gz KB':>6} {'errors':>6}"
+    """The run's setup in one line, then one row of figures per page, and how many rows met their goal."""
+    header = f"{'page':<19} {'req/s':>9} {'ratio':>6} {'goal':>6} {'p50 ms':>7} {'p99 ms':>7} {'q cold':>6} {'q warm':>6} {'gz KB':>6} {'errors':>6}"
     print(
         f"\nNine Months bench: {backend} + {cache} cache, {args.workers} gunicorn workers, "
         f"wrk {args.threads}t/{args.connections}c x {args.seconds}s per page"
@@ -272,11 +291,18 @@ def print_table(results: list[dict], args: argparse.Namespace, backend: str, cac
     print(header)
     print("-" * len(header))
     for r in results:
+        goal = "-" if r["goal"] is None else (f"{r['goal']:.1f}" + (" ok" if r["met"] else " NO"))
         print(
-            f"{r['page']:<18} {r['rps']:>9.1f} {r['ratio']:>6.3f} {r['p50_ms']:>7.2f} {r['p99_ms']:>7.2f} "
+            f"{r['page']:<19} {r['rps']:>9.1f} {r['ratio']:>6.3f} {goal:>6} {r['p50_ms']:>7.2f} {r['p99_ms']:>7.2f} "
             f"{r['queries_cold']:>6} {r['queries_warm']:>6} {r['gzip_bytes'] / 1024:>6.1f} "
             f"{r['socket_errors'] + r['non_2xx']:>6}"
         )
+    judged = [r for r in results if r["goal"] is not None]
+    missed = [r["page"] for r in judged if not r["met"]]
+    print(
+        f"\n{len(judged) - len(missed)} of {len(judged)} rows met their goal"
+        + (f"; missed: {', '.join(missed)}" if missed else "")
+    )
 
 
 def write_results(results: list[dict], args: argparse.Namespace, backend: str, cache: str) -> Path:
@@ -313,6 +339,7 @@ def main() -> None:
     results = drive_pages(env, page_list, probes, args)
     add_ratios(results)
     backend, cache = backend_and_cache(env)
+    add_goals(results, page_list, cache)
     print_table(results, args, backend, cache)
     out = write_results(results, args, backend, cache)
     print(f"\nwritten {out.relative_to(ROOT)}")

@@ -32,7 +32,7 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 from django.urls import Resolver404, resolve
 from django.utils import timezone
-from django.utils.cache import cc_delim_re
+from django.utils.cache import cc_delim_re, set_response_etag
 
 logger = logging.getLogger(__name__)
 
@@ -153,5 +153,8 @@ class PageCacheMiddleware:
         if _cacheable(request, response):
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
+            if not response.has_header("ETag"):
+                # Stored with its ETag, so ConditionalGetMiddleware does not hash the page on every hit.
+                set_response_etag(response)
             cache.set(key, (version, response), self.timeout)
         return response

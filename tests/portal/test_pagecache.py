@@ -50,6 +50,23 @@ def test_second_anonymous_visit_is_served_from_the_cache(client, cached_site):
     assert calls["n"] == 1
 
 
+def test_a_cached_page_is_stored_with_its_etag_and_answers_a_conditional_get(client, cached_site):
+    first = client.get("/page/")
+    etag = first["ETag"]
+    assert client.get("/page/")["ETag"] == etag
+    assert client.get("/page/", headers={"If-None-Match": etag}).status_code == 304
+    assert calls["n"] == 1
+
+
+def test_the_redis_cache_reuses_one_client_per_connection_pool():
+    # Django's own client builds a redis.Redis (and copies its ~170 callbacks) for every operation.
+    from portal.cache import ResilientRedisCache
+
+    backend = ResilientRedisCache("redis://127.0.0.1:6379/9", {})._cache
+    assert backend.get_client("a") is backend.get_client("b")
+    assert backend.get_client("a", write=True) is backend.get_client("a")  # one server: one pool
+
+
 def test_a_different_query_string_is_a_different_page(client, cached_site):
     client.get("/page/?city=pune")
     assert client.get("/page/?city=mumbai").content == b"render 2"
