@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import get_language, override
+from django.utils.translation import gettext_lazy as _
 
 from articles.rendering import markdown_problems, render_markdown
 from directory.images import is_new_upload, store_clean_copy, validate_photo
@@ -60,20 +61,23 @@ class Status(models.TextChoices):
 class Urgency(models.TextChoices):
     """How soon a red flag needs help, in the words NHS and NICE leaflets use; most urgent first."""
 
-    CALL_108 = "call_108", "Call 108 now"
-    HOSPITAL_NOW = "hospital_now", "Go to hospital now"
-    WITHIN_24_HOURS = "within_24_hours", "See a doctor within 24 hours"
-    NEXT_VISIT = "next_visit", "Mention it at your next check-up"
+    CALL_108 = "call_108", _("Call 108 now")
+    HOSPITAL_NOW = "hospital_now", _("Go to hospital now")
+    WITHIN_24_HOURS = "within_24_hours", _("See a doctor within 24 hours")
+    NEXT_VISIT = "next_visit", _("Mention it at your next check-up")
 
 
 # What to do, shown under each urgency's heading in the callout.
 URGENCY_ADVICE = {
-    Urgency.CALL_108: "Call 108 for an emergency ambulance. Do not wait to see if it settles.",
-    Urgency.HOSPITAL_NOW: "Go to your maternity unit or the nearest hospital straight away, day or night. "
-    "Call 102 for free transport to a government hospital, or 108 if you cannot travel safely.",
-    Urgency.WITHIN_24_HOURS: "Contact your doctor or maternity unit today, without waiting for your next "
-    "check-up.",
-    Urgency.NEXT_VISIT: "Not urgent: tell your doctor at your next antenatal check-up.",
+    Urgency.CALL_108: _("Call 108 for an emergency ambulance. Do not wait to see if it settles."),
+    Urgency.HOSPITAL_NOW: _(
+        "Go to your maternity unit or the nearest hospital straight away, day or night. "
+        "Call 102 for free transport to a government hospital, or 108 if you cannot travel safely."
+    ),
+    Urgency.WITHIN_24_HOURS: _(
+        "Contact your doctor or maternity unit today, without waiting for your next check-up."
+    ),
+    Urgency.NEXT_VISIT: _("Not urgent: tell your doctor at your next antenatal check-up."),
 }
 
 NO_CALLOUT_MESSAGE = (

@@ -7,6 +7,7 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext
 from django.views.decorators.http import condition, require_POST, require_safe
 from django.views.generic import ListView
 
@@ -21,7 +22,7 @@ PREVIEW_PERMISSION = "articles.preview_article"
 
 
 def _articles_crumb():
-    return ("Articles", reverse("articles:article_list"))
+    return (gettext("Articles"), reverse("articles:article_list"))
 
 
 class ArticleListView(ListView):
@@ -41,7 +42,7 @@ class ArticleListView(ListView):
         if self.query:
             # Read as site search reads it: "acidity" finds heartburn, "पैर में ऐंठन" leg cramps.
             articles = articles.search(read_query(self.query).words)
-        self.topics = list(Topic.objects.only("name", "slug"))
+        self.topics = list(Topic.objects.only("name", "name_hi", "slug"))
         self.topic = None
         self.unknown_topic = False
         slug = self.request.GET.get("topic", "").strip()
@@ -57,10 +58,10 @@ class ArticleListView(ListView):
         """(label, link, is current) for "All topics" and each topic, keeping the search words."""
         base = reverse("articles:article_list")
         keep = {"q": self.query} if self.query else {}
-        links = [("All topics", f"{base}?{urlencode(keep)}" if keep else base, self.topic is None)]
+        links = [(gettext("All topics"), f"{base}?{urlencode(keep)}" if keep else base, self.topic is None)]
         for topic in self.topics:
             query = urlencode({"topic": topic.slug, **keep})
-            links.append((topic.name, f"{base}?{query}", topic == self.topic))
+            links.append((topic.local_name, f"{base}?{query}", topic == self.topic))
         return links
 
     def get_context_data(self, **kwargs):
@@ -70,7 +71,7 @@ class ArticleListView(ListView):
             topic=self.topic,
             topic_links=self.topic_links(),
             unknown_topic=self.unknown_topic,
-            breadcrumbs=[("Articles", None)],
+            breadcrumbs=[(gettext("Articles"), None)],
             **kwargs,
         )
 
@@ -89,7 +90,7 @@ class TopicDetailView(ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            topic=self.topic, breadcrumbs=[_articles_crumb(), (self.topic.name, None)], **kwargs
+            topic=self.topic, breadcrumbs=[_articles_crumb(), (self.topic.local_name, None)], **kwargs
         )
 
 
@@ -131,7 +132,7 @@ def _article_queryset(articles):
         "sections",
         "red_flags",
         "sources",
-        Prefetch("topics", queryset=Topic.objects.only("name", "slug")),
+        Prefetch("topics", queryset=Topic.objects.only("name", "name_hi", "slug")),
         Prefetch(
             "related", queryset=Article.objects.published().only("title", "slug", "standfirst", "language")
         ),
@@ -156,7 +157,7 @@ def _render_article(request, article, draft=None):
     topics = list(article.topics.all())
     breadcrumbs = [_articles_crumb()]
     if topics:
-        breadcrumbs.append((topics[0].name, topics[0].get_absolute_url()))
+        breadcrumbs.append((topics[0].local_name, topics[0].get_absolute_url()))
     breadcrumbs.append((article.title, None))
     context = {
         "article": article,

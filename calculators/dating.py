@@ -233,18 +233,79 @@ def trimester(ga: GestationalAge) -> int | None:
 # --- The result ---------------------------------------------------------------------------------
 
 
+class Reason(StrEnum):
+    """Why the due date rests where it does: what `Why.code` can be."""
+
+    LMP = "lmp"  # Naegele's rule, 28-day cycle
+    LMP_CYCLE = "lmp-cycle"  # Naegele's rule moved for the cycle length
+    CONCEPTION = "conception"
+    IVF = "ivf"
+    SCAN_ALONE = "scan-alone"  # a scan without a period date
+    SCAN_SAME = "scan-same"  # scan and period date give the same day
+    SCAN_USED = "scan-used"  # they differ by more than the band allows
+    SCAN_CONFIRMS = "scan-confirms"  # they differ within the band: the period date stands
+
+
+class Note(StrEnum):
+    """The notes a result can carry (`DatingResult.note_codes`); NOTE_TEXT words them in English."""
+
+    CYCLE = "cycle"
+    FIRST_TRIMESTER_SCAN = "first-trimester-scan"
+    LATE_SCAN = "late-scan"
+    SUBOPTIMAL = "suboptimal"
+    IVF = "ivf"
+    IVF_SCAN_NOT_USED = "ivf-scan-not-used"
+
+
+@dataclass(frozen=True)
+class Why:
+    """The reason for the due date as a code and the numbers it rests on, so that the web page can word
+    it in the reader's language (`english_reason` words it in English)."""
+
+    code: Reason
+    cycle_length: int = STANDARD_CYCLE
+    embryo_age: int = 0
+    scan_ga: GestationalAge | None = None  # what the scan measured
+    ga_by_lmp: GestationalAge | None = None  # the scan day's GA by the period date
+    difference_days: int = 0  # between the period-date and scan due dates
+    band: RedatingBand | None = None
+
+    @property
+    def shift_days(self) -> int:
+        """How many days a cycle that is not 28 days long moves the date (later when positive)."""
+        return self.cycle_length - STANDARD_CYCLE
+
+    @property
+    def transfer_to_due_days(self) -> int:
+        return CONCEPTION_TO_DUE_DAYS - self.embryo_age
+
+    @property
+    def scan_to_due_days(self) -> int:
+        return PREGNANCY_DAYS - self.scan_ga.total_days if self.scan_ga else 0
+
+
 @dataclass(frozen=True)
 class DatingResult:
     method: Method  # what the user dated from
     basis: Method  # which estimate the due date rests on
     due_date: date
-    reason: str  # why, in words
-    notes: tuple[str, ...]
+    why: Why  # why, as a code and its numbers
+    note_codes: tuple[Note, ...]
     today: date
     lmp_due_date: date | None = None  # the period-date estimate, when one was given
     scan_due_date: date | None = None  # the scan estimate, when one was given
     late_scan: bool = False
     suboptimally_dated: bool = False
+
+    @property
+    def reason(self) -> str:
+        """Why, in English words."""
+        return english_reason(self.why)
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """The notes in English words."""
+        return tuple(NOTE_TEXT[code] for code in self.note_codes)
 
     @property
     def dating_lmp(self) -> date:
@@ -310,6 +371,14 @@ SUBOPTIMAL_NOTE = (
     "\u201csuboptimally dated\u201d (ACOG): the date is less certain. Talk to your doctor about it."
 )
 IVF_NOTE = "An IVF due date comes from the embryo's known age, so no later scan changes it (SMFM guidance)."
+NOTE_TEXT = {
+    Note.CYCLE: CYCLE_NOTE,
+    Note.FIRST_TRIMESTER_SCAN: FIRST_TRIMESTER_NOTE,
+    Note.LATE_SCAN: LATE_SCAN_NOTE,
+    Note.SUBOPTIMAL: SUBOPTIMAL_NOTE,
+    Note.IVF: IVF_NOTE,
+    Note.IVF_SCAN_NOT_USED: "Your scan was not used to change the date.",
+}
 
 
 def _lmp_reason(cycle_length: int) -> str:
@@ -327,18 +396,56 @@ def _lmp_reason(cycle_length: int) -> str:
     )
 
 
-def _scan_reason(decision: RedatingDecision, scan: Scan) -> str:
-    at = f"Your scan at {decision.ga_by_lmp.short} by your period date (the scan measured {scan.ga.short})"
-    band = decision.band
-    if decision.difference_days == 0:
+def _scan_reason(why: Why) -> str:
+    at = f"Your scan at {why.ga_by_lmp.short} by your period date (the scan measured {why.scan_ga.short})"
+    band = why.band
+    if why.code is Reason.SCAN_SAME:
         return f"{at} gives exactly the same due date as your period date, so your period date stands."
     verdict = (
         f"more than the {band.limit_days} days allowed {band.description}, so the scan date is used."
-        if decision.use_scan
+        if why.code is Reason.SCAN_USED
         else f"within the {band.limit_days} days allowed {band.description}, so your period date "
         f"stands: the scan confirms it."
     )
-    return f"{at} differs from your period date by {_plural(decision.difference_days, 'day')}, {verdict}"
+    return f"{at} differs from your period date by {_plural(why.difference_days, 'day')}, {verdict}"
+
+
+def english_reason(why: Why) -> str:
+    """The reason for the due date in English words."""
+    if why.code in (Reason.LMP, Reason.LMP_CYCLE):
+        return _lmp_reason(why.cycle_length)
+    if why.code is Reason.CONCEPTION:
+        return "Your due date is 266 days (38 weeks) after the conception date."
+    if why.code is Reason.IVF:
+        return (
+            f"Your due date is 266 days after conception. A day-{why.embryo_age} embryo was already "
+            f"{why.embryo_age} days old at transfer, so that is {why.transfer_to_due_days} days "
+            f"after the transfer date."
+        )
+    if why.code is Reason.SCAN_ALONE:
+        return (
+            f"Your due date comes from your scan, which measured {why.scan_ga.short}: "
+            f"{_plural(why.scan_to_due_days, 'day')} after the scan brings it to 40w0d."
+        )
+    return _scan_reason(why)
+
+
+def _lmp_why(cycle_length: int) -> Why:
+    return Why(Reason.LMP if cycle_length == STANDARD_CYCLE else Reason.LMP_CYCLE, cycle_length=cycle_length)
+
+
+def _scan_why(decision: RedatingDecision, scan: Scan) -> Why:
+    if decision.difference_days == 0:
+        code = Reason.SCAN_SAME
+    else:
+        code = Reason.SCAN_USED if decision.use_scan else Reason.SCAN_CONFIRMS
+    return Why(
+        code,
+        scan_ga=scan.ga,
+        ga_by_lmp=decision.ga_by_lmp,
+        difference_days=decision.difference_days,
+        band=decision.band,
+    )
 
 
 @dataclass(frozen=True)
@@ -347,8 +454,8 @@ class _Estimate:
 
     basis: Method
     due_date: date
-    reason: str
-    notes: tuple[str, ...] = ()
+    why: Why
+    notes: tuple[Note, ...] = ()
     lmp_due_date: date | None = None
     scan_due_date: date | None = None
     late_scan: bool = False
@@ -366,8 +473,8 @@ def _date_by_lmp(lmp: date, cycle_length: int) -> _Estimate:
     """Naegele's rule: LMP + 280 days, moved by the cycle's difference from 28 days (a calculator
     convention, not ACOG, so a note says so)."""
     due = edd_from_lmp(lmp, cycle_length)
-    notes = (CYCLE_NOTE,) if cycle_length != STANDARD_CYCLE else ()
-    return _Estimate(Method.LMP, due, _lmp_reason(cycle_length), notes, lmp_due_date=due)
+    notes = (Note.CYCLE,) if cycle_length != STANDARD_CYCLE else ()
+    return _Estimate(Method.LMP, due, _lmp_why(cycle_length), notes, lmp_due_date=due)
 
 
 def _date_by_conception(conception: date) -> _Estimate:
@@ -375,34 +482,27 @@ def _date_by_conception(conception: date) -> _Estimate:
     return _Estimate(
         Method.CONCEPTION,
         edd_from_conception(conception),
-        "Your due date is 266 days (38 weeks) after the conception date.",
+        Why(Reason.CONCEPTION),
     )
 
 
 def _date_by_ivf(transfer: date, embryo_age: int, scan: Scan | None) -> _Estimate:
     """Transfer + 266 - embryo age days. The embryo-derived date always stands (SMFM): a scan is
     shown but never redates it."""
-    reason = (
-        f"Your due date is 266 days after conception. A day-{embryo_age} embryo was already "
-        f"{embryo_age} days old at transfer, so that is {CONCEPTION_TO_DUE_DAYS - embryo_age} days "
-        f"after the transfer date."
-    )
+    why = Why(Reason.IVF, embryo_age=embryo_age)
     due = edd_from_ivf(transfer, embryo_age)
     if scan is None:
-        return _Estimate(Method.IVF, due, reason, (IVF_NOTE,))
-    notes = (IVF_NOTE, "Your scan was not used to change the date.")
-    return _Estimate(Method.IVF, due, reason, notes, scan_due_date=edd_from_scan(scan))
+        return _Estimate(Method.IVF, due, why, (Note.IVF,))
+    notes = (Note.IVF, Note.IVF_SCAN_NOT_USED)
+    return _Estimate(Method.IVF, due, why, notes, scan_due_date=edd_from_scan(scan))
 
 
 def _date_by_scan_alone(scan: Scan) -> _Estimate:
     """Without a period date the scan stands: S + 280 - (7W + D) days. A scan from 28w0d is late."""
     scan_due = edd_from_scan(scan)
-    reason = (
-        f"Your due date comes from your scan, which measured {scan.ga.short}: "
-        f"{_plural(PREGNANCY_DAYS - scan.ga.total_days, 'day')} after the scan brings it to 40w0d."
-    )
+    why = Why(Reason.SCAN_ALONE, scan_ga=scan.ga)
     late = scan.ga.total_days >= LATE_SCAN_FROM_DAYS
-    return _Estimate(Method.ULTRASOUND, scan_due, reason, scan_due_date=scan_due, late_scan=late)
+    return _Estimate(Method.ULTRASOUND, scan_due, why, scan_due_date=scan_due, late_scan=late)
 
 
 def _date_by_scan_and_lmp(scan: Scan, lmp: date, cycle_length: int) -> _Estimate:
@@ -413,8 +513,8 @@ def _date_by_scan_and_lmp(scan: Scan, lmp: date, cycle_length: int) -> _Estimate
     return _Estimate(
         basis=Method.ULTRASOUND if decision.use_scan else Method.LMP,
         due_date=decision.scan_due_date if decision.use_scan else decision.lmp_due_date,
-        reason=_scan_reason(decision, scan),
-        notes=(CYCLE_NOTE,) if cycle_length != STANDARD_CYCLE else (),
+        why=_scan_why(decision, scan),
+        notes=(Note.CYCLE,) if cycle_length != STANDARD_CYCLE else (),
         lmp_due_date=decision.lmp_due_date,
         scan_due_date=decision.scan_due_date,
         late_scan=late,
@@ -427,9 +527,9 @@ def _date_by_scan(scan: Scan, lmp: date | None, cycle_length: int) -> _Estimate:
     estimate = _date_by_scan_alone(scan) if lmp is None else _date_by_scan_and_lmp(scan, lmp, cycle_length)
     notes = list(estimate.notes)
     if scan.ga.total_days <= FIRST_TRIMESTER_SCAN_UNTIL_DAYS:
-        notes.append(FIRST_TRIMESTER_NOTE)
+        notes.append(Note.FIRST_TRIMESTER_SCAN)
     if estimate.late_scan:
-        notes.append(LATE_SCAN_NOTE)
+        notes.append(Note.LATE_SCAN)
     return replace(
         estimate, notes=tuple(notes), scan_ga_by_dating=gestational_age(estimate.due_date, scan.date)
     )
@@ -501,8 +601,8 @@ def date_pregnancy(
         method=method,
         basis=estimate.basis,
         due_date=estimate.due_date,
-        reason=estimate.reason,
-        notes=estimate.notes + ((SUBOPTIMAL_NOTE,) if suboptimal else ()),
+        why=estimate.why,
+        note_codes=estimate.notes + ((Note.SUBOPTIMAL,) if suboptimal else ()),
         today=today,
         lmp_due_date=estimate.lmp_due_date,
         scan_due_date=estimate.scan_due_date,

@@ -12,7 +12,8 @@ register = template.Library()
 
 @register.inclusion_tag("includes/_trimester_reading.html")
 def trimester_reading(trimester=None):
-    return {"topics": list(Topic.objects.trimesters(trimester or None))}
+    # name_hi too: the Hindi page shows the topic's Hindi name.
+    return {"topics": list(Topic.objects.trimesters(trimester or None).only("name", "name_hi", "slug", "trimester"))}
 
 
 @register.simple_tag
