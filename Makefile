@@ -59,8 +59,9 @@ seed: $(VENV)/.installed $(CATALOGUES)
 	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput -v 0
 	DJANGO_DEBUG=1 $(PY) manage.py seed_demo
 
+# One pytest worker per CPU (pytest-xdist); the browser journeys share one demo server on one worker.
 test: $(VENV)/.installed-dev $(CATALOGUES)
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n $${PYTEST_WORKERS:-auto} --dist loadgroup
 
 static: $(VENV)/.installed $(CATALOGUES)
 	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-collectstatic-only} GRIEVANCE_OFFICER_NAME=$${GRIEVANCE_OFFICER_NAME:-unset} \

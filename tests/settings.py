@@ -9,7 +9,7 @@ os.environ.setdefault("GRIEVANCE_OFFICER_NAME", "Test Grievance Officer")
 os.environ.setdefault("GRIEVANCE_OFFICER_EMAIL", "grievance@example.in")
 
 from portal.settings import *  # noqa: F403
-from portal.settings import STORAGES
+from portal.settings import CACHES, REDIS_URL, STORAGES
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -19,3 +19,9 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="ninemonths-test-media-")
 PAGE_CACHE_VERSION_FILE = os.path.join(tempfile.mkdtemp(prefix="ninemonths-test-pagecache-"), "version")
 # The login lockout is switched on by the tests that check it (client.login has no request for axes).
 AXES_ENABLED = False
+# Under pytest-xdist each worker gets its own Redis database (9, 10, ...), so one worker's cache.clear()
+# or content-version bump never reaches another's pages.
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+_base, _, _db = REDIS_URL.rpartition("/")
+if _WORKER.startswith("gw") and _db.isdigit() and "default" in CACHES and "LOCATION" in CACHES["default"]:
+    CACHES["default"]["LOCATION"] = f"{_base}/{int(_db) + int(_WORKER[2:])}"

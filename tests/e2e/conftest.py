@@ -23,6 +23,8 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "/e2e/" in str(item.path):
             item.add_marker(pytest.mark.e2e)
+            # Under pytest-xdist (make test) every journey runs on one worker: one demo server, one browser.
+            item.add_marker(pytest.mark.xdist_group("browser"))
             if missing:
                 item.add_marker(
                     pytest.mark.skip(reason=f"needs Chromium at {CHROMIUM} (apt-get install chromium)")
