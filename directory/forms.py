@@ -249,7 +249,8 @@ class EnquiryForm(AccessibleErrorsMixin, forms.ModelForm):
             self.order_fields(
                 ["patient_name", "phone", "email", "preferred_date", "message", "centre", "age"]
             )
-        named = f" {gettext('or')} ".join(c.name for c in self.centres) or gettext("the doctor’s clinic")
+        or_ = gettext("or")
+        named = f" {or_} ".join(c.name for c in self.centres) or gettext("the doctor’s clinic")
         if len(self.centres) > 1:
             named = gettext("the centre I choose (%(centres)s)") % {"centres": named}
         self.fields["consent"].required = True
