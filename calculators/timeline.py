@@ -135,7 +135,10 @@ def _week_grid() -> _Layer:
     """A grid line and a week number every four weeks, 0w to 40w."""
     ys = [(week, y_of(week * 7)) for week in range(0, 44, 4)]
     return _Layer(
-        texts=tuple(Text(30, y + 4, f"{week}w", "tl-week", anchor="end") for week, y in ys),
+        texts=tuple(
+            Text(30, y + 4, gettext("%(weeks)sw") % {"weeks": week}, "tl-week", anchor="end")
+            for week, y in ys
+        ),
         lines=tuple(Line(TRIMESTER_X, y, WIDTH, y, "tl-grid") for _, y in ys),
     )
 
@@ -268,7 +271,8 @@ def _description(result: DatingResult, today_on_chart: bool, care: list[DatedSte
         "start": f"{short_date(result.dating_lmp)} {result.dating_lmp.year}",
         "due": f"{short_date(result.due_date)} {result.due_date.year}",
     }
-    return f"{chart}{care_text} {today_text} {gettext('The table below lists every date.')}"
+    table = gettext("The table below lists every date.")
+    return f"{chart}{care_text} {today_text} {table}"
 
 
 def build_timeline(result: DatingResult, care: list[DatedStep] = ()) -> Timeline:

@@ -7,7 +7,7 @@ Gestational ages, landmark and milestone names are worded here too.
 """
 
 from django.utils.formats import date_format
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from calculators.dating import REDATING_BANDS, DatingResult, GestationalAge, Note, Reason, Why
@@ -52,7 +52,7 @@ NOTE_TEXT = {
     ),
     Note.SUBOPTIMAL: _(
         "No scan before 22 weeks confirmed or revised this date, so doctors call the pregnancy "
-        "\u201csuboptimally dated\u201d (ACOG): the date is less certain. Talk to your doctor about it."
+        "“suboptimally dated” (ACOG): the date is less certain. Talk to your doctor about it."
     ),
     Note.IVF: _(
         "An IVF due date comes from the embryo's known age, so no later scan changes it (SMFM guidance)."
@@ -87,13 +87,8 @@ def ga_short(ga: GestationalAge) -> str:
 
 
 def day_month(day) -> str:
-    """ "8 Oct" (Hindi "8 अक्ट")."""
-    return date_format(day, "j M")
-
-
-def long_date(day) -> str:
-    """ "8 October 2025" (Hindi "8 अक्टूबर 2025")."""
-    return date_format(day, "j F Y")
+    """ "8 Oct"; on a Hindi page "8 अक्टूबर" (Django's Hindi month abbreviations read badly)."""
+    return date_format(day, pgettext("day and short month", "j M"))
 
 
 def label(key: str) -> str:
