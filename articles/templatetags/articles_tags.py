@@ -13,7 +13,11 @@ register = template.Library()
 @register.inclusion_tag("includes/_trimester_reading.html")
 def trimester_reading(trimester=None):
     # name_hi too: the Hindi page shows the topic's Hindi name.
-    return {"topics": list(Topic.objects.trimesters(trimester or None).only("name", "name_hi", "slug", "trimester"))}
+    return {
+        "topics": list(
+            Topic.objects.trimesters(trimester or None).only("name", "name_hi", "slug", "trimester")
+        )
+    }
 
 
 @register.simple_tag
