@@ -6,13 +6,16 @@ first trimester, a 75 g glucose test at the first visit and again at 24 to 28 we
 iron-folic acid and calcium from the second trimester, deworming once in the second trimester, free
 check-ups on the 9th of each month under PMSMA) and NICE for anti-D at 28 weeks. Each step carries
 the references it rests on. Dates are whole days from the dating LMP (0w0d), like every other date
-in the calculator.
+in the calculator. The words a reader sees are marked for translation (gettext_lazy); the references
+keep their publications' own English titles.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from django.utils.translation import gettext_lazy as _
 
 from calculators.dating import DatingResult, GestationalAge
 
@@ -126,71 +129,83 @@ class PmsmaDay:
 STEPS: tuple[CareStep, ...] = (
     CareStep(
         key="first-visit",
-        title="First antenatal visit and registration",
-        when="As early as possible, ideally before 12 weeks",
+        title=_("First antenatal visit and registration"),
+        when=_("As early as possible, ideally before 12 weeks"),
         details=(
-            "Register your pregnancy and get your Mother and Child Protection (MCP) card.",
-            "Tests: blood group and Rh factor, haemoglobin, urine, blood pressure and weight, and "
-            "screening for HIV, syphilis and hepatitis B.",
-            "A 75 g glucose test for diabetes in pregnancy: you drink 75 g of glucose and blood is taken "
-            "2 hours later; you do not need to fast.",
+            _("Register your pregnancy and get your Mother and Child Protection (MCP) card."),
+            _(
+                "Tests: blood group and Rh factor, haemoglobin, urine, blood pressure and weight, and "
+                "screening for HIV, syphilis and hepatitis B."
+            ),
+            _(
+                "A 75 g glucose test for diabetes in pregnancy: you drink 75 g of glucose and blood is taken "
+                "2 hours later; you do not need to fast."
+            ),
         ),
         references=(MCP_CARD, GDM_GUIDELINES, NICE_ANTENATAL),
         end_ga=_ga(12),
-        chart_label="First visit by 12w0d",
+        chart_label=_("First visit by 12w0d"),
     ),
     CareStep(
         key="td-vaccine",
-        title="Td vaccine (tetanus and diphtheria)",
-        when="First dose at the first visit; second dose 4 weeks later",
-        details=("If you had two doses in a pregnancy within the last 3 years, one booster dose is enough.",),
+        title=_("Td vaccine (tetanus and diphtheria)"),
+        when=_("First dose at the first visit; second dose 4 weeks later"),
+        details=(
+            _("If you had two doses in a pregnancy within the last 3 years, one booster dose is enough."),
+        ),
         references=(IMMUNISATION_SCHEDULE, MCP_CARD),
     ),
     CareStep(
         key="iron-calcium",
-        title="Iron-folic acid and calcium tablets",
-        when="Every day from the second trimester (14w0d)",
+        title=_("Iron-folic acid and calcium tablets"),
+        when=_("Every day from the second trimester (14w0d)"),
         details=(
-            "Iron-folic acid: one tablet a day (60 mg iron and 500 mcg folic acid) for at least 180 days "
-            "in pregnancy, and for 180 days after the birth. Until then, folic acid (400 mcg a day).",
-            "Calcium: 500 mg twice a day until 6 months after the birth, at a different meal from the "
-            "iron tablet.",
+            _(
+                "Iron-folic acid: one tablet a day (60 mg iron and 500 mcg folic acid) for at least 180 days "
+                "in pregnancy, and for 180 days after the birth. Until then, folic acid (400 mcg a day)."
+            ),
+            _(
+                "Calcium: 500 mg twice a day until 6 months after the birth, at a different meal from the "
+                "iron tablet."
+            ),
         ),
         references=(ANAEMIA_MUKT_BHARAT, CALCIUM_GUIDELINES, MCP_CARD),
         start_ga=_ga(14),
-        chart_label="Iron, folic acid, calcium from 14w0d",
+        chart_label=_("Iron, folic acid, calcium from 14w0d"),
     ),
     CareStep(
         key="deworming",
-        title="Deworming tablet",
-        when="Once in the second trimester",
-        details=("One albendazole 400 mg tablet, given at a check-up.",),
+        title=_("Deworming tablet"),
+        when=_("Once in the second trimester"),
+        details=(_("One albendazole 400 mg tablet, given at a check-up."),),
         references=(DEWORMING_GUIDELINES, MCP_CARD),
         start_ga=_ga(14),
         end_ga=_ga(27, 6),
     ),
     CareStep(
         key="glucose-test-2",
-        title="Second 75 g glucose test",
-        when="At 24 to 28 weeks, if the first one was normal",
-        details=("The same test as at the first visit: no fasting, blood taken 2 hours after the drink.",),
+        title=_("Second 75 g glucose test"),
+        when=_("At 24 to 28 weeks, if the first one was normal"),
+        details=(_("The same test as at the first visit: no fasting, blood taken 2 hours after the drink."),),
         references=(GDM_GUIDELINES,),
         start_ga=_ga(24),
         end_ga=_ga(28, 6),
     ),
     CareStep(
         key="anti-d",
-        title="Anti-D injection, if your blood group is Rh negative",
-        when="At 28 weeks",
+        title=_("Anti-D injection, if your blood group is Rh negative"),
+        when=_("At 28 weeks"),
         details=(
-            "Offered to women who are Rh negative and have no anti-D antibodies; some hospitals give a "
-            "second dose at 34 weeks. It protects a future baby. Another dose may be needed after the "
-            "birth or after bleeding.",
+            _(
+                "Offered to women who are Rh negative and have no anti-D antibodies; some hospitals give a "
+                "second dose at 34 weeks. It protects a future baby. Another dose may be needed after the "
+                "birth or after bleeding."
+            ),
         ),
         references=(NICE_ANTI_D,),
         start_ga=_ga(28),
         end_ga=_ga(28),
-        chart_label="Anti-D if Rh negative, 28w0d",
+        chart_label=_("Anti-D if Rh negative, 28w0d"),
     ),
 )
 

@@ -12,6 +12,9 @@ from datetime import date
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.boundfield import BoundField
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from calculators import dating
 from calculators.dating import Method
@@ -26,53 +29,69 @@ FIELDS_BY_METHOD = {
     Method.ULTRASOUND: ("scan_date", "scan_weeks", "scan_days", "lmp", "cycle_length"),
 }
 REQUIRED_BY_METHOD = {
-    Method.LMP: {"lmp": "Enter the first day of your last period."},
-    Method.CONCEPTION: {"conception_date": "Enter the conception date."},
+    Method.LMP: {"lmp": _("Enter the first day of your last period.")},
+    Method.CONCEPTION: {"conception_date": _("Enter the conception date.")},
     Method.IVF: {
-        "transfer_date": "Enter the date of the embryo transfer.",
-        "embryo_age": "Choose the embryo's age at transfer: day 3, day 5 or day 6.",
+        "transfer_date": _("Enter the date of the embryo transfer."),
+        "embryo_age": _("Choose the embryo's age at transfer: day 3, day 5 or day 6."),
     },
     Method.ULTRASOUND: {
-        "scan_date": "Enter the date of the scan.",
-        "scan_weeks": "Enter the weeks the scan showed, from 4 to 42.",
+        "scan_date": _("Enter the date of the scan."),
+        "scan_weeks": _("Enter the weeks the scan showed, from 4 to 42."),
     },
 }
-DATE_NAMES = {
-    "lmp": "The first day of your last period",
-    "conception_date": "The conception date",
-    "transfer_date": "The transfer date",
-    "scan_date": "The scan date",
+DATE_NAMES = ("lmp", "conception_date", "transfer_date", "scan_date")
+AFTER_TODAY = {
+    "lmp": _("The first day of your last period can't be after today (%(today)s)."),
+    "conception_date": _("The conception date can't be after today (%(today)s)."),
+    "transfer_date": _("The transfer date can't be after today (%(today)s)."),
+    "scan_date": _("The scan date can't be after today (%(today)s)."),
+}
+TOO_LONG_AGO = {
+    "lmp": _(
+        "The first day of your last period is more than five years ago. "
+        "Enter a date within the last five years."
+    ),
+    "conception_date": _(
+        "The conception date is more than five years ago. Enter a date within the last five years."
+    ),
+    "transfer_date": _(
+        "The transfer date is more than five years ago. Enter a date within the last five years."
+    ),
+    "scan_date": _("The scan date is more than five years ago. Enter a date within the last five years."),
 }
 METHOD_VALUES = {m.value for m in Method}
 METHOD_LABELS = {
-    Method.LMP: "Period date",
-    Method.CONCEPTION: "Conception date",
-    Method.IVF: "IVF transfer",
-    Method.ULTRASOUND: "Ultrasound scan",
+    Method.LMP: _("Period date"),
+    Method.CONCEPTION: _("Conception date"),
+    Method.IVF: _("IVF transfer"),
+    Method.ULTRASOUND: _("Ultrasound scan"),
 }
 SECTION_TEXT = {
     Method.LMP: (
-        "From the first day of your last period",
-        "The usual way to start. If your cycle is not 28 days long, give its length.",
-        "Calculate from my period",
+        _("From the first day of your last period"),
+        _("The usual way to start. If your cycle is not 28 days long, give its length."),
+        _("Calculate from my period"),
     ),
     Method.CONCEPTION: (
-        "From the conception date",
-        "Use this only if you know the day you conceived.",
-        "Calculate from conception",
+        _("From the conception date"),
+        _("Use this only if you know the day you conceived."),
+        _("Calculate from conception"),
     ),
     Method.IVF: (
-        "From an IVF embryo transfer",
-        "The most exact way: the embryo's age on the transfer day is known.",
-        "Calculate from the transfer",
+        _("From an IVF embryo transfer"),
+        _("The most exact way: the embryo's age on the transfer day is known."),
+        _("Calculate from the transfer"),
     ),
     Method.ULTRASOUND: (
-        "From an ultrasound scan",
-        "Use the date of the scan and the gestational age its report gives (for example 8 weeks 2 days).",
-        "Calculate from the scan",
+        _("From an ultrasound scan"),
+        _("Use the date of the scan and the gestational age its report gives (for example 8 weeks 2 days)."),
+        _("Calculate from the scan"),
     ),
 }
-METHOD_ERROR = "Choose how to work out your due date: from your period, conception, IVF transfer or a scan."
+METHOD_ERROR = _(
+    "Choose how to work out your due date: from your period, conception, IVF transfer or a scan."
+)
 
 
 class DescribedBoundField(BoundField):
@@ -114,8 +133,8 @@ class IsoDateField(forms.DateField):
     input_formats = [DATE_FORMAT]
     widget = NativeDateInput(format=DATE_FORMAT)
     default_error_messages = {
-        "invalid": "Enter the date as YYYY-MM-DD, for example 2025-01-31.",
-        "nonexistent": "That date does not exist. Check the day and the month.",
+        "invalid": _("Enter the date as YYYY-MM-DD, for example 2025-01-31."),
+        "nonexistent": _("That date does not exist. Check the day and the month."),
     }
 
     def to_python(self, value):
@@ -148,38 +167,43 @@ class DueDateForm(forms.Form):
         error_messages={"required": METHOD_ERROR, "invalid_choice": METHOD_ERROR},
     )
     lmp = IsoDateField(
-        label="First day of your last period", required=False, help_text="The day your period started."
+        label=_("First day of your last period"), required=False, help_text=_("The day your period started.")
     )
     cycle_length = number_field(
-        "Usual cycle length in days",
+        _("Usual cycle length in days"),
         dating.MIN_CYCLE,
         dating.MAX_CYCLE,
-        "Enter a cycle length from 20 to 45 days.",
-        help_text="From the first day of one period to the first day of the next. Leave 28 if unsure.",
+        _("Enter a cycle length from 20 to 45 days."),
+        help_text=_("From the first day of one period to the first day of the next. Leave 28 if unsure."),
     )
     conception_date = IsoDateField(
-        label="Conception date",
+        label=_("Conception date"),
         required=False,
-        help_text="Only if you know it, for example from ovulation tests.",
+        help_text=_("Only if you know it, for example from ovulation tests."),
     )
-    transfer_date = IsoDateField(label="Embryo transfer date", required=False)
+    transfer_date = IsoDateField(label=_("Embryo transfer date"), required=False)
     embryo_age = forms.TypedChoiceField(
-        label="Embryo age at transfer",
+        label=_("Embryo age at transfer"),
         required=False,
         coerce=int,
         empty_value=None,
-        choices=[("", "Choose"), ("3", "Day 3"), ("5", "Day 5 (blastocyst)"), ("6", "Day 6 (blastocyst)")],
-        help_text="Your clinic's transfer report says whether it was a day 3, 5 or 6 embryo.",
-        error_messages={"invalid_choice": "Choose the embryo's age at transfer: day 3, day 5 or day 6."},
+        choices=[
+            ("", _("Choose")),
+            ("3", _("Day 3")),
+            ("5", _("Day 5 (blastocyst)")),
+            ("6", _("Day 6 (blastocyst)")),
+        ],
+        help_text=_("Your clinic's transfer report says whether it was a day 3, 5 or 6 embryo."),
+        error_messages={"invalid_choice": _("Choose the embryo's age at transfer: day 3, day 5 or day 6.")},
     )
-    scan_date = IsoDateField(label="Date of the scan", required=False)
+    scan_date = IsoDateField(label=_("Date of the scan"), required=False)
     scan_weeks = number_field(
-        "Weeks",
+        _("Weeks"),
         dating.MIN_SCAN_WEEKS,
         dating.MAX_SCAN_WEEKS,
-        "Enter the weeks the scan showed, from 4 to 42.",
+        _("Enter the weeks the scan showed, from 4 to 42."),
     )
-    scan_days = number_field("Days", 0, 6, "Enter the days the scan showed, from 0 to 6.")
+    scan_days = number_field(_("Days"), 0, 6, _("Enter the days the scan showed, from 0 to 6."))
 
     def __init__(self, *args, today: date, section: Method | None = None, **kwargs):
         data = args[0] if args else kwargs.get("data")
@@ -200,10 +224,8 @@ class DueDateForm(forms.Form):
                 }
             )
         if section is Method.ULTRASOUND:
-            self.fields["lmp"].label = "First day of your last period (optional)"
-            self.fields[
-                "lmp"
-            ].help_text = (
+            self.fields["lmp"].label = _("First day of your last period (optional)")
+            self.fields["lmp"].help_text = _(
                 "Give it and we compare it with the scan using the ACOG rules to decide which date stands."
             )
         if section is not None:
@@ -237,13 +259,9 @@ class DueDateForm(forms.Form):
         if value is not None:
             problem = dating.check_past_date(value, self.today)
             if problem == "after today":
-                raise ValidationError(
-                    f"{DATE_NAMES[name]} can't be after today ({self.today.day} {self.today:%B %Y})."
-                )
+                raise ValidationError(AFTER_TODAY[name] % {"today": date_format(self.today, "j F Y")})
             if problem:
-                raise ValidationError(
-                    f"{DATE_NAMES[name]} is more than five years ago. Enter a date within the last five years."
-                )
+                raise ValidationError(TOO_LONG_AGO[name])
         return value
 
     def clean_lmp(self):
@@ -273,8 +291,10 @@ class DueDateForm(forms.Form):
         if self.section is Method.ULTRASOUND and lmp and scan_date and scan_date < lmp:
             self.add_error(
                 "scan_date",
-                "The scan date is before the first day of your last period. A scan can only come after "
-                "the period started: check both dates.",
+                gettext(
+                    "The scan date is before the first day of your last period. A scan can only come after "
+                    "the period started: check both dates."
+                ),
             )
         return data
 

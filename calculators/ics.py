@@ -1,9 +1,12 @@
-"""The milestones as an iCalendar file of all-day events, built in memory and never stored."""
+"""The milestones as an iCalendar file of all-day events, built in memory and never stored. Its words are
+in the language of the page that asked for it."""
 
 from datetime import UTC, date, datetime, timedelta
 
+from django.utils.translation import gettext
 from icalendar import Calendar, Event
 
+from calculators import wording
 from calculators.dating import DatingResult
 
 PRODID = "-//Nine Months//Due-date calculator//EN"
@@ -27,20 +30,29 @@ def build_calendar(result: DatingResult) -> bytes:
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", "Pregnancy milestones")
-    estimate = "An estimate: about 1 in 20 babies arrives on the due date itself."
-    typical = "A typical window, not a prescription: your doctor decides when you need each test."
+    cal.add("x-wr-calname", gettext("Pregnancy milestones"))
+    estimate = gettext("An estimate: about 1 in 20 babies arrives on the due date itself.")
+    typical = gettext("A typical window, not a prescription: your doctor decides when you need each test.")
     uid_base = result.due_date.strftime("%Y%m%d")
     for mark in result.landmarks:
-        summary = f"{mark.label} ({mark.ga.short})"
-        note = estimate if mark.key == "due-date" else "From the due-date calculator (ACOG dating)."
+        summary = gettext("%(name)s (%(ga)s)") % {
+            "name": wording.label(mark.key),
+            "ga": wording.ga_short(mark.ga),
+        }
+        note = estimate if mark.key == "due-date" else gettext("From the due-date calculator (ACOG dating).")
         cal.add_component(_event(f"{mark.key}-{uid_base}", summary, mark.date, mark.date, stamp, note))
     for milestone in result.milestones:
         start = milestone.start or milestone.end
         if milestone.start is None:
-            summary = f"Last typical day for the dating scan ({milestone.end_ga.short})"
+            summary = gettext("Last typical day for the dating scan (%(ga)s)") % {
+                "ga": wording.ga_short(milestone.end_ga)
+            }
         else:
-            summary = f"{milestone.label} ({milestone.start_ga.short} to {milestone.end_ga.short})"
+            summary = gettext("%(name)s (%(start)s to %(end)s)") % {
+                "name": wording.label(milestone.key),
+                "start": wording.ga_short(milestone.start_ga),
+                "end": wording.ga_short(milestone.end_ga),
+            }
         cal.add_component(
             _event(f"{milestone.key}-{uid_base}", summary, start, milestone.end, stamp, typical)
         )

@@ -2,7 +2,7 @@
 
 Time runs down the page (reads well on a narrow phone). Everything is placed with SVG geometry
 attributes (x, y, width, height, transform), never inline styles, so the strict CSP holds; colours come
-from classes in the stylesheet. Pure Python: no Django.
+from classes in the stylesheet. Only the words come from Django: gettext, in the page's language.
 """
 
 from __future__ import annotations
@@ -10,6 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from calculators import wording
 from calculators.antenatal import DatedStep
 from calculators.dating import DatingResult, GestationalAge, Milestone
 
@@ -71,7 +75,8 @@ def y_of(days: float) -> float:
 
 
 def short_date(day: date) -> str:
-    return f"{day.day} {day:%b}"
+    """ "19 Mar" (Hindi "19 मार्च")."""
+    return wording.day_month(day)
 
 
 def _span(start: GestationalAge, end_inclusive: GestationalAge) -> tuple[float, float]:
@@ -99,7 +104,11 @@ class _Layer:
 
 _ga = GestationalAge.of
 # ACOG convention: first trimester to 13w6d, second from 14w0d, third from 28w0d (to the chart's end).
-TRIMESTERS = ((_ga(0), _ga(13, 6), "1st"), (_ga(14), _ga(27, 6), "2nd"), (_ga(28), _ga(42, 6), "3rd"))
+TRIMESTERS = (
+    (_ga(0), _ga(13, 6), _("1st trimester")),
+    (_ga(14), _ga(27, 6), _("2nd trimester")),
+    (_ga(28), _ga(42, 6), _("3rd trimester")),
+)
 # ACOG CO 579: early term 37w0d to 38w6d, full 39w0d to 40w6d, late 41w0d to 41w6d, post-term from 42w0d.
 TERMS = (
     ("tl-early", _ga(37), _ga(38, 6)),
@@ -108,17 +117,17 @@ TERMS = (
     ("tl-post", _ga(42), _ga(42, 6)),
 )
 LABEL_NAMES = {
-    "dating-scan": "Dating scan by 13w6d",
-    "nt-scan": "NT scan from 11w0d",
-    "anomaly-scan": "Anomaly scan from 18w0d",
-    "glucose-test": "Glucose test from 24w0d",
-    "second-trimester-start": "2nd trimester",
-    "third-trimester-start": "3rd trimester",
-    "early-term-start": "Early term",
-    "full-term-start": "Full term",
-    "due-date": "Due date",
-    "late-term-start": "Late term",
-    "post-term-start": "Post-term",
+    "dating-scan": _("Dating scan by 13w6d"),
+    "nt-scan": _("NT scan from 11w0d"),
+    "anomaly-scan": _("Anomaly scan from 18w0d"),
+    "glucose-test": _("Glucose test from 24w0d"),
+    "second-trimester-start": _("2nd trimester"),
+    "third-trimester-start": _("3rd trimester"),
+    "early-term-start": _("Early term"),
+    "full-term-start": _("Full term"),
+    "due-date": _("Due date"),
+    "late-term-start": _("Late term"),
+    "post-term-start": _("Post-term"),
 }
 
 
@@ -126,7 +135,10 @@ def _week_grid() -> _Layer:
     """A grid line and a week number every four weeks, 0w to 40w."""
     ys = [(week, y_of(week * 7)) for week in range(0, 44, 4)]
     return _Layer(
-        texts=tuple(Text(30, y + 4, f"{week}w", "tl-week", anchor="end") for week, y in ys),
+        texts=tuple(
+            Text(30, y + 4, gettext("%(weeks)sw") % {"weeks": week}, "tl-week", anchor="end")
+            for week, y in ys
+        ),
         lines=tuple(Line(TRIMESTER_X, y, WIDTH, y, "tl-grid") for _, y in ys),
     )
 
@@ -134,12 +146,12 @@ def _week_grid() -> _Layer:
 def _trimester_bars() -> _Layer:
     """One bar per trimester (ACOG: the second starts at 14w0d, the third at 28w0d), named sideways."""
     rects, texts = [], []
-    for number, (start, end, ordinal) in enumerate(TRIMESTERS, 1):
+    for number, (start, end, name) in enumerate(TRIMESTERS, 1):
         top, height = _span(start, end)
         rects.append(Rect(TRIMESTER_X, top, TRIMESTER_W, height, f"tl-tri tl-tri-{number}"))
         cx, cy = TRIMESTER_X + TRIMESTER_W / 2 + 4, round(top + height / 2, 1)
         rotate = f"rotate(-90 {cx} {cy})"
-        texts.append(Text(cx, cy, f"{ordinal} trimester", "tl-tri-label", anchor="middle", transform=rotate))
+        texts.append(Text(cx, cy, str(name), "tl-tri-label", anchor="middle", transform=rotate))
     return _Layer(rects=tuple(rects), texts=tuple(texts))
 
 
@@ -236,7 +248,7 @@ def _today_marker(today_y: float | None) -> _Layer:
     if today_y is None:
         return _Layer()
     return _Layer(
-        texts=(Text(WIDTH - 2, today_y - 4, "Today", "tl-today-label", anchor="end"),),
+        texts=(Text(WIDTH - 2, today_y - 4, gettext("Today"), "tl-today-label", anchor="end"),),
         lines=(Line(TRIMESTER_X - 4, today_y, WIDTH, today_y, "tl-today"),),
     )
 
@@ -246,16 +258,21 @@ def _description(result: DatingResult, today_on_chart: bool, care: list[DatedSte
     India's schedule, today."""
     care_text = "".join(f" {item.step.chart_label}." for item in care)
     today_text = (
-        f" Today you are {result.ga_today.short}." if today_on_chart else " Today is outside this chart."
+        gettext("Today you are %(ga)s.") % {"ga": wording.ga_short(result.ga_today)}
+        if today_on_chart
+        else gettext("Today is outside this chart.")
     )
-    return (
-        f"Weeks 0 to 43 from {short_date(result.dating_lmp)} {result.dating_lmp.year}. "
-        f"First trimester to 13w6d, second from 14w0d, third from 28w0d; early term from 37w0d, "
-        f"full term from 39w0d, due date at 40w0d ({short_date(result.due_date)} {result.due_date.year}), "
-        f"late term from 41w0d, post-term from 42w0d. Typical NT scan 11w0d to 13w6d, anomaly scan "
-        f"18w0d to 20w6d, glucose test 24w0d to 28w6d.{care_text}{today_text} The table below lists every "
-        f"date."
-    )
+    chart = gettext(
+        "Weeks 0 to 43 from %(start)s. First trimester to 13w6d, second from 14w0d, third from 28w0d; "
+        "early term from 37w0d, full term from 39w0d, due date at 40w0d (%(due)s), late term from 41w0d, "
+        "post-term from 42w0d. Typical NT scan 11w0d to 13w6d, anomaly scan 18w0d to 20w6d, glucose test "
+        "24w0d to 28w6d."
+    ) % {
+        "start": f"{short_date(result.dating_lmp)} {result.dating_lmp.year}",
+        "due": f"{short_date(result.due_date)} {result.due_date.year}",
+    }
+    table = gettext("The table below lists every date.")
+    return f"{chart}{care_text} {today_text} {table}"
 
 
 def build_timeline(result: DatingResult, care: list[DatedStep] = ()) -> Timeline:

@@ -9,10 +9,12 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
+from calculators import wording
 from calculators.antenatal import PMSMA, dated_steps, pmsma_days
 from calculators.forms import DueDateForm, section_forms
 from calculators.ics import build_calendar
@@ -27,13 +29,16 @@ def _render(request, today, form=None, status=200):
         "forms": section_forms(today, form),
         "form": form,
         "today": today,
-        "breadcrumbs": [("Due-date calculator", None)],
+        "breadcrumbs": [(gettext("Due-date calculator"), None)],
     }
     if form is not None and form.is_valid():
         result = form.result()
         care = dated_steps(result)
         context |= {
             "result": result,
+            "reason": wording.reason(result),
+            "notes": wording.notes(result),
+            "trimester": wording.trimester_name(result),
             "timeline": build_timeline(result, care),
             "care": care,
             "pmsma_days": pmsma_days(result),

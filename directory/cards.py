@@ -13,10 +13,10 @@ the result is what `get_absolute_url()` gives, and tests/directory/test_cards.py
 import re
 from collections import defaultdict
 
-from django.template.defaultfilters import pluralize
 from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 
-from directory.models import Gynecologist
+from directory.models import Gynecologist, local
 from directory.templatetags.directory_format import inr
 from directory.templatetags.directory_images import photo_html
 
@@ -77,7 +77,7 @@ def doctor_cards(doctors) -> list[dict]:
             "name": doctor.name,
             "photo": photo_html(doctor, 160, alt=""),
             "qualifications": doctor.qualifications,
-            "experience": f"{doctor.experience_years} year{pluralize(doctor.experience_years)}",
+            "experience": years_of_experience(doctor.experience_years),
             "fee": inr(doctor.consultation_fee),
             "languages": ", ".join(name for (name,) in languages.get(doctor.pk, ())),
             "centres": [
@@ -89,6 +89,16 @@ def doctor_cards(doctors) -> list[dict]:
     ]
 
 
+def years_of_experience(years: int) -> str:
+    """ "1 year", "12 years" in the page's language."""
+    return ngettext("%(count)d year", "%(count)d years", years) % {"count": years}
+
+
+def nights_of_stay(nights: int) -> str:
+    """ "1 night", "3 nights" in the page's language."""
+    return ngettext("%(count)d night", "%(count)d nights", nights) % {"count": nights}
+
+
 def caesarean_note(package) -> str:
     """For a normal delivery annotated by `with_caesarean_price()`: what a caesarean in the same room
     of the same centre would cost instead ("" for other packages, which are already surgical or
@@ -97,8 +107,11 @@ def caesarean_note(package) -> str:
         return ""
     difference = package.caesarean_difference
     if difference is None:
-        return "No caesarean package listed here for this room: ask the hospital its price."
-    return f"If a caesarean is needed: {inr(package.caesarean_price)} here, {inr(difference)} more."
+        return gettext("No caesarean package listed here for this room: ask the hospital its price.")
+    return gettext("If a caesarean is needed: %(price)s here, %(difference)s more.") % {
+        "price": inr(package.caesarean_price),
+        "difference": inr(difference),
+    }
 
 
 def package_cards(packages) -> list[dict]:
@@ -114,11 +127,11 @@ def package_cards(packages) -> list[dict]:
             "hospital_url": hospital_url(package.hospital.slug),
             "hospital_name": package.hospital.name,
             "hospital_locality": package.hospital.locality,
-            "city_name": package.city.name,
+            "city_name": local(package.city, "name"),
             "price": inr(package.price),
             "delivery_type": package.get_delivery_type_display(),
             "room_type": package.get_room_type_display(),
-            "nights": f"{package.nights} night{pluralize(package.nights)}",
+            "nights": nights_of_stay(package.nights),
             "caesarean_note": caesarean_note(package),
             "inclusions": inclusions[:3],
             "more_inclusions": len(inclusions) > 3,

@@ -8,6 +8,8 @@ import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.models import ModelChoiceIterator
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 from django_filters import fields
 
 from directory.amounts import parse_rupees
@@ -53,6 +55,10 @@ class ReferenceRowsMixin:
 
     def row_keys(self) -> dict:
         return {str(getattr(row, self.to_field_name)): row for row in self.rows}
+
+    def label_from_instance(self, obj):
+        """A city in the page's language (its Hindi name on Hindi pages); other rows as they are."""
+        return getattr(obj, "local_name", None) or str(obj)
 
     def invalid_choice(self, value):
         return ValidationError(
@@ -120,13 +126,21 @@ class RupeeFilter(django_filters.NumberFilter):
     field_class = RupeeField
 
 
-def _number_messages(noun: str, invalid: str, minimum: int, maximum: int | None) -> dict:
+# Messages are lazy (format_lazy): they are put together in the language of the page that shows them.
+# `noun` is itself translated ("years", "a fee", "a price").
+
+
+def _number_messages(noun, invalid, minimum: int, maximum) -> dict:
     messages = {
-        "invalid": f"{invalid} This filter was left out.",
-        "min_value": f"Enter {noun} of {minimum} or more. This filter was left out.",
+        "invalid": invalid,
+        "min_value": format_lazy(
+            _("Enter {noun} of {minimum} or more. This filter was left out."), noun=noun, minimum=minimum
+        ),
     }
     if maximum is not None:
-        messages["max_value"] = f"Enter {noun} of {maximum} or less. This filter was left out."
+        messages["max_value"] = format_lazy(
+            _("Enter {noun} of {maximum} or less. This filter was left out."), noun=noun, maximum=maximum
+        )
     return messages
 
 
@@ -144,7 +158,11 @@ def _number_filter(filter_class, field_name, lookup, label, messages, minimum, m
 
 
 def _whole_number(field_name, lookup, label, hint, noun, minimum=0, maximum=None):
-    invalid = f"Enter {noun} as a whole number, for example {hint}."
+    invalid = format_lazy(
+        _("Enter {noun} as a whole number, for example {hint}. This filter was left out."),
+        noun=noun,
+        hint=hint,
+    )
     messages = _number_messages(noun, invalid, minimum, maximum)
     return _number_filter(
         WholeNumberFilter, field_name, lookup, label, messages, minimum, maximum, {"inputmode": "numeric"}
@@ -153,19 +171,23 @@ def _whole_number(field_name, lookup, label, hint, noun, minimum=0, maximum=None
 
 def _rupees(field_name, lookup, label, hint: int, noun, maximum):
     """An amount in whole rupees, written any way people in India write one (RupeeField)."""
-    invalid = f"Enter {noun} in rupees, for example {hint}, {inr(hint)} or 1 lakh."
-    messages = _number_messages(noun, invalid, 0, maximum)
-    messages["max_value"] = f"Enter {noun} of {inr(maximum)} or less. This filter was left out."
+    invalid = format_lazy(
+        _("Enter {noun} in rupees, for example {hint}, {amount} or 1 lakh. This filter was left out."),
+        noun=noun,
+        hint=hint,
+        amount=inr(hint),
+    )
+    messages = _number_messages(noun, invalid, 0, inr(maximum))
     # No numeric keypad: on a phone it has no comma, and "1 lakh" needs letters.
     return _number_filter(RupeeFilter, field_name, lookup, label, messages, 0, maximum, {})
 
 
-def _choice(choices, label, any_label, noun):
+def _choice(choices, label, any_label, invalid_choice):
     return django_filters.ChoiceFilter(
         choices=choices,
         label=label,
         empty_label=any_label,
-        error_messages={"invalid_choice": f"“%(value)s” is not a {noun} we list. This filter was left out."},
+        error_messages={"invalid_choice": invalid_choice},
     )
 
 
@@ -175,32 +197,29 @@ def _search_box(label):
         method="filter_search",
         max_length=100,
         strip=True,
-        error_messages={"max_length": "Keep the search to 100 characters or fewer."},
+        error_messages={"max_length": _("Keep the search to 100 characters or fewer.")},
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
 
 
-def _city_filter(noun):
+def _city_filter(invalid_choice):
     return ReferenceChoiceFilter(
-        queryset=City.objects.only("id", "name", "slug"),
+        queryset=City.objects.only("id", "name", "name_hi", "slug"),
         to_field_name="slug",
-        label="City",
-        empty_label="Any city",
-        error_messages={
-            "invalid_choice": f"We do not list {noun} in that city yet. Choose a city from the list; "
-            "this filter was left out."
-        },
+        label=_("City"),
+        empty_label=_("Any city"),
+        error_messages={"invalid_choice": invalid_choice},
     )
 
 
 def _sort(choices):
     return django_filters.ChoiceFilter(
         choices=choices,
-        label="Sort by",
+        label=_("Sort by"),
         empty_label=None,
         method="filter_sort",
         error_messages={
-            "invalid_choice": "“%(value)s” is not a sort order we offer, so the default order is used."
+            "invalid_choice": _("“%(value)s” is not a sort order we offer, so the default order is used.")
         },
         widget=forms.Select(attrs={"data-autosubmit": ""}),
     )
@@ -219,31 +238,40 @@ class CityFixedMixin:
 
 class DoctorFilter(CityFixedMixin, django_filters.FilterSet):
     SORTS = [
-        ("relevance", "Best match"),
-        ("experience", "Most experienced"),
-        ("fee", "Lowest fee"),
-        ("name", "Name (A to Z)"),
+        ("relevance", _("Best match")),
+        ("experience", _("Most experienced")),
+        ("fee", _("Lowest fee")),
+        ("name", _("Name (A to Z)")),
     ]
 
-    q = _search_box("Name, hospital, area or qualification")
-    city = _city_filter("doctors")
+    q = _search_box(_("Name, hospital, area or qualification"))
+    city = _city_filter(
+        _("We do not list doctors in that city yet. Choose a city from the list; this filter was left out.")
+    )
     language = ReferenceMultipleChoiceFilter(
         queryset=Language.objects.only("id", "name", "slug", "bit"),
         to_field_name="slug",
-        label="Speaks",
-        help_text="Tick one or more: you will see the doctors who speak all of them.",
+        label=_("Speaks"),
+        help_text=_("Tick one or more: you will see the doctors who speak all of them."),
         method="filter_languages",
         widget=forms.CheckboxSelectMultiple,
         error_messages={
-            "invalid_choice": "“%(value)s” is not a language we list. The language filter was left out.",
-            "invalid_pk_value": "“%(pk)s” is not a language we list. The language filter was left out.",
+            "invalid_choice": _("“%(value)s” is not a language we list. The language filter was left out."),
+            "invalid_pk_value": _("“%(pk)s” is not a language we list. The language filter was left out."),
         },
     )
-    gender = _choice(Gender.choices, "Doctor’s gender", "Any", "gender")
-    min_experience = _whole_number(
-        "experience_years", "gte", "Minimum experience (years)", "10", "years", 0, 70
+    gender = _choice(
+        Gender.choices,
+        _("Doctor’s gender"),
+        _("Any"),
+        _("“%(value)s” is not a gender we list. This filter was left out."),
     )
-    max_fee = _rupees("consultation_fee", "lte", "Maximum consultation fee (₹)", 1000, "a fee", 1_000_000)
+    min_experience = _whole_number(
+        "experience_years", "gte", _("Minimum experience (years)"), "10", _("years"), 0, 70
+    )
+    max_fee = _rupees(
+        "consultation_fee", "lte", _("Maximum consultation fee (₹)"), 1000, _("a fee"), 1_000_000
+    )
     sort = _sort(SORTS)
 
     class Meta:
@@ -267,14 +295,26 @@ class DoctorFilter(CityFixedMixin, django_filters.FilterSet):
 
 
 class PackageFilter(CityFixedMixin, django_filters.FilterSet):
-    SORTS = [("price", "Lowest price"), ("-price", "Highest price"), ("nights", "Fewest nights")]
+    SORTS = [("price", _("Lowest price")), ("-price", _("Highest price")), ("nights", _("Fewest nights"))]
 
-    q = _search_box("Hospital, area or package")
-    city = _city_filter("packages")
-    delivery_type = _choice(DeliveryType.choices, "Delivery type", "Any delivery type", "delivery type")
-    room_type = _choice(RoomType.choices, "Room", "Any room", "room type")
-    min_price = _rupees("price", "gte", "Minimum price (₹)", 40000, "a price", 100_000_000)
-    max_price = _rupees("price", "lte", "Maximum price (₹)", 150000, "a price", 100_000_000)
+    q = _search_box(_("Hospital, area or package"))
+    city = _city_filter(
+        _("We do not list packages in that city yet. Choose a city from the list; this filter was left out.")
+    )
+    delivery_type = _choice(
+        DeliveryType.choices,
+        _("Delivery type"),
+        _("Any delivery type"),
+        _("“%(value)s” is not a delivery type we list. This filter was left out."),
+    )
+    room_type = _choice(
+        RoomType.choices,
+        _("Room"),
+        _("Any room"),
+        _("“%(value)s” is not a room type we list. This filter was left out."),
+    )
+    min_price = _rupees("price", "gte", _("Minimum price (₹)"), 40000, _("a price"), 100_000_000)
+    max_price = _rupees("price", "lte", _("Maximum price (₹)"), 150000, _("a price"), 100_000_000)
     sort = _sort(SORTS)
 
     class Meta:

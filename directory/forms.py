@@ -8,6 +8,8 @@ from django import forms
 from django.forms.renderers import BaseRenderer, get_default_renderer
 from django.utils import timezone
 from django.utils.html import conditional_escape as esc
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from directory.models import AgeBasis, City, Enquiry, Grievance, GrievanceKind, Hospital
 
@@ -160,11 +162,11 @@ class CityChoiceForm(AccessibleErrorsMixin, forms.Form):
     city = forms.ModelChoiceField(
         queryset=City.objects.for_chooser(),
         to_field_name="slug",
-        label="Choose your city",
-        empty_label="Select a city",
+        label=_("Choose your city"),
+        empty_label=_("Select a city"),
         error_messages={
-            "required": "Choose your city from the list, then press the button again.",
-            "invalid_choice": "We do not list that city yet: choose one from the list.",
+            "required": _("Choose your city from the list, then press the button again."),
+            "invalid_choice": _("We do not list that city yet: choose one from the list."),
         },
     )
     # Which button was pressed; Enter in the list presses none, and means the doctors.
@@ -178,15 +180,15 @@ class EnquiryForm(AccessibleErrorsMixin, forms.ModelForm):
     # Hidden from people by CSS and from assistive technology; bots that fill every field fill it.
     website = forms.CharField(
         required=False,
-        label="Leave this field empty",
+        label=_("Leave this field empty"),
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
     phone = forms.CharField(
-        label="Mobile number",
+        label=_("Mobile number"),
         max_length=20,  # separators are allowed before normalising to +91XXXXXXXXXX
-        help_text="A 10-digit Indian mobile number, for example 98765 43210.",
-        error_messages={"required": "Enter your mobile number so the centre can call you back."},
+        help_text=_("A 10-digit Indian mobile number, for example 98765 43210."),
+        error_messages={"required": _("Enter your mobile number so the centre can call you back.")},
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}),
     )
 
@@ -194,14 +196,14 @@ class EnquiryForm(AccessibleErrorsMixin, forms.ModelForm):
         model = Enquiry
         fields = ["patient_name", "phone", "email", "preferred_date", "message", "consent"]
         labels = {
-            "patient_name": "Your name",
-            "email": "Email (optional)",
-            "preferred_date": "Preferred date (optional)",
-            "message": "Message (optional)",
+            "patient_name": _("Your name"),
+            "email": _("Email (optional)"),
+            "preferred_date": _("Preferred date (optional)"),
+            "message": _("Message (optional)"),
         }
         help_texts = {
-            "preferred_date": "When you would like an appointment or a call back.",
-            "message": "Up to 1000 characters. Please do not include medical reports.",
+            "preferred_date": _("When you would like an appointment or a call back."),
+            "message": _("Up to 1000 characters. Please do not include medical reports."),
         }
         widgets = {
             "patient_name": forms.TextInput(attrs={"autocomplete": "name"}),
@@ -210,24 +212,24 @@ class EnquiryForm(AccessibleErrorsMixin, forms.ModelForm):
             "message": forms.Textarea(attrs={"rows": 5, "maxlength": 1000}),
         }
         error_messages = {
-            "patient_name": {"required": "Enter your name so the centre knows whom to ask for."},
-            "email": {"invalid": "Enter an email address like name@example.com, or leave it empty."},
-            "preferred_date": {"invalid": "Enter the date as day, month and year."},
+            "patient_name": {"required": _("Enter your name so the centre knows whom to ask for.")},
+            "email": {"invalid": _("Enter an email address like name@example.com, or leave it empty.")},
+            "preferred_date": {"invalid": _("Enter the date as day, month and year.")},
             "message": {
-                "max_length": "Keep the message to 1000 characters or fewer (it has %(show_value)d)."
+                "max_length": _("Keep the message to 1000 characters or fewer (it has %(show_value)d).")
             },
         }
 
     UNDER_18_WITHOUT_CONSENT = "no"
     age = forms.ChoiceField(
-        label="Your age",
+        label=_("Your age"),
         choices=[
             *AgeBasis.choices,
-            (UNDER_18_WITHOUT_CONSENT, "I am under 18, and my parent or guardian has not agreed"),
+            (UNDER_18_WITHOUT_CONSENT, _("I am under 18, and my parent or guardian has not agreed")),
         ],
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Tell us whether you are 18 or older, so that we may pass on your details."
+            "required": _("Tell us whether you are 18 or older, so that we may pass on your details.")
         },
     )
 
@@ -241,20 +243,21 @@ class EnquiryForm(AccessibleErrorsMixin, forms.ModelForm):
                 queryset=Hospital.objects.filter(pk__in=[c.pk for c in self.centres]).order_by("name", "pk"),
                 widget=forms.RadioSelect,
                 empty_label=None,
-                label="Which centre should call you back?",
-                error_messages={"required": "Choose the centre you would like to hear from."},
+                label=_("Which centre should call you back?"),
+                error_messages={"required": _("Choose the centre you would like to hear from.")},
             )
             self.order_fields(
                 ["patient_name", "phone", "email", "preferred_date", "message", "centre", "age"]
             )
-        named = " or ".join(c.name for c in self.centres) or "the doctor’s clinic"
+        or_ = gettext("or")
+        named = f" {or_} ".join(c.name for c in self.centres) or gettext("the doctor’s clinic")
         if len(self.centres) > 1:
-            named = f"the centre I choose ({named})"
+            named = gettext("the centre I choose (%(centres)s)") % {"centres": named}
         self.fields["consent"].required = True
-        self.fields[
-            "consent"
-        ].label = f"I agree that {named} may contact me about this enquiry by phone or email."
-        self.fields["consent"].error_messages["required"] = (
+        self.fields["consent"].label = gettext(
+            "I agree that %(centres)s may contact me about this enquiry by phone or email."
+        ) % {"centres": named}
+        self.fields["consent"].error_messages["required"] = gettext(
             "Tick this box so that the centre may contact you; we cannot send the enquiry without it."
         )
         today = timezone.localdate()
@@ -286,8 +289,10 @@ class EnquiryForm(AccessibleErrorsMixin, forms.ModelForm):
         phone = normalise_mobile(self.cleaned_data["phone"])
         if phone is None:
             raise forms.ValidationError(
-                "Enter a 10-digit Indian mobile number starting with 6, 7, 8 or 9, "
-                "for example 98765 43210 or +91 98765 43210.",
+                _(
+                    "Enter a 10-digit Indian mobile number starting with 6, 7, 8 or 9, "
+                    "for example 98765 43210 or +91 98765 43210."
+                ),
                 code="invalid",
             )
         return phone
@@ -298,9 +303,9 @@ class EnquiryForm(AccessibleErrorsMixin, forms.ModelForm):
             return date
         today = timezone.localdate()
         if date < today:
-            raise forms.ValidationError("Choose today or a later date.", code="past")
+            raise forms.ValidationError(_("Choose today or a later date."), code="past")
         if date > today + datetime.timedelta(days=366):
-            raise forms.ValidationError("Choose a date within the next year.", code="too_far")
+            raise forms.ValidationError(_("Choose a date within the next year."), code="too_far")
         return date
 
 
@@ -308,9 +313,9 @@ class CorrectionForm(AccessibleErrorsMixin, forms.ModelForm):
     """What a patient may correct on her private enquiry page (the same checks as the enquiry form)."""
 
     phone = forms.CharField(
-        label="Mobile number",
+        label=_("Mobile number"),
         max_length=20,
-        help_text="A 10-digit Indian mobile number, for example 98765 43210.",
+        help_text=_("A 10-digit Indian mobile number, for example 98765 43210."),
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}),
     )
 
@@ -335,14 +340,14 @@ class GrievanceForm(AccessibleErrorsMixin, forms.ModelForm):
         model = Grievance
         fields = ["kind", "name", "email", "phone", "enquiry_reference", "message"]
         labels = {
-            "kind": "What is your request about?",
-            "name": "Your name",
-            "email": "Email (so we can answer you)",
-            "phone": "Mobile number (if you prefer a call)",
-            "enquiry_reference": "Enquiry reference, if you have one (for example NM-AB23CD4)",
-            "message": "Your request or complaint",
+            "kind": _("What is your request about?"),
+            "name": _("Your name"),
+            "email": _("Email (so we can answer you)"),
+            "phone": _("Mobile number (if you prefer a call)"),
+            "enquiry_reference": _("Enquiry reference, if you have one (for example NM-AB23CD4)"),
+            "message": _("Your request or complaint"),
         }
-        help_texts = {"message": "Up to 2000 characters."}
+        help_texts = {"message": _("Up to 2000 characters.")}
         widgets = {
             "kind": forms.RadioSelect,
             "name": forms.TextInput(attrs={"autocomplete": "name"}),
@@ -351,12 +356,12 @@ class GrievanceForm(AccessibleErrorsMixin, forms.ModelForm):
             "message": forms.Textarea(attrs={"rows": 6, "maxlength": 2000}),
         }
         error_messages = {
-            "kind": {"required": "Choose what your request is about."},
-            "name": {"required": "Enter your name."},
-            "email": {"invalid": "Enter an email address like name@example.com, or leave it empty."},
+            "kind": {"required": _("Choose what your request is about.")},
+            "name": {"required": _("Enter your name.")},
+            "email": {"invalid": _("Enter an email address like name@example.com, or leave it empty.")},
             "message": {
-                "required": "Tell us what you would like us to do.",
-                "max_length": "Keep it to 2000 characters or fewer (it has %(show_value)d).",
+                "required": _("Tell us what you would like us to do."),
+                "max_length": _("Keep it to 2000 characters or fewer (it has %(show_value)d)."),
             },
         }
 
@@ -375,18 +380,18 @@ class GrievanceForm(AccessibleErrorsMixin, forms.ModelForm):
         phone = normalise_mobile(raw)
         if phone is None:
             raise forms.ValidationError(
-                "Enter a 10-digit Indian mobile number, or leave it empty.", code="invalid"
+                _("Enter a 10-digit Indian mobile number, or leave it empty."), code="invalid"
             )
         return phone
 
     def clean_enquiry_reference(self):
         reference = " ".join(self.cleaned_data.get("enquiry_reference", "").split()).upper()
         if reference and not re.fullmatch(r"NM-[A-Z0-9]{7}", reference):
-            raise forms.ValidationError("An enquiry reference looks like NM-AB23CD4.", code="invalid")
+            raise forms.ValidationError(_("An enquiry reference looks like NM-AB23CD4."), code="invalid")
         return reference
 
     def clean(self):
         cleaned = super().clean()
         if not cleaned.get("email") and not cleaned.get("phone") and "email" not in self.errors:
-            self.add_error("email", "Give an email address or a mobile number, so that we can answer you.")
+            self.add_error("email", _("Give an email address or a mobile number, so that we can answer you."))
         return cleaned

@@ -21,6 +21,7 @@ from django.db.models import Case, F, Max, Min, OuterRef, Q, Subquery, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from directory.images import process_new_photo, validate_photo
 from directory.pcpndt import validate_no_sex_determination
@@ -376,8 +377,8 @@ class Hospital(TracksSavedValues, models.Model):
 
 
 class Gender(models.TextChoices):
-    FEMALE = "female", "Female"
-    MALE = "male", "Male"
+    FEMALE = "female", _("Female")
+    MALE = "male", _("Male")
 
 
 class GynecologistQuerySet(ListingQuerySet):
@@ -566,18 +567,18 @@ class Gynecologist(models.Model):
 
 
 class DeliveryType(models.TextChoices):
-    NORMAL = "normal", "Normal delivery"
-    INSTRUMENTAL = "instrumental", "Assisted (instrumental) delivery"
-    CAESAREAN = "caesarean", "Caesarean section"
-    CAESAREAN_TUBECTOMY = "caesarean_tubectomy", "Caesarean with tubectomy"
+    NORMAL = "normal", _("Normal delivery")
+    INSTRUMENTAL = "instrumental", _("Assisted (instrumental) delivery")
+    CAESAREAN = "caesarean", _("Caesarean section")
+    CAESAREAN_TUBECTOMY = "caesarean_tubectomy", _("Caesarean with tubectomy")
 
 
 class RoomType(models.TextChoices):
-    GENERAL = "general", "General ward"
-    TWIN_SHARING = "twin_sharing", "Twin sharing"
-    SINGLE = "single", "Single room"
-    DELUXE = "deluxe", "Deluxe room"
-    SUITE = "suite", "Suite"
+    GENERAL = "general", _("General ward")
+    TWIN_SHARING = "twin_sharing", _("Twin sharing")
+    SINGLE = "single", _("Single room")
+    DELUXE = "deluxe", _("Deluxe room")
+    SUITE = "suite", _("Suite")
 
 
 class MaternityPackageQuerySet(ListingQuerySet):
@@ -690,6 +691,7 @@ class MaternityPackageQuerySet(ListingQuerySet):
                 "hospital__locality",
                 "city__id",
                 "city__name",
+                "city__name_hi",
                 "city__slug",
             )
         )
@@ -846,17 +848,17 @@ def new_reference() -> str:
 
 
 class EnquiryStatus(models.TextChoices):
-    NEW = "new", "New"
-    CONTACTED = "contacted", "Contacted"
-    CLOSED = "closed", "Closed"
-    WITHDRAWN = "withdrawn", "Withdrawn by the patient"
+    NEW = "new", _("New")
+    CONTACTED = "contacted", _("Contacted")
+    CLOSED = "closed", _("Closed")
+    WITHDRAWN = "withdrawn", _("Withdrawn by the patient")
 
 
 class AgeBasis(models.TextChoices):
     """What the patient confirmed about her age (DPDP Act s. 9: a child's data needs a parent's consent)."""
 
-    ADULT = "adult", "I am 18 or older"
-    GUARDIAN = "guardian", "I am under 18, and my parent or guardian agrees to this enquiry"
+    ADULT = "adult", _("I am 18 or older")
+    GUARDIAN = "guardian", _("I am under 18, and my parent or guardian agrees to this enquiry")
 
 
 # The personal data of an enquiry: what erasure empties (withdrawal, retention).
@@ -959,6 +961,8 @@ class Enquiry(models.Model):
     # worker make it again for the confirmation email with the server's secret key (see access_token()).
     access_nonce = models.CharField(max_length=32, blank=True, editable=False)
     access_hash = models.CharField(max_length=64, blank=True, editable=False)
+    # The language the patient wrote in: her confirmation email is sent in it (centres' mail stays English).
+    language = models.CharField(max_length=10, choices=settings.LANGUAGES, default="en", editable=False)
     erased = models.DateTimeField(
         "personal data erased",
         null=True,
@@ -1135,13 +1139,13 @@ def new_grievance_reference() -> str:
 
 
 class GrievanceKind(models.TextChoices):
-    ACCESS = "access", "I want to know what you hold about me"
-    CORRECTION = "correction", "Please correct my details"
-    ERASURE = "erasure", "Please erase my details"
-    WITHDRAWAL = "withdrawal", "I withdraw my consent"
-    NOMINEE = "nominee", "I want to name a nominee"
-    COMPLAINT = "complaint", "A complaint about how my data was handled"
-    OTHER = "other", "Something else"
+    ACCESS = "access", _("I want to know what you hold about me")
+    CORRECTION = "correction", _("Please correct my details")
+    ERASURE = "erasure", _("Please erase my details")
+    WITHDRAWAL = "withdrawal", _("I withdraw my consent")
+    NOMINEE = "nominee", _("I want to name a nominee")
+    COMPLAINT = "complaint", _("A complaint about how my data was handled")
+    OTHER = "other", _("Something else")
 
 
 class GrievanceStatus(models.TextChoices):

@@ -11,7 +11,9 @@ request never talks to the mail server; the worker (`manage.py db_worker`) does:
   least NOTIFY_RETRY_HOURS (24); after that it is marked failed and shown to the centre and to
   superusers in the admin.
 - Job arguments are ids. Mail to a centre names the reference and the admin link, never the patient's
-  details; the patient's own confirmation goes to the address they gave, read when it is sent.
+  details; the patient's own confirmation goes to the address they gave, read when it is sent, in the
+  language she wrote the enquiry in (`Enquiry.language`: subject, body and the private link's /hi/
+  address). Mail to centres is for staff and stays English.
 """
 
 import logging
@@ -22,7 +24,8 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django_tasks import task
 
 from directory import ratelimit
@@ -183,26 +186,43 @@ def _confirmation(notification: Notification) -> EmailMessage | None:
     enquiry = notification.enquiry
     if not enquiry.email:
         return None
+    language = enquiry.language if enquiry.language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+    with translation.override(language):
+        return _confirmation_in_language(enquiry)
+
+
+def _confirmation_in_language(enquiry: Enquiry) -> EmailMessage:
+    """The patient's confirmation in the active language (the private link under its prefix, /hi/...)."""
     centre = enquiry.hospital
+    reference = {"reference": enquiry.reference}
     lines = [
-        "Thank you for your enquiry.",
+        gettext("Thank you for your enquiry."),
         "",
-        f"Your reference is {enquiry.reference}. Please keep it: quote it if you call the centre.",
-        f"About: {enquiry.subject.name}",
+        gettext("Your reference is %(reference)s. Please keep it: quote it if you call the centre.")
+        % reference,
+        gettext("About: %(subject)s") % {"subject": enquiry.subject.name},
     ]
     if centre:
-        lines += [f"Centre: {centre.name}", *([f"Centre's phone: {centre.phone}"] if centre.phone else [])]
-    lines += ["", "The centre will call you on the mobile number you gave."]
+        lines.append(gettext("Centre: %(centre)s") % {"centre": centre.name})
+        if centre.phone:
+            lines.append(gettext("Centre's phone: %(phone)s") % {"phone": centre.phone})
+    lines += ["", gettext("The centre will call you on the mobile number you gave.")]
     link = enquiry.get_private_url()
     if link:
         lines += [
             "",
-            "Your private link: see what we hold, correct it, or withdraw your consent (which erases it):",
+            gettext(
+                "Your private link: see what we hold, correct it, or withdraw your consent (which erases it):"
+            ),
             f"{settings.SITE_URL.rstrip('/')}{link}",
-            "Keep this link to yourself: anyone who has it can see your enquiry.",
+            gettext("Keep this link to yourself: anyone who has it can see your enquiry."),
         ]
-    lines += ["", "This address is not watched. In an emergency go to the nearest hospital or call 108."]
-    return EmailMessage(f"Your enquiry {enquiry.reference}", "\n".join(lines), to=[enquiry.email])
+    lines += [
+        "",
+        gettext("This address is not watched. In an emergency go to the nearest hospital or call 108."),
+    ]
+    subject = gettext("Your enquiry %(reference)s") % reference
+    return EmailMessage(subject, "\n".join(lines), to=[enquiry.email])
 
 
 def _withdrawal(notification: Notification) -> EmailMessage | None:

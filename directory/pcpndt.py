@@ -37,14 +37,16 @@ from collections import Counter
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
-ACT = "The PCPNDT Act 1994 (Pre-Conception and Pre-Natal Diagnostic Techniques Act)"
-OFFER_MESSAGE = (
+# Lazy: the message is in the language of the page that shows it (English in the admin and the CLI).
+ACT = _("The PCPNDT Act 1994 (Pre-Conception and Pre-Natal Diagnostic Techniques Act)")
+OFFER_MESSAGE = _(
     "“{phrase}” offers or hints at finding out the sex of an unborn baby. {act} forbids advertising "
     "prenatal sex determination in any form, online included, so this text cannot be saved, imported "
     "or published. Remove it."
 )
-NAME_MESSAGE = (
+NAME_MESSAGE = _(
     "“{phrase}” mentions finding out the sex of an unborn baby. {act} forbids advertising prenatal sex "
     "determination in any form, online included, so this text cannot be saved, imported or published. "
     "Remove it; to state the law, write a plain sentence such as “The law does not allow the baby’s "

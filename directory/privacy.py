@@ -12,6 +12,7 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_safe
@@ -41,7 +42,7 @@ def privacy_notice(request):
         "response_days": settings.GRIEVANCE_RESPONSE_DAYS,
         "officer_name": settings.GRIEVANCE_OFFICER_NAME,
         "officer_email": settings.GRIEVANCE_OFFICER_EMAIL,
-        "breadcrumbs": [("Privacy notice", None)],
+        "breadcrumbs": [(gettext("Privacy notice"), None)],
     }
     return render(request, "directory/privacy.html", context)
 
@@ -103,7 +104,10 @@ def grievance(request):
 
 
 def _grievance_crumbs():
-    return [("Privacy notice", reverse("directory:privacy")), ("Requests and complaints", None)]
+    return [
+        (gettext("Privacy notice"), reverse("directory:privacy")),
+        (gettext("Requests and complaints"), None),
+    ]
 
 
 def _store_grievance(request, form) -> str | None:

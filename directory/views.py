@@ -8,6 +8,8 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods
@@ -46,8 +48,9 @@ class SearchView(TemplateView):
     filterset_class = None
     city_url_name = None
     search_url_name = None
-    noun = None
-    item_noun = None
+    noun = None  # the page's heading without a city ("Gynecologists")
+    noun_in_city = None  # with one ("Gynecologists in %(city)s")
+    no_match = see_more = None  # what an empty page says
     cards = None  # directory.cards builder for the page's results
 
     def get_queryset(self):
@@ -76,12 +79,14 @@ class SearchView(TemplateView):
                 else reverse(self.search_url_name)
             ),
             search_url=reverse(self.search_url_name),
-            heading=f"{self.noun} in {place.name}" if place else self.noun,
-            item_noun=self.item_noun,
+            heading=self.noun_in_city % {"city": place.local_name} if place else self.noun,
+            found=self.found(page.paginator.count),
+            no_match=self.no_match,
+            see_more=self.see_more,
             sort_label=self.sort_label(filterset.form),
             breadcrumbs=[
                 (self.noun, reverse(self.search_url_name) if city else None),
-                *([(city.name, None)] if city else []),
+                *([(city.local_name, None)] if city else []),
             ],
             **self.did_you_mean(filterset, page.paginator.count),
         )
@@ -98,6 +103,10 @@ class SearchView(TemplateView):
         params.pop("page", None)
         return {"suggestion": suggestion, "suggestion_url": f"?{params.urlencode()}"}
 
+    def found(self, count: int) -> str:
+        """ "12 gynecologists found" in the page's language."""
+        raise NotImplementedError
+
     def sort_label(self, form):
         data = getattr(form, "cleaned_data", {})
         return self.sort_labels.get((data.get("sort") or self.default_sort, bool(data.get("q"))))
@@ -109,20 +118,27 @@ class DoctorSearchView(SearchView):
     page_cache_params = frozenset([*DoctorFilter.base_filters, "page"])  # what the page cache keys on
     city_url_name = "directory:doctor_city"
     search_url_name = "directory:doctor_search"
-    noun = "Gynecologists"
-    item_noun = "gynecologist"
+    noun = _("Gynecologists")
+    noun_in_city = _("Gynecologists in %(city)s")
+    no_match = _("No gynecologist matches all of these filters.")
+    see_more = _("To see more gynecologists:")
     cards = staticmethod(doctor_cards)
     default_sort = "relevance"
     sort_labels = {
-        ("relevance", True): "best match first",
-        ("relevance", False): "most experienced first",
-        ("experience", True): "most experienced first",
-        ("experience", False): "most experienced first",
-        ("fee", True): "lowest fee first",
-        ("fee", False): "lowest fee first",
-        ("name", True): "by name",
-        ("name", False): "by name",
+        ("relevance", True): _("best match first"),
+        ("relevance", False): _("most experienced first"),
+        ("experience", True): _("most experienced first"),
+        ("experience", False): _("most experienced first"),
+        ("fee", True): _("lowest fee first"),
+        ("fee", False): _("lowest fee first"),
+        ("name", True): _("by name"),
+        ("name", False): _("by name"),
     }
+
+    def found(self, count):
+        return ngettext("%(count)s gynecologist found", "%(count)s gynecologists found", count) % {
+            "count": count
+        }
 
     def get_queryset(self):
         return self.queryset_for(self.request.GET.get("q", ""))
@@ -141,19 +157,24 @@ class PackageSearchView(SearchView):
     page_cache_params = frozenset([*PackageFilter.base_filters, "page"])
     city_url_name = "directory:package_city"
     search_url_name = "directory:package_search"
-    noun = "Maternity packages"
-    item_noun = "package"
+    noun = _("Maternity packages")
+    noun_in_city = _("Maternity packages in %(city)s")
+    no_match = _("No package matches all of these filters.")
+    see_more = _("To see more packages:")
     cards = staticmethod(package_cards)
     default_sort = "price"
     sort_labels = {
         (sort, searched): label
         for sort, label in [
-            ("price", "lowest price first"),
-            ("-price", "highest price first"),
-            ("nights", "fewest nights first"),
+            ("price", _("lowest price first")),
+            ("-price", _("highest price first")),
+            ("nights", _("fewest nights first")),
         ]
         for searched in (True, False)
     }
+
+    def found(self, count):
+        return ngettext("%(count)s package found", "%(count)s packages found", count) % {"count": count}
 
     def get_queryset(self):
         return MaternityPackage.objects.listed().for_cards().by_price()
@@ -220,7 +241,7 @@ class DoctorDetailView(ListedDetailView):
 
     def alternatives(self, obj):
         return (
-            f"Gynecologists in {obj.city.name}",
+            gettext("Gynecologists in %(city)s") % {"city": obj.city.local_name},
             reverse("directory:doctor_city", kwargs={"city": obj.city.slug}),
         )
 
@@ -229,8 +250,8 @@ class DoctorDetailView(ListedDetailView):
         return super().get_context_data(
             structured_data=structured_data.physician(self.request, doctor),
             breadcrumbs=[
-                ("Gynecologists", reverse("directory:doctor_search")),
-                (doctor.city.name, reverse("directory:doctor_city", kwargs={"city": doctor.city.slug})),
+                (gettext("Gynecologists"), reverse("directory:doctor_search")),
+                (doctor.city.local_name, reverse("directory:doctor_city", kwargs={"city": doctor.city.slug})),
                 (doctor.name, None),
             ],
             **kwargs,
@@ -249,7 +270,7 @@ class HospitalDetailView(ListedDetailView):
 
     def alternatives(self, obj):
         return (
-            f"Maternity packages in {obj.city.name}",
+            gettext("Maternity packages in %(city)s") % {"city": obj.city.local_name},
             reverse("directory:package_city", kwargs={"city": obj.city.slug}),
         )
 
@@ -264,9 +285,9 @@ class HospitalDetailView(ListedDetailView):
             ),
             structured_data=structured_data.hospital(self.request, hospital),
             breadcrumbs=[
-                ("Maternity packages", reverse("directory:package_search")),
+                (gettext("Maternity packages"), reverse("directory:package_search")),
                 (
-                    hospital.city.name,
+                    hospital.city.local_name,
                     reverse("directory:package_city", kwargs={"city": hospital.city.slug}),
                 ),
                 (hospital.name, None),
@@ -286,7 +307,7 @@ class PackageDetailView(ListedDetailView):
 
     def alternatives(self, obj):
         return (
-            f"Maternity packages in {obj.city.name}",
+            gettext("Maternity packages in %(city)s") % {"city": obj.city.local_name},
             reverse("directory:package_city", kwargs={"city": obj.city.slug}),
         )
 
@@ -296,8 +317,11 @@ class PackageDetailView(ListedDetailView):
             price_out_of_date=package.price_may_be_out_of_date(),
             structured_data=structured_data.offer(self.request, package),
             breadcrumbs=[
-                ("Maternity packages", reverse("directory:package_search")),
-                (package.city.name, reverse("directory:package_city", kwargs={"city": package.city.slug})),
+                (gettext("Maternity packages"), reverse("directory:package_search")),
+                (
+                    package.city.local_name,
+                    reverse("directory:package_city", kwargs={"city": package.city.slug}),
+                ),
                 (package.hospital.name, package.hospital.get_absolute_url()),
                 (package.name, None),
             ],
@@ -324,21 +348,29 @@ def package_compare(request):
     unknown = [s for s in slugs[:20] if s not in found]
     problems = []
     if unknown:
+        names = ", ".join(f"“{s}”" for s in unknown[:4])
+        if len(unknown) > 4:
+            names = gettext("%(names)s and others") % {"names": names}
         problems.append(
-            "We could not find "
-            + ", ".join(f"“{s}”" for s in unknown[:4])
-            + (" and others" if len(unknown) > 4 else "")
-            + " among the packages listed today, so "
-            + ("it is" if len(unknown) == 1 else "they are")
-            + " left out."
+            ngettext(
+                "We could not find %(names)s among the packages listed today, so it is left out.",
+                "We could not find %(names)s among the packages listed today, so they are left out.",
+                len(unknown),
+            )
+            % {"names": names}
         )
     if len(packages) > COMPARE_MAX:
-        problems.append(f"You can compare up to {COMPARE_MAX} packages at a time: showing the first four.")
+        problems.append(
+            gettext("You can compare up to %(count)s packages at a time: showing the first four.")
+            % {"count": COMPARE_MAX}
+        )
         packages = packages[:COMPARE_MAX]
     if len(packages) < COMPARE_MIN:
         problems.append(
-            "Choose at least two packages to compare: tick “Compare” on the packages you like, "
-            "then press “Compare selected”."
+            gettext(
+                "Choose at least two packages to compare: tick “Compare” on the packages you like, "
+                "then press “Compare selected”."
+            )
         )
         packages = []
     return render(
@@ -348,8 +380,8 @@ def package_compare(request):
             "packages": packages,
             "problems": problems,
             "breadcrumbs": [
-                ("Maternity packages", reverse("directory:package_search")),
-                ("Compare", None),
+                (gettext("Maternity packages"), reverse("directory:package_search")),
+                (gettext("Compare"), None),
             ],
         },
     )
@@ -374,9 +406,10 @@ def _enquiry_subject(kind, slug):
 
 def _alternatives(kind, subject):
     if kind == "doctor":
-        label, url_name = f"Gynecologists in {subject.city.name}", "directory:doctor_city"
+        label, url_name = gettext("Gynecologists in %(city)s"), "directory:doctor_city"
     else:
-        label, url_name = f"Maternity packages in {subject.city.name}", "directory:package_city"
+        label, url_name = gettext("Maternity packages in %(city)s"), "directory:package_city"
+    label %= {"city": subject.city.local_name}
     return {"alternatives_label": label, "alternatives_url": reverse(url_name, args=[subject.city.slug])}
 
 
@@ -387,6 +420,9 @@ def _store(request, form, kind, subject) -> str | None:
     enquiry = form.save(commit=False)
     setattr(enquiry, kind, subject)
     enquiry.hospital = form.chosen_centre
+    # Her confirmation email goes out in the language she wrote in.
+    languages = dict(settings.LANGUAGES)
+    enquiry.language = request.LANGUAGE_CODE if request.LANGUAGE_CODE in languages else settings.LANGUAGE_CODE
     return notifications.store_enquiry(enquiry, client_key=client_key(request))
 
 
@@ -406,7 +442,7 @@ def enquire(request, slug, kind):
         "form": form,
         "centres": centres,
         "retention_days": settings.ENQUIRY_RETENTION_DAYS,
-        "breadcrumbs": [(subject.name, subject.get_absolute_url()), ("Send an enquiry", None)],
+        "breadcrumbs": [(subject.name, subject.get_absolute_url()), (gettext("Send an enquiry"), None)],
     }
     if request.method == "POST" and form.is_valid():
         if form.needs_a_guardian and not form.is_spam:

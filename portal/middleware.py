@@ -9,6 +9,7 @@ from django.template import loader
 from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext
 
 logger = logging.getLogger(__name__)
 
@@ -95,13 +96,17 @@ class RequestBodyLimitMiddleware:
 
     def __call__(self, request):
         if request.method in self.BODY_METHODS:
-            refusal = self.refusal(request)
-            if refusal is not None:
-                status, message = refusal
-                html = loader.get_template("request_refused.html").render(
-                    {"SITE_NAME": settings.SITE_NAME, "status": status, "message": message}
-                )
-                return HttpResponse(html, status=status)
+            # This runs before PathLanguageMiddleware: the refusal is said in the language of the URL.
+            with translation.override(_path_language(request.path_info)):
+                refusal = self.refusal(request)
+                if refusal is not None:
+                    status, message = refusal
+                    html = loader.get_template("request_refused.html").render(
+                        {"SITE_NAME": settings.SITE_NAME, "status": status, "message": message}
+                    )
+                    response = HttpResponse(html, status=status)
+                    response.headers["Content-Language"] = translation.get_language()
+                    return response
         return self.get_response(request)
 
     def refusal(self, request) -> tuple[int, str] | None:
@@ -109,16 +114,21 @@ class RequestBodyLimitMiddleware:
         raw_length = request.META.get("CONTENT_LENGTH") or ""
         if not raw_length.isdigit():
             if "chunked" in request.META.get("HTTP_TRANSFER_ENCODING", "").lower():
-                return 411, "Please send the form again: its length was missing."
+                return 411, gettext("Please send the form again: its length was missing.")
             raw_length = "0"
         length = int(raw_length)
         limit = settings.ADMIN_MAX_BODY_BYTES if admin else settings.PUBLIC_MAX_BODY_BYTES
         if length > limit:
-            return 413, "What was sent is far larger than any of our forms needs."
+            return 413, gettext("What was sent is far larger than any of our forms needs.")
         content_type = request.META.get("CONTENT_TYPE", "").split(";")[0].strip().lower()
         if length and content_type != self.FORM and _form_body_only(request.path_info):
-            return 415, "This form is sent as plain form fields; this request was sent another way."
+            return 415, gettext("This form is sent as plain form fields; this request was sent another way.")
         return None
+
+
+def _path_language(path_info: str) -> str:
+    """The language of the page at `path_info`: Hindi under /hi/, else English."""
+    return translation.get_language_from_path(path_info) or settings.LANGUAGE_CODE
 
 
 def _form_body_only(path_info: str) -> bool:
@@ -139,7 +149,7 @@ class PathLanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+        language = _path_language(request.path_info)
         translation.activate(language)
         request.LANGUAGE_CODE = language
         response = self.get_response(request)

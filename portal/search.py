@@ -12,19 +12,23 @@ When nothing matches, the spelling vocabulary corrects the words (directory.voca
 words run together, names in Devanagari) and the corrected query is shown if it finds something.
 """
 
+import functools
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 from django import forms
 from django.db.models import QuerySet
 from django.urls import reverse
+from django.utils.translation import get_language, gettext, gettext_noop, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
 from directory.cards import package_cards
 from directory.lexicon import lexicon, read_query
-from directory.models import DeliveryType, Gynecologist, Hospital, MaternityPackage
+from directory.models import City, DeliveryType, Gynecologist, Hospital, MaternityPackage
 from directory.understanding import DOCTORS, HOSPITALS, PACKAGES, Reading
 from directory.vocabulary import suggest
+from portal.pagecache import current_version
 
 MAX_QUERY_LENGTH = 100
 GROUP_SIZE = 8
@@ -32,11 +36,11 @@ GROUP_SIZE = 8
 
 class SiteSearchForm(forms.Form):
     q = forms.CharField(
-        label="Search the site",
+        label=_("Search the site"),
         max_length=MAX_QUERY_LENGTH,
         required=False,
         widget=forms.TextInput(attrs={"type": "search"}),
-        error_messages={"max_length": "Please use at most %(limit_value)d characters."},
+        error_messages={"max_length": _("Please use at most %(limit_value)d characters.")},
     )
 
     def clean_q(self):
@@ -62,8 +66,13 @@ class Group:
         if not self.more_url:
             return ""
         if self.lead:
-            return f"All {self.title[0].lower()}{self.title[1:]}"
-        return f"More {self.title.lower()} matching “{self.query}”" if self.has_more else ""
+            return gettext("All %(listing)s") % {"listing": f"{self.title[0].lower()}{self.title[1:]}"}
+        if not self.has_more:
+            return ""
+        return gettext("More %(listing)s matching “%(query)s”") % {
+            "listing": self.title.lower(),
+            "query": self.query,
+        }
 
 
 @dataclass
@@ -99,7 +108,15 @@ def _doctors(reading: Reading) -> QuerySet:
         Gynecologist.objects.active(scan=bool(reading.text))
         .matching(reading)
         .select_related("city")
-        .only("name", "slug", "qualifications", "experience_years", "consultation_fee", "city__name")
+        .only(
+            "name",
+            "slug",
+            "qualifications",
+            "experience_years",
+            "consultation_fee",
+            "city__name",
+            "city__name_hi",
+        )
     )
 
 
@@ -112,7 +129,7 @@ def _hospitals(reading: Reading) -> QuerySet:
         Hospital.objects.active()
         .matching(reading)
         .select_related("city")
-        .only("name", "slug", "locality", "city__name")
+        .only("name", "slug", "locality", "city__name", "city__name_hi")
     )
 
 
@@ -128,25 +145,108 @@ def _articles(reading: Reading) -> QuerySet:
 # ---- The group the query asked for ----
 
 
+# The languages doctors consult in, as the directory lists them: their names are read from the
+# database, so they are listed here for makemessages (a heading in Hindi names them in Hindi).
+LANGUAGE_NAMES = (
+    gettext_noop("Assamese"),
+    gettext_noop("Bengali"),
+    gettext_noop("English"),
+    gettext_noop("Gujarati"),
+    gettext_noop("Hindi"),
+    gettext_noop("Kannada"),
+    gettext_noop("Malayalam"),
+    gettext_noop("Marathi"),
+    gettext_noop("Odia"),
+    gettext_noop("Punjabi"),
+    gettext_noop("Tamil"),
+    gettext_noop("Telugu"),
+    gettext_noop("Urdu"),
+)
+
+# "<delivery type> packages", one phrase each so that Hindi can say them naturally; English is the
+# delivery type's label followed by "packages".
+PACKAGE_NOUNS = {
+    DeliveryType.NORMAL.value: _("Normal delivery packages"),
+    DeliveryType.INSTRUMENTAL.value: _("Assisted (instrumental) delivery packages"),
+    DeliveryType.CAESAREAN.value: _("Caesarean section packages"),
+    DeliveryType.CAESAREAN_TUBECTOMY.value: _("Caesarean with tubectomy packages"),
+}
+
+
+# "... who speak Marathi": a woman who speaks it is "बोलने वाली" in Hindi, anyone else "बोलने वाले".
+SPEAKING = {
+    "female": (
+        pgettext_lazy("female", "%(noun)s in %(city)s who speak %(languages)s"),
+        pgettext_lazy("female", "%(noun)s who speak %(languages)s"),
+    ),
+    "doctors": (
+        pgettext_lazy("doctors", "%(noun)s in %(city)s who speak %(languages)s"),
+        pgettext_lazy("doctors", "%(noun)s who speak %(languages)s"),
+    ),
+}
+
+
+@functools.lru_cache(maxsize=256)
+def _hindi_city_name(pk: int, version: str) -> str:
+    return City.objects.filter(pk=pk).values_list("name_hi", flat=True).first() or ""
+
+
+def _city_name(reading: Reading) -> str:
+    """The name of the city the query named, in the page's language."""
+    if get_language() == "hi":
+        return _hindi_city_name(reading.city.pk, current_version()) or reading.city.name
+    return reading.city.name
+
+
+def _languages(reading: Reading) -> str:
+    """ "Marathi and Hindi", in the page's language."""
+    names = [gettext(tongue.name) for tongue in reading.tongues]
+    return functools.reduce(
+        lambda left, right: gettext("%(left)s and %(right)s") % {"left": left, "right": right}, names
+    )
+
+
 def describe(reading: Reading, *, full: bool = True) -> str:
     """What a reading asks for, as a heading: "Female gynecologists in Pune who speak Marathi".
     Without `full`, only the kind of listing and the city (the heading of a group not asked for)."""
-    place = f" in {reading.city.name}" if reading.city else ""
-    words = f" matching “{reading.text}”" if reading.text and full else ""
+    city = _city_name(reading) if reading.city else ""
     if reading.listing == DOCTORS:
-        if not full:
-            return f"Gynecologists{place}"
-        noun = {"female": "Female gynecologists", "male": "Male gynecologists"}.get(
-            reading.gender, "Gynecologists"
+        gender = reading.gender if full else None
+        noun = {"female": gettext("Female gynecologists"), "male": gettext("Male gynecologists")}.get(
+            gender, gettext("Gynecologists")
         )
-        speaks = " who speak " + " and ".join(t.name for t in reading.tongues) if reading.tongues else ""
-        order = ", lowest fee first" if reading.by_price else ""
-        return f"{noun}{place}{speaks}{words}{order}"
+        speaks = _languages(reading) if reading.tongues and full else ""
+        in_city_speaking, speaking = SPEAKING["female" if gender == "female" else "doctors"]
+        if city and speaks:
+            title = in_city_speaking % {"noun": noun, "city": city, "languages": speaks}
+        elif speaks:
+            title = speaking % {"noun": noun, "languages": speaks}
+        elif city:
+            title = gettext("%(noun)s in %(city)s") % {"noun": noun, "city": city}
+        else:
+            title = noun
+        if not full:
+            return title
+        title = _matching(title, reading)
+        return gettext("%(listing)s, lowest fee first") % {"listing": title} if reading.by_price else title
     if reading.listing == PACKAGES:
         delivery = reading.delivery_type if full else None
-        noun = f"{DeliveryType(delivery).label} packages" if delivery else "Maternity packages"
-        return f"{noun}{place}{words}, cheapest first" if full else f"{noun}{place}"
-    return f"Hospitals{place}{words}"
+        noun = str(PACKAGE_NOUNS.get(delivery, "")) if delivery else gettext("Maternity packages")
+        noun = noun or f"{DeliveryType(delivery).label} packages"
+        title = gettext("%(noun)s in %(city)s") % {"noun": noun, "city": city} if city else noun
+        if not full:
+            return title
+        return gettext("%(listing)s, cheapest first") % {"listing": _matching(title, reading)}
+    noun = gettext("Hospitals")
+    title = gettext("%(noun)s in %(city)s") % {"noun": noun, "city": city} if city else noun
+    return _matching(title, reading) if full else title
+
+
+def _matching(title: str, reading: Reading) -> str:
+    """The heading followed by the words searched for, if any."""
+    if not reading.text:
+        return title
+    return gettext("%(listing)s matching “%(words)s”") % {"listing": title, "words": reading.text}
 
 
 def listing_url(reading: Reading) -> str:
@@ -192,7 +292,7 @@ def _search(reading: Reading) -> SearchResults:
     if reading.article_query():
         more = f"{reverse('articles:article_list')}?{urlencode({'q': str(reading.article_query())})}"
         results.groups.append(
-            _first(_articles(reading), Group("articles", "Articles", more_url=more, query=typed))
+            _first(_articles(reading), Group("articles", gettext("Articles"), more_url=more, query=typed))
         )
     if not reading.listing:
         doctors, hospitals, packages = (

@@ -12,6 +12,7 @@ from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
 
@@ -48,14 +49,14 @@ def search(request):
 @require_safe
 def site_map(request):
     """/sitemap/: the site's sections for people (search engines read /sitemap.xml)."""
-    topics = Topic.objects.with_published_articles().only("name", "slug").order_by("order", "name")
+    topics = Topic.objects.with_published_articles().only("name", "name_hi", "slug").order_by("order", "name")
     articles = Article.objects.published().in_language().only("title", "slug", "language").order_by("title")
     context = {
         "topics": list(topics),
         "articles": list(articles),
-        "doctor_cities": list(City.objects.with_active_doctors().only("name", "slug")),
-        "package_cities": list(City.objects.with_listed_packages().only("name", "slug")),
-        "breadcrumbs": [("Sitemap", None)],
+        "doctor_cities": list(City.objects.with_active_doctors().only("name", "name_hi", "slug")),
+        "package_cities": list(City.objects.with_listed_packages().only("name", "name_hi", "slug")),
+        "breadcrumbs": [(gettext("Sitemap"), None)],
     }
     return render(request, "sitemap.html", context)
 
