@@ -79,7 +79,7 @@ def doctor_cards(doctors) -> list[dict]:
             "qualifications": doctor.qualifications,
             "experience": years_of_experience(doctor.experience_years),
             "fee": inr(doctor.consultation_fee),
-            "languages": ", ".join(name for (name,) in languages.get(doctor.pk, ())),
+            "languages": ", ".join(gettext(name) for (name,) in languages.get(doctor.pk, ())),
             "centres": [
                 {"url": hospital_url(slug), "name": name, "locality": locality}
                 for slug, name, locality in centres.get(doctor.pk, ())

@@ -19,7 +19,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.db.models import QuerySet
 from django.urls import reverse
-from django.utils.translation import get_language, gettext, gettext_noop, pgettext_lazy
+from django.utils.translation import get_language, gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
@@ -144,24 +144,6 @@ def _articles(reading: Reading) -> QuerySet:
 
 # ---- The group the query asked for ----
 
-
-# The languages doctors consult in, as the directory lists them: their names are read from the
-# database, so they are listed here for makemessages (a heading in Hindi names them in Hindi).
-LANGUAGE_NAMES = (
-    gettext_noop("Assamese"),
-    gettext_noop("Bengali"),
-    gettext_noop("English"),
-    gettext_noop("Gujarati"),
-    gettext_noop("Hindi"),
-    gettext_noop("Kannada"),
-    gettext_noop("Malayalam"),
-    gettext_noop("Marathi"),
-    gettext_noop("Odia"),
-    gettext_noop("Punjabi"),
-    gettext_noop("Tamil"),
-    gettext_noop("Telugu"),
-    gettext_noop("Urdu"),
-)
 
 # "<delivery type> packages", one phrase each so that Hindi can say them naturally; English is the
 # delivery type's label followed by "packages".
