@@ -1,9 +1,12 @@
 """`inr`: whole rupees in Indian digit grouping, `{{ package.price|inr }}` -> ₹1,25,000.
-`mobile`: a stored mobile number as people read it, `{{ enquiry.phone|mobile }}` -> +91 98765 43210."""
+`mobile`: a stored mobile number as people read it, `{{ enquiry.phone|mobile }}` -> +91 98765 43210.
+`language_name`: a language's stored (English) name in the page's language, `{{ language.name|language_name }}`."""
 
 import re
 
 from django import template
+
+from directory.languages import language_name as _language_name
 
 register = template.Library()
 
@@ -40,3 +43,9 @@ def mobile(value):
     """+919876543210 -> '+91 98765 43210'; anything else unchanged."""
     match = re.fullmatch(r"\+91(\d{5})(\d{5})", value or "")
     return f"+91 {match.group(1)} {match.group(2)}" if match else value
+
+
+@register.filter
+def language_name(value):
+    """ "Marathi" -> "मराठी" on a Hindi page (directory.languages)."""
+    return _language_name(value or "")

@@ -96,6 +96,16 @@ def test_doctor_city_page_in_hindi_has_the_same_results_as_in_english(client, di
     assert "<dt>अनुभव</dt><dd>15 साल</dd>" in html
     assert "<dt>परामर्श फीस</dt><dd>₹1,200</dd>" in html
     assert "कहां देखते हैं" in html
+    # Language names in Hindi, on the cards and in the filter; the parameter values stay.
+    assert '<span class="label">बोली जाने वाली भाषाएं</span> अंग्रेजी, हिंदी, मराठी</p>' in html
+    assert 'name="language" value="marathi" id="id_language_2" checked>\n मराठी</label>' in html
+
+
+def test_amounts_can_be_written_in_hindi(client, directory):
+    for amount in ("50 हजार", "50 हज़ार", "₹50,000", "50000 रुपये", "०.५ लाख"):
+        response = client.get("/hi/maternity-packages/pune/", {"max_price": amount})
+        assert cards(response, "package") == ["sahyadri-normal-general"], amount
+    assert result_count(client.get("/hi/maternity-packages/", {"min_price": "1.5 लाख"})) == 1
 
 
 def test_search_page_city_choices_are_in_devanagari(client, directory):
@@ -113,7 +123,7 @@ def test_bad_filters_under_hi_give_hindi_messages_next_to_the_field(client, dire
     assert "कुछ फिल्टर छोड़ दिए गए" in html
     assert 'id="id_min_experience-error">साल पूरी संख्या में लिखें, जैसे 10। यह फिल्टर छोड़ दिया गया।</p>' in html
     assert (
-        'id="id_max_fee-error">फीस रुपयों में लिखें, जैसे 1000, ₹1,000 या 1 lakh। यह फिल्टर छोड़ दिया गया।</p>' in html
+        'id="id_max_fee-error">फीस रुपयों में लिखें, जैसे 1000, ₹1,000 या 1 लाख। यह फिल्टर छोड़ दिया गया।</p>' in html
     )
     assert "“other” हमारी सूची का कोई विकल्प नहीं है। यह फिल्टर छोड़ दिया गया।" in html
     assert result_count(response) == 4  # the bad filters are left out, the rest still works
@@ -160,7 +170,7 @@ def test_doctor_profile_in_hindi(client, directory):
     assert "<title>Dr Asha Kulkarni, पुणे में स्त्री रोग विशेषज्ञ - " in html
     assert "<dt>अनुभव</dt><dd>22 साल</dd>" in html
     assert "<dt>परामर्श फीस</dt><dd>₹1,200</dd>" in html
-    assert "<dt>बोली जाने वाली भाषाएं</dt>" in html
+    assert "<dt>बोली जाने वाली भाषाएं</dt><dd>अंग्रेजी, हिंदी, मराठी</dd>" in html
     assert "<dt>मेडिकल काउंसिल रजिस्ट्रेशन</dt><dd>MMC-2004-11873</dd>" in html
     assert "Dr Asha Kulkarni कहां देखते हैं" in html
     assert (
