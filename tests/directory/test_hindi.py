@@ -84,6 +84,7 @@ def test_doctor_city_page_in_hindi_has_the_same_results_as_in_english(client, di
     assert result_count(hindi) == result_count(english) == 3
     html = hindi.content.decode()
     assert "<h1>पुणे में स्त्री रोग विशेषज्ञ</h1>" in html
+    assert "<title>पुणे में स्त्री रोग विशेषज्ञ, महाराष्ट्र: फीस, अनुभव और भाषाएं - " in html
     assert ">3 स्त्री रोग विशेषज्ञ मिले</h2>" in html
     assert "1 से 3 तक दिखाए जा रहे हैं, सबसे कम फीस पहले।" in html
     # Filter labels and choices, sort order and buttons in Hindi; parameters unchanged.
@@ -188,6 +189,7 @@ def test_hospital_page_in_hindi(client, directory):
     assert "Sahyadri Women&#x27;s Hospital के स्त्री रोग विशेषज्ञ" in html
     assert "यहां 3 डॉक्टर देखते हैं।" in html
     assert "<p>फोन: " in html
+    assert '<p class="lead">Kothrud, पुणे, महाराष्ट्र</p>' in html
     assert cards(response) == cards(client.get("/hospitals/sahyadri-womens-hospital/"))
 
 
