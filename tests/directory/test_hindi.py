@@ -153,7 +153,7 @@ def test_package_list_in_hindi_has_the_same_packages_prices_and_hindi_labels(cli
     assert '<p class="price">₹45,000</p>' in html
     assert '<li class="tag">नॉर्मल डिलीवरी</li>' in html and '<li class="tag">जनरल वार्ड</li>' in html
     assert '<li class="tag">2 रातें</li>' in html
-    assert '<li class="tag">दो लोगों का कमरा</li>' in html
+    assert '<li class="tag">दो मरीजों वाला कमरा</li>' in html
     assert "अगर सिजेरियन करना पड़े: यहां ₹95,000, यानी ₹50,000 ज्यादा।" in html
     assert '<option value="caesarean">सिजेरियन (सी-सेक्शन)</option>' in html
     assert ">चुने हुए पैकेजों की तुलना करें</button>" in html
@@ -219,7 +219,7 @@ def test_compare_in_hindi(client, directory):
     assert "<h1>डिलीवरी पैकेजों की तुलना करें</h1>" in html
     assert "आज की सूची के पैकेजों में हमें “nope” नहीं मिला, इसलिए उसे छोड़ दिया गया है।" in html
     assert '<td class="price">₹45,000</td>' in html and '<td class="price">₹52,000</td>' in html
-    assert "<td>नॉर्मल डिलीवरी</td>" in html and "<td>दो लोगों का कमरा</td>" in html
+    assert "<td>नॉर्मल डिलीवरी</td>" in html and "<td>दो मरीजों वाला कमरा</td>" in html
     assert '<th scope="row">कीमत</th>' in html
     assert "2 पैकेज आमने-सामने" in html
     # The month in full: Django's Hindi short month names are cryptic ("दिस्").
