@@ -8,27 +8,10 @@ from django import forms
 from django.forms.renderers import BaseRenderer, get_default_renderer
 from django.utils import timezone
 from django.utils.html import conditional_escape as esc
-from django.utils.translation import gettext, ngettext_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import AgeBasis, City, Enquiry, Grievance, GrievanceKind, Hospital
-
-# Django's own messages that the public forms can still show (a name that is too long, a radio value a
-# browser did not offer, a NUL byte). Django's Hindi for them is stiff or missing, and a catalogue in
-# LOCALE_PATHS comes before Django's, so ours says them in plain Hindi. Listed here, never used, so that
-# `make messages` keeps them; the English is Django's, unchanged.
-DJANGO_MESSAGES = [
-    _("This field is required."),
-    _("Select a valid choice. %(value)s is not one of the available choices."),
-    _("Select a valid choice. That choice is not one of the available choices."),
-    _("Null characters are not allowed."),
-    _("Enter a list of values."),
-    ngettext_lazy(
-        "Ensure this value has at most %(limit_value)d character (it has %(show_value)d).",
-        "Ensure this value has at most %(limit_value)d characters (it has %(show_value)d).",
-        "limit_value",
-    ),
-]
 
 MOBILE = re.compile(r"^(?:\+91|91|0)?([6-9][0-9]{9})$")
 SEPARATORS = re.compile(r"[\s\-().]")
