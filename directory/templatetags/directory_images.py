@@ -16,6 +16,7 @@ twenty of these per uncached request, and a template render each cost more than 
 from django import template
 from django.core.files.storage import default_storage
 from django.utils.html import format_html
+from django.utils.translation import gettext
 
 from directory.images import initials
 
@@ -61,7 +62,11 @@ def _photo_context(obj, size, alt):
             "placeholder": True,
             "size": size,
             "initials": initials(name) if name else "?",
-            "label": f"Photo not available for {name}" if name else "Photo not available",
+            "label": (
+                gettext("Photo not available for %(name)s") % {"name": name}
+                if name
+                else gettext("Photo not available")
+            ),
             "font_size": round(size * 0.36),
         }
     chosen = next((w for w in widths if w >= size), widths[-1])

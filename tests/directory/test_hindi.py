@@ -84,6 +84,7 @@ def test_doctor_city_page_in_hindi_has_the_same_results_as_in_english(client, di
     assert result_count(hindi) == result_count(english) == 3
     html = hindi.content.decode()
     assert "<h1>पुणे में स्त्री रोग विशेषज्ञ</h1>" in html
+    assert "<title>पुणे में स्त्री रोग विशेषज्ञ, महाराष्ट्र: फीस, अनुभव और भाषाएं - " in html
     assert ">3 स्त्री रोग विशेषज्ञ मिले</h2>" in html
     assert "1 से 3 तक दिखाए जा रहे हैं, सबसे कम फीस पहले।" in html
     # Filter labels and choices, sort order and buttons in Hindi; parameters unchanged.
@@ -96,6 +97,16 @@ def test_doctor_city_page_in_hindi_has_the_same_results_as_in_english(client, di
     assert "<dt>अनुभव</dt><dd>15 साल</dd>" in html
     assert "<dt>परामर्श फीस</dt><dd>₹1,200</dd>" in html
     assert "कहां देखते हैं" in html
+    # Language names in Hindi, on the cards and in the filter; the parameter values stay.
+    assert '<span class="label">बोली जाने वाली भाषाएं</span> अंग्रेजी, हिंदी, मराठी</p>' in html
+    assert 'name="language" value="marathi" id="id_language_2" checked>\n मराठी</label>' in html
+
+
+def test_amounts_can_be_written_in_hindi(client, directory):
+    for amount in ("50 हजार", "50 हज़ार", "₹50,000", "50000 रुपये", "०.५ लाख"):
+        response = client.get("/hi/maternity-packages/pune/", {"max_price": amount})
+        assert cards(response, "package") == ["sahyadri-normal-general"], amount
+    assert result_count(client.get("/hi/maternity-packages/", {"min_price": "1.5 लाख"})) == 1
 
 
 def test_search_page_city_choices_are_in_devanagari(client, directory):
@@ -113,7 +124,7 @@ def test_bad_filters_under_hi_give_hindi_messages_next_to_the_field(client, dire
     assert "कुछ फिल्टर छोड़ दिए गए" in html
     assert 'id="id_min_experience-error">साल पूरी संख्या में लिखें, जैसे 10। यह फिल्टर छोड़ दिया गया।</p>' in html
     assert (
-        'id="id_max_fee-error">फीस रुपयों में लिखें, जैसे 1000, ₹1,000 या 1 lakh। यह फिल्टर छोड़ दिया गया।</p>' in html
+        'id="id_max_fee-error">फीस रुपयों में लिखें, जैसे 1000, ₹1,000 या 1 लाख। यह फिल्टर छोड़ दिया गया।</p>' in html
     )
     assert "“other” हमारी सूची का कोई विकल्प नहीं है। यह फिल्टर छोड़ दिया गया।" in html
     assert result_count(response) == 4  # the bad filters are left out, the rest still works
@@ -142,7 +153,7 @@ def test_package_list_in_hindi_has_the_same_packages_prices_and_hindi_labels(cli
     assert '<p class="price">₹45,000</p>' in html
     assert '<li class="tag">नॉर्मल डिलीवरी</li>' in html and '<li class="tag">जनरल वार्ड</li>' in html
     assert '<li class="tag">2 रातें</li>' in html
-    assert '<li class="tag">दो लोगों का कमरा</li>' in html
+    assert '<li class="tag">दो मरीजों वाला कमरा</li>' in html
     assert "अगर सिजेरियन करना पड़े: यहां ₹95,000, यानी ₹50,000 ज्यादा।" in html
     assert '<option value="caesarean">सिजेरियन (सी-सेक्शन)</option>' in html
     assert ">चुने हुए पैकेजों की तुलना करें</button>" in html
@@ -160,7 +171,7 @@ def test_doctor_profile_in_hindi(client, directory):
     assert "<title>Dr Asha Kulkarni, पुणे में स्त्री रोग विशेषज्ञ - " in html
     assert "<dt>अनुभव</dt><dd>22 साल</dd>" in html
     assert "<dt>परामर्श फीस</dt><dd>₹1,200</dd>" in html
-    assert "<dt>बोली जाने वाली भाषाएं</dt>" in html
+    assert "<dt>बोली जाने वाली भाषाएं</dt><dd>अंग्रेजी, हिंदी, मराठी</dd>" in html
     assert "<dt>मेडिकल काउंसिल रजिस्ट्रेशन</dt><dd>MMC-2004-11873</dd>" in html
     assert "Dr Asha Kulkarni कहां देखते हैं" in html
     assert (
@@ -178,6 +189,7 @@ def test_hospital_page_in_hindi(client, directory):
     assert "Sahyadri Women&#x27;s Hospital के स्त्री रोग विशेषज्ञ" in html
     assert "यहां 3 डॉक्टर देखते हैं।" in html
     assert "<p>फोन: " in html
+    assert '<p class="lead">Kothrud, पुणे, महाराष्ट्र</p>' in html
     assert cards(response) == cards(client.get("/hospitals/sahyadri-womens-hospital/"))
 
 
@@ -207,9 +219,12 @@ def test_compare_in_hindi(client, directory):
     assert "<h1>डिलीवरी पैकेजों की तुलना करें</h1>" in html
     assert "आज की सूची के पैकेजों में हमें “nope” नहीं मिला, इसलिए उसे छोड़ दिया गया है।" in html
     assert '<td class="price">₹45,000</td>' in html and '<td class="price">₹52,000</td>' in html
-    assert "<td>नॉर्मल डिलीवरी</td>" in html and "<td>दो लोगों का कमरा</td>" in html
+    assert "<td>नॉर्मल डिलीवरी</td>" in html and "<td>दो मरीजों वाला कमरा</td>" in html
     assert '<th scope="row">कीमत</th>' in html
     assert "2 पैकेज आमने-सामने" in html
+    # The month in full: Django's Hindi short month names are cryptic ("दिस्"). Spelt as our catalogue
+    # spells it once portal/django_strings.py is in (दिसंबर), else as Django's (दिसमबर).
+    assert re.search(r'<td><time datetime="2026-12-31">31 (दिसंबर|दिसमबर) 2026</time></td>', html)
     one = client.get("/hi/maternity-packages/compare/?p=asha-normal-twin").content.decode()
     assert "तुलना के लिए कम से कम दो पैकेज चुनें" in one
 
