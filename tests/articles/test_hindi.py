@@ -211,3 +211,10 @@ def test_trimester_reading_in_hindi_on_the_calculator(client):
     assert '<a href="/hi/articles/topics/first-trimester/">पहली तिमाही पर लेख</a>' in html
     assert '<a href="/hi/articles/">गर्भावस्था के सभी लेख</a>' in html
     assert '<a href="/articles/topics/first-trimester/">Articles on the first trimester</a>' in english
+
+
+def test_a_search_too_long_is_explained_in_hindi(client, hindi_article):
+    html = client.get("/hi/articles/?q=" + "क" * 120).content.decode()
+    assert '<p class="field-error" id="q-error">ज्यादा से ज्यादा 100 अक्षर लिखें (अभी 120 हैं)।</p>' in html
+    english = client.get("/articles/?q=" + "a" * 120).content.decode()
+    assert "Ensure this value has at most 100 characters (it has 120)." in english
