@@ -313,3 +313,13 @@ def test_gestational_ages_in_both_languages(total_days):
     with translation.override("hi"):
         assert wording.ga_long(GestationalAge.of(1, 1)) == "1 हफ्ता 1 दिन"
         assert wording.ga_short(GestationalAge.of(10, 3)) == "10 हफ्ते 3 दिन"
+
+
+def test_dating_stays_free_of_django():
+    """dating.py words nothing in Hindi itself: it gives codes that calculators.wording words."""
+    from pathlib import Path
+
+    from tests.test_code_shape import imported_modules
+
+    modules = list(imported_modules(Path(dating.__file__)))
+    assert modules and not [m for m in modules if m == "django" or m.startswith("django.")]
