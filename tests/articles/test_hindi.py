@@ -124,7 +124,9 @@ def test_hindi_article_page(client, hindi_article):
     assert '(<time datetime="2025-06-01">जून 2025</time>)' in html
     assert '। देखा गया: <time datetime="2026-01-15">15 जनवरी 2026</time>' in html
     assert 'पेज की पिछली जांच की तारीख: <time datetime="2026-01-20">20 जनवरी 2026</time>' in html
-    assert re.search(r'अगली जांच की तारीख: <time datetime="\d{4}-\d{2}-\d{2}">\d+ [^<]+ \d{4}</time>', html)
+    assert re.search(
+        r'पेज की अगली जांच की तारीख: <time datetime="\d{4}-\d{2}-\d{2}">\d+ [^<]+ \d{4}</time>', html
+    )
     assert '<a class="tag" href="/hi/articles/topics/symptoms/">लक्षण</a>' in html
     assert "अपने पास इलाज खोजें" in html
     assert "हमारा ड्यू डेट कैलकुलेटर इस्तेमाल करें" in html
