@@ -124,7 +124,7 @@ def test_every_method_gives_the_same_markers_in_hindi(client, data, basis, due_w
 
 def test_the_reason_and_todays_week_in_hindi(client):
     html = client.post(HI, {"method": "lmp", "lmp": "2025-01-01"}).content.decode()
-    assert "आज, 15 मार्च 2025 को, आपकी गर्भावस्था <strong>10 हफ्ते 3 दिन</strong> की है" in html
+    assert "आज, 15 मार्च 2025 को, आपकी गर्भावस्था <strong>10 हफ्ते 3 दिन</strong> (10w3d) की है" in html
     assert "आप <strong>पहली तिमाही</strong> में हैं।" in html
     assert "आपकी ड्यू डेट आखिरी माहवारी के पहले दिन से 280 दिन (40 हफ्ते) बाद है" in html
     assert "बुधवार, 8 अक्टूबर 2025" in html
