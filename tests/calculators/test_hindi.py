@@ -323,3 +323,41 @@ def test_dating_stays_free_of_django():
 
     modules = list(imported_modules(Path(dating.__file__)))
     assert modules and not [m for m in modules if m == "django" or m.startswith("django.")]
+
+
+MY_FILES = (
+    "calculators/",
+    "templates/calculators/",
+    "templates/articles/",
+    "templates/includes/_article_card.html",
+    "templates/includes/_red_flags.html",
+    "templates/includes/_trimester_reading.html",
+    "articles/views.py",
+    "articles/models.py",
+)
+NUKTA = re.compile("[\u0915\u0916\u0917\u091c\u092b]\u093c|[\u0958\u0959\u095a\u095b\u095e]")  # क़ ख़ ग़ ज़ फ़
+
+
+def test_the_catalogue_translates_every_string_of_the_calculator_and_the_articles():
+    """Every string of these pages has a Hindi msgstr, none fuzzy, with the English placeholders, and is
+    written without nukta on क ख ग ज फ (STYLE.md)."""
+    from pathlib import Path
+
+    import polib
+
+    catalogue = polib.pofile(str(Path(__file__).resolve().parents[2] / "locale/hi/LC_MESSAGES/django.po"))
+    mine = [e for e in catalogue if any(f.startswith(MY_FILES) for f, _ in e.occurrences)]
+    assert len(mine) > 200
+    problems = []
+    for entry in mine:
+        texts = list(entry.msgstr_plural.values()) if entry.msgid_plural else [entry.msgstr]
+        wanted = set(re.findall(r"%\(\w+\)[sd]", entry.msgid))
+        for text in texts:
+            if (
+                not text
+                or entry.fuzzy
+                or set(re.findall(r"%\(\w+\)[sd]", text)) != wanted
+                or NUKTA.search(text)
+            ):
+                problems.append(entry.msgid)
+    assert problems == []
