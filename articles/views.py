@@ -7,7 +7,7 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext_lazy
 from django.views.decorators.http import condition, require_POST, require_safe
 from django.views.generic import ListView
 
@@ -19,6 +19,12 @@ from articles.seo import article_structured_data
 from directory.lexicon import read_query
 
 PREVIEW_PERMISSION = "articles.preview_article"
+# Django's own words for a search that is too long, so that the Hindi catalogue can word them in Hindi.
+QUERY_TOO_LONG = ngettext_lazy(
+    "Ensure this value has at most %(limit_value)d character (it has %(show_value)d).",
+    "Ensure this value has at most %(limit_value)d characters (it has %(show_value)d).",
+    "limit_value",
+)
 
 
 def _articles_crumb():
@@ -35,6 +41,7 @@ class ArticleListView(ListView):
 
     def get_queryset(self):
         self.form = ArticleFilterForm(self.request.GET)
+        self.form.fields["q"].error_messages["max_length"] = QUERY_TOO_LONG
         self.form.is_valid()
         data = getattr(self.form, "cleaned_data", {})
         articles = Article.objects.published().in_language().for_list()

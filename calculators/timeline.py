@@ -256,7 +256,7 @@ def _today_marker(today_y: float | None) -> _Layer:
 def _description(result: DatingResult, today_on_chart: bool, care: list[DatedStep]) -> str:
     """The chart in words for screen readers: its span, the ACOG landmarks, the typical windows,
     India's schedule, today."""
-    care_text = "".join(f" {item.step.chart_label}." for item in care)
+    care_text = "".join(" " + gettext("%(label)s.") % {"label": item.step.chart_label} for item in care)
     today_text = (
         gettext("Today you are %(ga)s.") % {"ga": wording.ga_short(result.ga_today)}
         if today_on_chart
