@@ -5,6 +5,8 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from django.core.paginator import Paginator
+from django.db import OperationalError
 from django.template import loader
 from django.urls import path
 from django.utils import translation
@@ -283,3 +285,32 @@ def test_a_refused_request_under_hi_is_explained_in_hindi():
         **{"wsgi.input": _Untouchable()},
     )
     assert "far larger than any of our forms needs" in english.content.decode()
+
+
+def _database_down(request):
+    raise OperationalError("could not connect to server")
+
+
+urlpatterns.append(path("hi/down/", _database_down))
+
+
+def test_database_outage_under_hi_is_a_hindi_503(settings):
+    settings.ROOT_URLCONF = __name__
+    response = FormClient(raise_request_exception=False).get("/hi/down/")
+    html = response.content.decode()
+    assert response.status_code == 503
+    assert '<html lang="hi">' in html
+    assert "<h1>साइट कुछ देर के लिए उपलब्ध नहीं है</h1>" in html
+
+
+def test_pagination_in_hindi(rf):
+    page = Paginator(range(100), 10).page(5)
+    request = rf.get("/hi/gynecologists/", {"page": "5", "q": "asha"})
+    with translation.override("hi"):
+        html = loader.get_template("includes/_pagination.html").render({"page_obj": page}, request)
+    assert '<nav aria-label="नतीजों के पेज">' in html
+    assert 'rel="prev">पिछला<span class="visually-hidden"> पेज</span></a>' in html
+    assert 'rel="next">अगला<span class="visually-hidden"> पेज</span></a>' in html
+    assert '<span aria-current="page"><span class="visually-hidden">पेज </span>5</span>' in html
+    assert 'href="?page=4&amp;q=asha"' in html
+    assert not latin_words(html)
