@@ -19,7 +19,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.db.models import QuerySet
 from django.urls import reverse
-from django.utils.translation import get_language, gettext, gettext_noop, pgettext_lazy
+from django.utils.translation import get_language, gettext, gettext_noop, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
@@ -213,7 +213,7 @@ def describe(reading: Reading, *, full: bool = True) -> str:
     if reading.listing == DOCTORS:
         gender = reading.gender if full else None
         noun = {"female": gettext("Female gynecologists"), "male": gettext("Male gynecologists")}.get(
-            gender, gettext("Gynecologists")
+            gender, pgettext("search heading", "Gynecologists")
         )
         speaks = _languages(reading) if reading.tongues and full else ""
         in_city_speaking, speaking = SPEAKING["female" if gender == "female" else "doctors"]

@@ -89,7 +89,7 @@ def test_hindi_home_speaks_hindi(client, pune):
     assert '<option value="mumbai">मुंबई</option><option value="pune">पुणे</option>' in html
     assert '<button type="submit" name="find" value="gynecologists">स्त्री रोग विशेषज्ञ खोजें</button>' in html
     # Navigation, search box and footer.
-    assert '<a href="/hi/gynecologists/">स्त्री रोग विशेषज्ञ</a>' in html
+    assert '<a href="/hi/gynecologists/">स्त्री रोग विशेषज्ञ (गायनेकोलॉजिस्ट)</a>' in html
     assert '<a href="/hi/due-date-calculator/">ड्यू डेट कैलकुलेटर</a>' in html
     assert 'placeholder="लेख, डॉक्टर, अस्पताल खोजें"' in html
     assert '<form class="site-search" action="/hi/search/"' in html
@@ -211,7 +211,7 @@ def test_hindi_404_page(client):
     assert response.status_code == 404
     assert '<html lang="hi">' in html
     assert "<h1>पेज नहीं मिला</h1>" in html
-    assert '<p class="error-code">गड़बड़ी 404</p>' in html
+    assert '<p class="error-code">गलती 404</p>' in html
     assert '<a href="/hi/">होम पेज पर जाएं</a>' in html
     assert not latin_words(html)
 
