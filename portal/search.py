@@ -19,7 +19,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.db.models import QuerySet
 from django.urls import reverse
-from django.utils.translation import get_language, gettext, gettext_noop, pgettext, pgettext_lazy
+from django.utils.translation import get_language, gettext, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
@@ -145,23 +145,34 @@ def _articles(reading: Reading) -> QuerySet:
 # ---- The group the query asked for ----
 
 
-# The languages doctors consult in, as the directory lists them: their names are read from the
-# database, so they are listed here for makemessages (a heading in Hindi names them in Hindi).
-LANGUAGE_NAMES = (
-    gettext_noop("Assamese"),
-    gettext_noop("Bengali"),
-    gettext_noop("English"),
-    gettext_noop("Gujarati"),
-    gettext_noop("Hindi"),
-    gettext_noop("Kannada"),
-    gettext_noop("Malayalam"),
-    gettext_noop("Marathi"),
-    gettext_noop("Odia"),
-    gettext_noop("Punjabi"),
-    gettext_noop("Tamil"),
-    gettext_noop("Telugu"),
-    gettext_noop("Urdu"),
-)
+# The languages doctors consult in: a Language row holds the English name, so a Hindi heading names it
+# from the catalogue (English and India's 22 scheduled languages, with the context the directory's
+# language names use); any other name is shown as stored.
+LANGUAGE_NAMES = {
+    "English": pgettext_lazy("language name", "English"),
+    "Hindi": pgettext_lazy("language name", "Hindi"),
+    "Assamese": pgettext_lazy("language name", "Assamese"),
+    "Bengali": pgettext_lazy("language name", "Bengali"),
+    "Bodo": pgettext_lazy("language name", "Bodo"),
+    "Dogri": pgettext_lazy("language name", "Dogri"),
+    "Gujarati": pgettext_lazy("language name", "Gujarati"),
+    "Kannada": pgettext_lazy("language name", "Kannada"),
+    "Kashmiri": pgettext_lazy("language name", "Kashmiri"),
+    "Konkani": pgettext_lazy("language name", "Konkani"),
+    "Maithili": pgettext_lazy("language name", "Maithili"),
+    "Malayalam": pgettext_lazy("language name", "Malayalam"),
+    "Manipuri": pgettext_lazy("language name", "Manipuri"),
+    "Marathi": pgettext_lazy("language name", "Marathi"),
+    "Nepali": pgettext_lazy("language name", "Nepali"),
+    "Odia": pgettext_lazy("language name", "Odia"),
+    "Punjabi": pgettext_lazy("language name", "Punjabi"),
+    "Sanskrit": pgettext_lazy("language name", "Sanskrit"),
+    "Santali": pgettext_lazy("language name", "Santali"),
+    "Sindhi": pgettext_lazy("language name", "Sindhi"),
+    "Tamil": pgettext_lazy("language name", "Tamil"),
+    "Telugu": pgettext_lazy("language name", "Telugu"),
+    "Urdu": pgettext_lazy("language name", "Urdu"),
+}
 
 # "<delivery type> packages", one phrase each so that Hindi can say them naturally; English is the
 # delivery type's label followed by "packages".
@@ -200,7 +211,7 @@ def _city_name(reading: Reading) -> str:
 
 def _languages(reading: Reading) -> str:
     """ "Marathi and Hindi", in the page's language."""
-    names = [gettext(tongue.name) for tongue in reading.tongues]
+    names = [str(LANGUAGE_NAMES.get(tongue.name, tongue.name)) for tongue in reading.tongues]
     return functools.reduce(
         lambda left, right: gettext("%(left)s and %(right)s") % {"left": left, "right": right}, names
     )
