@@ -190,7 +190,7 @@ def test_hindi_search_error_is_hindi_next_to_the_field(client):
     html = response.content.decode()
     assert response.status_code == 400
     assert '<p class="field-error" id="search-q-error">ज्यादा से ज्यादा 100 अक्षर लिखें।</p>' in html
-    assert "<h2>कुछ ठीक करना है</h2>" in html
+    assert "<h2>कुछ जानकारी ठीक करनी है</h2>" in html
 
 
 def test_hindi_sitemap_names_cities_and_topics_in_hindi(client, pune):
