@@ -213,7 +213,9 @@ def test_django_form_errors_read_as_our_hindi():
         assert form.errors["kind"] == ["सूची में से कोई विकल्प चुनें। z इनमें से कोई विकल्प नहीं है।"]
         assert _Form({"weeks": "50"}).errors["weeks"] == ["यह संख्या 42 या उससे कम होनी चाहिए।"]
         assert _Form({"weeks": "2"}).errors["weeks"] == ["यह संख्या 4 या उससे ज्यादा होनी चाहिए।"]
-        assert _Form({"name": "a\x00"}).errors["name"] == ["इसमें कुछ ऐसे अक्षर हैं जो लिखे नहीं जा सकते। इन्हें हटाकर फिर से लिखें।"]
+        assert _Form({"name": "a\x00"}).errors["name"] == [
+            "इसमें कुछ ऐसे अक्षर हैं जो लिखे नहीं जा सकते। इन्हें हटाकर फिर से लिखें।"
+        ]
     with translation.override("en"):
         assert _Form({}).errors["name"] == ["This field is required."]
 
