@@ -314,3 +314,14 @@ def test_pagination_in_hindi(rf):
     assert '<span aria-current="page"><span class="visually-hidden">पेज </span>5</span>' in html
     assert 'href="?page=4&amp;q=asha"' in html
     assert not latin_words(html)
+
+
+@pytest.mark.parametrize("typed", ["kulkarmi", "कुलकर्णी"])
+def test_hindi_search_offers_the_corrected_spelling_in_hindi(client, pune, typed):
+    GynecologistFactory(
+        name="Asha Kulkarni", slug="asha-kulkarni", city=pune, hospitals=[HospitalFactory(city=pune)]
+    )
+    html = client.get("/hi/search/", {"q": typed}).content.decode()
+    assert f"“{typed}” से कुछ नहीं मिला, इसलिए यहां “<strong>kulkarni</strong>” के नतीजे हैं।" in html
+    assert f'data-corrected-from="{typed}"' in html
+    assert 'data-doctor="asha-kulkarni"' in html
