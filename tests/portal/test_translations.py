@@ -241,6 +241,17 @@ def test_each_language_is_cached_separately(first, django_assert_num_queries):
         assert all(marker in html for marker in expected[url]), url
 
 
+def test_the_page_cache_key_names_the_language(rf):
+    from portal.pagecache import _page_key
+
+    request = rf.get("/search/", {"q": "pune"})
+    keys = set()
+    for language in ("en", "hi"):
+        with translation.override(language):
+            keys.add(_page_key(request))
+    assert len(keys) == 2 and None not in keys
+
+
 @pytest.mark.django_db
 def test_the_language_comes_from_the_address_alone():
     client = FormClient()
