@@ -5,6 +5,8 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from django.core.paginator import Paginator
+from django.db import OperationalError
 from django.template import loader
 from django.urls import path
 from django.utils import translation
@@ -87,7 +89,7 @@ def test_hindi_home_speaks_hindi(client, pune):
     assert '<option value="mumbai">मुंबई</option><option value="pune">पुणे</option>' in html
     assert '<button type="submit" name="find" value="gynecologists">स्त्री रोग विशेषज्ञ खोजें</button>' in html
     # Navigation, search box and footer.
-    assert '<a href="/hi/gynecologists/">स्त्री रोग विशेषज्ञ</a>' in html
+    assert '<a href="/hi/gynecologists/">स्त्री रोग विशेषज्ञ (गायनेकोलॉजिस्ट)</a>' in html
     assert '<a href="/hi/due-date-calculator/">ड्यू डेट कैलकुलेटर</a>' in html
     assert 'placeholder="लेख, डॉक्टर, अस्पताल खोजें"' in html
     assert '<form class="site-search" action="/hi/search/"' in html
@@ -188,7 +190,7 @@ def test_hindi_search_error_is_hindi_next_to_the_field(client):
     html = response.content.decode()
     assert response.status_code == 400
     assert '<p class="field-error" id="search-q-error">ज्यादा से ज्यादा 100 अक्षर लिखें।</p>' in html
-    assert "<h2>कुछ ठीक करना है</h2>" in html
+    assert "<h2>कुछ जानकारी ठीक करनी है</h2>" in html
 
 
 def test_hindi_sitemap_names_cities_and_topics_in_hindi(client, pune):
@@ -209,7 +211,7 @@ def test_hindi_404_page(client):
     assert response.status_code == 404
     assert '<html lang="hi">' in html
     assert "<h1>पेज नहीं मिला</h1>" in html
-    assert '<p class="error-code">गड़बड़ी 404</p>' in html
+    assert '<p class="error-code">गलती 404</p>' in html
     assert '<a href="/hi/">होम पेज पर जाएं</a>' in html
     assert not latin_words(html)
 
@@ -283,3 +285,43 @@ def test_a_refused_request_under_hi_is_explained_in_hindi():
         **{"wsgi.input": _Untouchable()},
     )
     assert "far larger than any of our forms needs" in english.content.decode()
+
+
+def _database_down(request):
+    raise OperationalError("could not connect to server")
+
+
+urlpatterns.append(path("hi/down/", _database_down))
+
+
+def test_database_outage_under_hi_is_a_hindi_503(settings):
+    settings.ROOT_URLCONF = __name__
+    response = FormClient(raise_request_exception=False).get("/hi/down/")
+    html = response.content.decode()
+    assert response.status_code == 503
+    assert '<html lang="hi">' in html
+    assert "<h1>साइट कुछ देर के लिए उपलब्ध नहीं है</h1>" in html
+
+
+def test_pagination_in_hindi(rf):
+    page = Paginator(range(100), 10).page(5)
+    request = rf.get("/hi/gynecologists/", {"page": "5", "q": "asha"})
+    with translation.override("hi"):
+        html = loader.get_template("includes/_pagination.html").render({"page_obj": page}, request)
+    assert '<nav aria-label="नतीजों के पेज">' in html
+    assert 'rel="prev">पिछला<span class="visually-hidden"> पेज</span></a>' in html
+    assert 'rel="next">अगला<span class="visually-hidden"> पेज</span></a>' in html
+    assert '<span aria-current="page"><span class="visually-hidden">पेज </span>5</span>' in html
+    assert 'href="?page=4&amp;q=asha"' in html
+    assert not latin_words(html)
+
+
+@pytest.mark.parametrize("typed", ["kulkarmi", "कुलकर्णी"])
+def test_hindi_search_offers_the_corrected_spelling_in_hindi(client, pune, typed):
+    GynecologistFactory(
+        name="Asha Kulkarni", slug="asha-kulkarni", city=pune, hospitals=[HospitalFactory(city=pune)]
+    )
+    html = client.get("/hi/search/", {"q": typed}).content.decode()
+    assert f"“{typed}” से कुछ नहीं मिला, इसलिए यहां “<strong>kulkarni</strong>” के नतीजे हैं।" in html
+    assert f'data-corrected-from="{typed}"' in html
+    assert 'data-doctor="asha-kulkarni"' in html
