@@ -28,6 +28,7 @@ from directory.lexicon import lexicon, read_query
 from directory.models import City, DeliveryType, Gynecologist, Hospital, MaternityPackage
 from directory.understanding import DOCTORS, HOSPITALS, PACKAGES, Reading
 from directory.vocabulary import suggest
+from portal.pagecache import current_version
 
 MAX_QUERY_LENGTH = 100
 GROUP_SIZE = 8
@@ -196,12 +197,17 @@ SPEAKING = {
 }
 
 
+@functools.lru_cache(maxsize=256)
+def _hindi_city_name(pk: int, version: str) -> str:
+    """A city's Hindi name, remembered per content version (an edit to the city starts a new one)."""
+    return City.objects.filter(pk=pk).values_list("name_hi", flat=True).first() or ""
+
+
 def _city_name(reading: Reading) -> str:
     """The name of the city the query named, in the page's language (a Hindi page reads the city's
     Hindi name: the search's lexicon knows only the English one)."""
     if get_language() == "hi":
-        hindi = City.objects.filter(pk=reading.city.pk).values_list("name_hi", flat=True).first()
-        return hindi or reading.city.name
+        return _hindi_city_name(reading.city.pk, current_version()) or reading.city.name
     return reading.city.name
 
 
