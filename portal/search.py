@@ -19,7 +19,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.db.models import QuerySet
 from django.urls import reverse
-from django.utils.translation import get_language, gettext, pgettext, pgettext_lazy
+from django.utils.translation import get_language, gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
@@ -145,35 +145,6 @@ def _articles(reading: Reading) -> QuerySet:
 # ---- The group the query asked for ----
 
 
-# The languages doctors consult in: a Language row holds the English name, so a Hindi heading names it
-# from the catalogue (English and India's 22 scheduled languages, with the context the directory's
-# language names use); any other name is shown as stored.
-LANGUAGE_NAMES = {
-    "English": pgettext_lazy("language name", "English"),
-    "Hindi": pgettext_lazy("language name", "Hindi"),
-    "Assamese": pgettext_lazy("language name", "Assamese"),
-    "Bengali": pgettext_lazy("language name", "Bengali"),
-    "Bodo": pgettext_lazy("language name", "Bodo"),
-    "Dogri": pgettext_lazy("language name", "Dogri"),
-    "Gujarati": pgettext_lazy("language name", "Gujarati"),
-    "Kannada": pgettext_lazy("language name", "Kannada"),
-    "Kashmiri": pgettext_lazy("language name", "Kashmiri"),
-    "Konkani": pgettext_lazy("language name", "Konkani"),
-    "Maithili": pgettext_lazy("language name", "Maithili"),
-    "Malayalam": pgettext_lazy("language name", "Malayalam"),
-    "Manipuri": pgettext_lazy("language name", "Manipuri"),
-    "Marathi": pgettext_lazy("language name", "Marathi"),
-    "Nepali": pgettext_lazy("language name", "Nepali"),
-    "Odia": pgettext_lazy("language name", "Odia"),
-    "Punjabi": pgettext_lazy("language name", "Punjabi"),
-    "Sanskrit": pgettext_lazy("language name", "Sanskrit"),
-    "Santali": pgettext_lazy("language name", "Santali"),
-    "Sindhi": pgettext_lazy("language name", "Sindhi"),
-    "Tamil": pgettext_lazy("language name", "Tamil"),
-    "Telugu": pgettext_lazy("language name", "Telugu"),
-    "Urdu": pgettext_lazy("language name", "Urdu"),
-}
-
 # "<delivery type> packages", one phrase each so that Hindi can say them naturally; English is the
 # delivery type's label followed by "packages".
 PACKAGE_NOUNS = {
@@ -199,13 +170,11 @@ SPEAKING = {
 
 @functools.lru_cache(maxsize=256)
 def _hindi_city_name(pk: int, version: str) -> str:
-    """A city's Hindi name, remembered per content version (an edit to the city starts a new one)."""
     return City.objects.filter(pk=pk).values_list("name_hi", flat=True).first() or ""
 
 
 def _city_name(reading: Reading) -> str:
-    """The name of the city the query named, in the page's language (a Hindi page reads the city's
-    Hindi name: the search's lexicon knows only the English one)."""
+    """The name of the city the query named, in the page's language."""
     if get_language() == "hi":
         return _hindi_city_name(reading.city.pk, current_version()) or reading.city.name
     return reading.city.name
@@ -213,7 +182,7 @@ def _city_name(reading: Reading) -> str:
 
 def _languages(reading: Reading) -> str:
     """ "Marathi and Hindi", in the page's language."""
-    names = [str(LANGUAGE_NAMES.get(tongue.name, tongue.name)) for tongue in reading.tongues]
+    names = [gettext(tongue.name) for tongue in reading.tongues]
     return functools.reduce(
         lambda left, right: gettext("%(left)s and %(right)s") % {"left": left, "right": right}, names
     )
@@ -226,7 +195,7 @@ def describe(reading: Reading, *, full: bool = True) -> str:
     if reading.listing == DOCTORS:
         gender = reading.gender if full else None
         noun = {"female": gettext("Female gynecologists"), "male": gettext("Male gynecologists")}.get(
-            gender, pgettext("search heading", "Gynecologists")
+            gender, gettext("Gynecologists")
         )
         speaks = _languages(reading) if reading.tongues and full else ""
         in_city_speaking, speaking = SPEAKING["female" if gender == "female" else "doctors"]
