@@ -31,7 +31,7 @@ from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 from django.urls import Resolver404, resolve
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.cache import cc_delim_re, set_response_etag
 
 logger = logging.getLogger(__name__)
@@ -110,9 +110,9 @@ def _page_key(request) -> str | None:
         return None
     # Parameters in name order, each one's values in the order sent (the last value is the one read).
     query = urlencode([(k, v) for k in sorted(request.GET) for v in request.GET.getlist(k)])
-    # The page's language is in the key as well as in its path (/hi/...): a page is never served in
-    # another language than the one it was built in, wherever the language comes from.
-    language = translation.get_language()
+    # The page's language (set by PathLanguageMiddleware) is in the key as well as in its path (/hi/...):
+    # a page is never served in another language than the one it was built in.
+    language = getattr(request, "LANGUAGE_CODE", "")
     raw = f"{request.method}:{request.get_host()}:{language}:{request.path}?{query}:{timezone.localdate().isoformat()}"
     return "page:" + hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
 

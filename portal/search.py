@@ -19,7 +19,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.db.models import QuerySet
 from django.urls import reverse
-from django.utils.translation import get_language, gettext, pgettext, pgettext_lazy
+from django.utils.translation import get_language, gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
@@ -29,6 +29,7 @@ from directory.lexicon import lexicon, read_query
 from directory.models import City, DeliveryType, Gynecologist, Hospital, MaternityPackage
 from directory.understanding import DOCTORS, HOSPITALS, PACKAGES, Reading
 from directory.vocabulary import suggest
+from portal.pagecache import current_version
 
 MAX_QUERY_LENGTH = 100
 GROUP_SIZE = 8
@@ -168,12 +169,15 @@ SPEAKING = {
 }
 
 
+@functools.lru_cache(maxsize=256)
+def _hindi_city_name(pk: int, version: str) -> str:
+    return City.objects.filter(pk=pk).values_list("name_hi", flat=True).first() or ""
+
+
 def _city_name(reading: Reading) -> str:
-    """The name of the city the query named, in the page's language (a Hindi page reads the city's
-    Hindi name: the search's lexicon knows only the English one)."""
+    """The name of the city the query named, in the page's language."""
     if get_language() == "hi":
-        hindi = City.objects.filter(pk=reading.city.pk).values_list("name_hi", flat=True).first()
-        return hindi or reading.city.name
+        return _hindi_city_name(reading.city.pk, current_version()) or reading.city.name
     return reading.city.name
 
 
@@ -192,7 +196,7 @@ def describe(reading: Reading, *, full: bool = True) -> str:
     if reading.listing == DOCTORS:
         gender = reading.gender if full else None
         noun = {"female": gettext("Female gynecologists"), "male": gettext("Male gynecologists")}.get(
-            gender, pgettext("search heading", "Gynecologists")
+            gender, gettext("Gynecologists")
         )
         speaks = _languages(reading) if reading.tongues and full else ""
         in_city_speaking, speaking = SPEAKING["female" if gender == "female" else "doctors"]
