@@ -16,7 +16,6 @@ from collections import defaultdict
 from django.urls import reverse
 from django.utils.translation import gettext, ngettext
 
-from directory.languages import language_name
 from directory.models import Gynecologist, local
 from directory.templatetags.directory_format import inr
 from directory.templatetags.directory_images import photo_html
@@ -80,7 +79,7 @@ def doctor_cards(doctors) -> list[dict]:
             "qualifications": doctor.qualifications,
             "experience": years_of_experience(doctor.experience_years),
             "fee": inr(doctor.consultation_fee),
-            "languages": ", ".join(language_name(name) for (name,) in languages.get(doctor.pk, ())),
+            "languages": ", ".join(gettext(name) for (name,) in languages.get(doctor.pk, ())),
             "centres": [
                 {"url": hospital_url(slug), "name": name, "locality": locality}
                 for slug, name, locality in centres.get(doctor.pk, ())

@@ -14,7 +14,6 @@ from django_filters import fields
 
 from directory.amounts import parse_rupees
 from directory.forms import SearchForm
-from directory.languages import language_name
 from directory.lexicon import read_query
 from directory.models import City, DeliveryType, Gender, Language, RoomType
 from directory.templatetags.directory_format import inr
@@ -58,9 +57,7 @@ class ReferenceRowsMixin:
         return {str(getattr(row, self.to_field_name)): row for row in self.rows}
 
     def label_from_instance(self, obj):
-        """A city or a language in the page's language (पुणे, मराठी on Hindi pages)."""
-        if isinstance(obj, Language):
-            return language_name(obj.name)
+        """A city in the page's language (its Hindi name on Hindi pages); other rows as they are."""
         return getattr(obj, "local_name", None) or str(obj)
 
     def invalid_choice(self, value):

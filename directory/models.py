@@ -20,11 +20,10 @@ from django.db import models, transaction
 from django.db.models import Case, F, Max, Min, OuterRef, Q, Subquery, When
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from directory.images import process_new_photo, validate_photo
-from directory.languages import language_name
 from directory.pcpndt import validate_no_sex_determination
 from directory.signals import announce
 from directory.spelling import vocabulary_words
@@ -163,6 +162,25 @@ class City(TracksSavedValues, models.Model):
         return local(self, "name")
 
 
+# The languages doctors consult in, as the directory lists them. Their names are rows in the database, so
+# they are marked here for makemessages: Language.local_name gives the Hindi name on Hindi pages.
+LANGUAGE_NAMES = (
+    gettext_noop("Assamese"),
+    gettext_noop("Bengali"),
+    gettext_noop("English"),
+    gettext_noop("Gujarati"),
+    gettext_noop("Hindi"),
+    gettext_noop("Kannada"),
+    gettext_noop("Malayalam"),
+    gettext_noop("Marathi"),
+    gettext_noop("Odia"),
+    gettext_noop("Punjabi"),
+    gettext_noop("Tamil"),
+    gettext_noop("Telugu"),
+    gettext_noop("Urdu"),
+)
+
+
 class Language(models.Model):
     """A language a doctor consults in. `bit` gives each language a place in a doctor's language mask."""
 
@@ -189,8 +207,8 @@ class Language(models.Model):
 
     @property
     def local_name(self) -> str:
-        """The language's name in the page's language (directory.languages)."""
-        return language_name(self.name)
+        """The language's name in the page's language (LANGUAGE_NAMES; a name not listed stays as it is)."""
+        return gettext(self.name)
 
     @property
     def mask(self) -> int:

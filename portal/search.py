@@ -24,7 +24,6 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
 from directory.cards import package_cards
-from directory.languages import language_name
 from directory.lexicon import lexicon, read_query
 from directory.models import City, DeliveryType, Gynecologist, Hospital, MaternityPackage
 from directory.understanding import DOCTORS, HOSPITALS, PACKAGES, Reading
@@ -183,7 +182,7 @@ def _city_name(reading: Reading) -> str:
 
 def _languages(reading: Reading) -> str:
     """ "Marathi and Hindi", in the page's language."""
-    names = [language_name(tongue.name) for tongue in reading.tongues]
+    names = [gettext(tongue.name) for tongue in reading.tongues]
     return functools.reduce(
         lambda left, right: gettext("%(left)s and %(right)s") % {"left": left, "right": right}, names
     )

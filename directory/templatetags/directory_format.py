@@ -1,13 +1,11 @@
 """`inr`: whole rupees in Indian digit grouping, `{{ package.price|inr }}` -> ₹1,25,000.
 `mobile`: a stored mobile number as people read it, `{{ enquiry.phone|mobile }}` -> +91 98765 43210.
-`language_name`: a language's stored (English) name in the page's language, `{{ language.name|language_name }}`.
 `state_name`: a state's stored (English) name in the page's language, `{{ city.state|state_name }}`."""
 
 import re
 
 from django import template
 
-from directory.languages import language_name as _language_name
 from directory.states import state_name as _state_name
 
 register = template.Library()
@@ -45,12 +43,6 @@ def mobile(value):
     """+919876543210 -> '+91 98765 43210'; anything else unchanged."""
     match = re.fullmatch(r"\+91(\d{5})(\d{5})", value or "")
     return f"+91 {match.group(1)} {match.group(2)}" if match else value
-
-
-@register.filter
-def language_name(value):
-    """ "Marathi" -> "मराठी" on a Hindi page (directory.languages)."""
-    return _language_name(value or "")
 
 
 @register.filter
