@@ -19,9 +19,10 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="ninemonths-test-media-")
 PAGE_CACHE_VERSION_FILE = os.path.join(tempfile.mkdtemp(prefix="ninemonths-test-pagecache-"), "version")
 # The login lockout is switched on by the tests that check it (client.login has no request for axes).
 AXES_ENABLED = False
-# Under pytest-xdist each worker gets its own Redis database (9, 10, ...), so one worker's cache.clear()
+# Under pytest-xdist each worker gets its own Redis database (9, 8, ...), so one worker's cache.clear()
 # or content-version bump never reaches another's pages.
 _WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
 _base, _, _db = REDIS_URL.rpartition("/")
 if _WORKER.startswith("gw") and _db.isdigit() and "default" in CACHES and "LOCATION" in CACHES["default"]:
-    CACHES["default"]["LOCATION"] = f"{_base}/{int(_db) + int(_WORKER[2:])}"
+    # Counting down from the given database, within Redis's default 16 (a given 15 gives 15, 14, ...).
+    CACHES["default"]["LOCATION"] = f"{_base}/{(int(_db) - int(_WORKER[2:])) % 16}"
