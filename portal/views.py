@@ -135,3 +135,11 @@ def server_error(request):
     """The 500 page, rendered without the database or request context processors."""
     html = loader.get_template("500.html").render({"SITE_NAME": settings.SITE_NAME})
     return HttpResponseServerError(html)
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without its security token (a page left open for hours, cookies blocked): the site's
+    own 403 page in the page's language, saying what to do, instead of Django's technical English one.
+    The reason stays in the log, never on the page."""
+    logger.warning("CSRF check failed: %s", reason)
+    return render(request, "403_csrf.html", status=403)

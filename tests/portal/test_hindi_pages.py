@@ -339,3 +339,26 @@ def test_hindi_search_offers_the_corrected_spelling_in_hindi(client, pune, typed
     assert f"“{typed}” से कुछ नहीं मिला, इसलिए यहां “<strong>kulkarni</strong>” के नतीजे हैं।" in html
     assert f'data-corrected-from="{typed}"' in html
     assert 'data-doctor="asha-kulkarni"' in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("prefix", "lang", "heading"),
+    [("", "en", "Your form could not be sent"), ("/hi", "hi", "आपका फॉर्म नहीं भेजा जा सका")],
+)
+def test_a_form_sent_without_its_security_token_gets_the_sites_own_page_in_its_language(
+    prefix, lang, heading
+):
+    from django.test import Client
+
+    from directory.models import Grievance
+
+    response = Client(enforce_csrf_checks=True).post(
+        f"{prefix}/privacy/grievance/", {"name": "Asha", "email": "asha@example.in", "details": "x"}
+    )
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert f'<html lang="{lang}">' in html
+    assert f"<h1>{heading}</h1>" in html
+    assert "CSRF" not in html and "Referer" not in html  # no technical reason on the page
+    assert not Grievance.objects.exists()
