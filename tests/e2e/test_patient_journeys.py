@@ -219,6 +219,7 @@ def test_on_a_phone_every_compared_package_can_be_read_beside_the_row_names(phon
     expect(page.get_by_text("Swipe the table sideways to see all 4 packages")).to_be_visible()
     assert [h.get_attribute("data-package") for h in table.locator("thead th[data-package]").all()] == slugs
 
+    page.wait_for_load_state("load")  # the stylesheet applied (a busy machine can show the DOM first)
     width = page.viewport_size["width"]
     assert page.evaluate("() => document.documentElement.scrollWidth") <= width  # only the table scrolls
     labels = {name: table.get_by_role("rowheader", name=name, exact=True) for name in COMPARE_ROWS}
