@@ -39,6 +39,7 @@ class EnquiryAdmin(ScopedAdminMixin, admin.ModelAdmin):
         "email",
         "preferred_date",
         "message",
+        "language",
         "consent",
     ]
 
@@ -77,6 +78,7 @@ class EnquiryAdmin(ScopedAdminMixin, admin.ModelAdmin):
             "email",
             "preferred_date",
             "message",
+            "language",  # the language she wrote in: call her back in it
             "consent",
         ]
         if not may_see_contact(request):

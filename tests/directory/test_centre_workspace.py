@@ -117,6 +117,14 @@ def test_another_centres_enquiry_by_url_is_not_found(client, two, view):
     assert b.leaks(response.content.decode()) == []
 
 
+def test_the_enquiry_shows_staff_the_language_the_patient_wrote_in(client, two):
+    a, _ = two
+    a.enquiry.language = "hi"
+    a.enquiry.save(update_fields=["language"])
+    html = logged_in(client, a).get(reverse("admin:directory_enquiry_change", args=[a.enquiry.pk])).content
+    assert re.search(r'<label>Language:</label>\s*<div class="readonly">हिन्दी</div>', html.decode())
+
+
 def test_ones_own_enquiry_and_its_history_open(client, two):
     a, b = two
     client = logged_in(client, a)
