@@ -16,6 +16,10 @@ import pytest
 from tests.e2e.server import _free_port, _manage, gunicorn_server, server_env, totp_code, totp_key
 from tests.proxy import reverse_proxy
 
+# Collects static files into var/static, as the browser journeys' demo server does: under pytest-xdist
+# they run on the same worker, one after the other, so two collectstatic runs never write there at once.
+pytestmark = pytest.mark.xdist_group("browser")
+
 STAFF_KEY, RAVI_KEY = totp_key("proxy-staff"), totp_key("proxy-ravi")
 SETUP = f"""
 from django.contrib.auth.models import User
