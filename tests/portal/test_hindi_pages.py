@@ -31,17 +31,6 @@ LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 ALLOWED_LATIN = {"Nine", "Months", "RSS", "ACOG", "English"}
 
 
-@pytest.fixture(autouse=True)
-def _forget_hindi_city_names():
-    """A search remembers cities' Hindi names per content version, which a test's rolled-back writes
-    never change: each test starts without them."""
-    from portal import search
-
-    search._hindi_city_name.cache_clear()
-    yield
-    search._hindi_city_name.cache_clear()
-
-
 class _Visible(HTMLParser):
     """The words a reader sees or hears: text outside <script>/<style>, and the spoken attributes."""
 

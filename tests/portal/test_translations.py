@@ -25,17 +25,6 @@ PO = ROOT / "locale" / "hi" / "LC_MESSAGES" / "django.po"
 MO = PO.with_suffix(".mo")
 
 
-@pytest.fixture(autouse=True)
-def _forget_hindi_city_names():
-    """A search remembers cities' Hindi names per content version, which a test's rolled-back writes
-    never change: each test starts without them."""
-    from portal import search
-
-    search._hindi_city_name.cache_clear()
-    yield
-    search._hindi_city_name.cache_clear()
-
-
 # ---- 1. Every public template is translated ----
 
 PUBLIC_TEMPLATES = sorted(
