@@ -83,6 +83,9 @@ def test_editor_writes_an_article_a_reviewer_publishes_it_and_the_editor_restore
     with page.expect_popup() as popup_info:
         page.locator("#lookup_id_medical_reviewer").click()
     popup = popup_info.value
+    # The admin's lookup script binds its click handler when the page has loaded; a click before then
+    # would follow the link inside the popup instead of handing the choice back to the form.
+    popup.wait_for_load_state("load")
     popup.locator("#result_list tbody tr th a").first.click()
     expect(page.get_by_label("Medical reviewer:")).not_to_have_value("")
     assert popup.is_closed()
