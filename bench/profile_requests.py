@@ -5,8 +5,8 @@ every middleware), on the benchmark's scale database:
     REDIS_URL=redis://127.0.0.1:6379/9 DATABASE_URL=postgres://... .venv/bin/python bench/profile_requests.py /
     DJANGO_CACHE=dummy .venv/bin/python bench/profile_requests.py '/maternity-packages/?city=pune'
 
-Serves the page once to fill the cache, then N more times under cProfile, and prints the time per
-request and the functions that cost most (own time and cumulative). Build the database first with
+Serves the page twice to fill the cache, then N times plainly and N more times under cProfile, and
+prints the time per request of each and the functions that cost most (own time and cumulative). Build the database first with
 `make bench`.
 """
 
@@ -53,6 +53,11 @@ def main() -> None:
 
     serve()
     serve()
+    started = time.perf_counter()
+    for _ in range(args.requests):
+        serve()
+    plain = time.perf_counter() - started
+    print(f"{args.path}: {plain / args.requests * 1000:.3f} ms a request ({args.requests} requests)")
     started = time.perf_counter()
     profile = cProfile.Profile()
     profile.enable()

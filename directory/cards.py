@@ -4,12 +4,13 @@ A search page draws twenty cards for every new combination of filters. Asked of 
 in the template, each card cost a reverse() per link, a related manager per `.all`, a number
 localisation per figure and an inclusion template for the photo: more than half of an uncached page.
 Here each card is a plain dict of display-ready values and the card templates only print them
-(templates/includes/_doctor_card.html, _package_card.html).
+(templates/includes/_doctor_cards.html, _package_cards.html).
 
 Links: `reverse()` runs once per list and view, and each slug is put in its place (see SlugUrls);
 the result is what `get_absolute_url()` gives, and tests/directory/test_cards.py holds them equal.
 """
 
+import functools
 import re
 from collections import defaultdict
 
@@ -70,6 +71,9 @@ def doctor_cards(doctors) -> list[dict]:
         )
     doctor_url = SlugUrls("directory:doctor_detail")
     hospital_url = SlugUrls("directory:hospital_detail")
+    # Each language name and number of years translated once per list, not once per card.
+    language_name = functools.cache(gettext)
+    experience = functools.cache(years_of_experience)
     return [
         {
             "slug": doctor.slug,
@@ -77,9 +81,9 @@ def doctor_cards(doctors) -> list[dict]:
             "name": doctor.name,
             "photo": photo_html(doctor, 160, alt=""),
             "qualifications": doctor.qualifications,
-            "experience": years_of_experience(doctor.experience_years),
+            "experience": experience(doctor.experience_years),
             "fee": inr(doctor.consultation_fee),
-            "languages": ", ".join(gettext(name) for (name,) in languages.get(doctor.pk, ())),
+            "languages": ", ".join(language_name(name) for (name,) in languages.get(doctor.pk, ())),
             "centres": [
                 {"url": hospital_url(slug), "name": name, "locality": locality}
                 for slug, name, locality in centres.get(doctor.pk, ())

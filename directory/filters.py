@@ -225,6 +225,26 @@ def _sort(choices):
     )
 
 
+_FORM_CLASSES: dict[tuple, type] = {}
+
+
+class FormClassOnceMixin:
+    """Builds the form class once for each FilterSet and set of filters, not once per request.
+
+    django-filter makes a new form class, and a field for every filter, each time a FilterSet's form
+    is asked for. These filters' fields never depend on the request (no callable querysets, labels and
+    messages are lazy), and every form deep-copies its class's fields (a ModelChoiceField also gets a
+    fresh queryset), so one class can serve every request.
+    """
+
+    def get_form_class(self):
+        key = (type(self), tuple(self.filters))
+        form_class = _FORM_CLASSES.get(key)
+        if form_class is None:
+            form_class = _FORM_CLASSES[key] = super().get_form_class()
+        return form_class
+
+
 class CityFixedMixin:
     """On a city page the city is part of the address, not a filter the visitor can change."""
 
@@ -236,7 +256,7 @@ class CityFixedMixin:
             del self.filters["city"]
 
 
-class DoctorFilter(CityFixedMixin, django_filters.FilterSet):
+class DoctorFilter(CityFixedMixin, FormClassOnceMixin, django_filters.FilterSet):
     SORTS = [
         ("relevance", _("Best match")),
         ("experience", _("Most experienced")),
@@ -294,7 +314,7 @@ class DoctorFilter(CityFixedMixin, django_filters.FilterSet):
         ]()
 
 
-class PackageFilter(CityFixedMixin, django_filters.FilterSet):
+class PackageFilter(CityFixedMixin, FormClassOnceMixin, django_filters.FilterSet):
     SORTS = [("price", _("Lowest price")), ("-price", _("Highest price")), ("nights", _("Fewest nights"))]
 
     q = _search_box(_("Hospital, area or package"))

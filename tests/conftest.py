@@ -66,6 +66,19 @@ def _clear_cache():
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in English, as each request does on an English URL. A page under /hi/ leaves
+    Hindi active in its thread (PathLanguageMiddleware, like Django's LocaleMiddleware, sets the
+    language for each request and does not put it back), and a later test in the same worker that
+    calls code directly would otherwise see Hindi."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
 def _staff_sign_in_with_two_factors(monkeypatch):
     """`client.force_login(user)` (and pytest-django's `admin_client`) stand for a staff member who
     signed in with a password and a one-time code: the session is verified by the account's app, as

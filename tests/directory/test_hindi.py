@@ -64,8 +64,8 @@ def assert_hindi_page(response):
 def test_every_directory_template_has_its_words_in_translate_tags():
     files = [
         *sorted((TEMPLATES / "directory").glob("*.html")),
-        TEMPLATES / "includes/_doctor_card.html",
-        TEMPLATES / "includes/_package_card.html",
+        TEMPLATES / "includes/_doctor_cards.html",
+        TEMPLATES / "includes/_package_cards.html",
         TEMPLATES / "includes/_short_privacy_notice.html",
     ]
     left = {str(path.relative_to(TEMPLATES)): untranslated(path) for path in files}

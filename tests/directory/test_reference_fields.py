@@ -57,3 +57,28 @@ def test_one_query_per_list_for_validation_and_rendering(reference_data, django_
     assert '<option value="pune" selected>Pune</option>' in html
     assert 'value="hindi" id="id_language_0" checked' in html
     assert 'value="tamil"' in html
+
+
+def test_one_form_class_serves_every_search_and_each_form_reads_the_rows_again(reference_data):
+    """The form class is built once per set of filters; each search still gets its own fields and
+    rows (a city added between two searches is there for the second), in the language of its page."""
+    from django.utils import translation
+
+    first, _ = _search("city=pune")
+    city_page = DoctorFilter(QueryDict(""), queryset=Gynecologist.objects.all(), city=reference_data)
+    assert type(city_page.form) is not type(first.form)  # the city page has no city filter
+    assert "city" not in city_page.form.fields
+    CityFactory(name="Nagpur", slug="nagpur")
+    second, _ = _search("city=nagpur")
+    assert type(second.form) is type(first.form)
+    assert second.form.fields["city"] is not first.form.fields["city"]
+    assert second.form.cleaned_data["city"].slug == "nagpur"
+    assert [label for _, label in second.form.fields["city"].choices] == [
+        "Any city",
+        "Mumbai",
+        "Nagpur",
+        "Pune",
+    ]
+    with translation.override("hi"):
+        hindi, _ = _search("city=nagpur")
+        assert str(hindi.form.fields["city"].label) != "City"
