@@ -5,9 +5,9 @@
     DJANGO_CACHE=dummy make bench    # every cache off: the first visitor's view
 
 Builds (or reuses) a database with 100,000 doctors and 20,000 packages, starts gunicorn with debug
-off on 127.0.0.1, drives each page with wrk for a fixed time and prints one table: requests/s, the
-ratio to /healthz of the same run, p50/p99 latency, queries per request (cold and warm cache) and
-gzip-compressed HTML size. Results are also written to bench/results/<time>.json.
+off on 127.0.0.1, drives each page with wrk in rounds (each a /healthz run, then the page's) and
+prints one table of medians: requests/s, the ratio to the /healthz run just before, p50/p99 latency;
+with queries per request (cold and warm cache) and gzip-compressed HTML size. Results are also written to bench/results/<time>.json.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import os
 import re
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import time
@@ -39,7 +40,13 @@ def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--seconds", type=int, default=int(os.environ.get("BENCH_SECONDS", "8")))
+    parser.add_argument("--seconds", type=int, default=int(os.environ.get("BENCH_SECONDS", "4")))
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=int(os.environ.get("BENCH_ROUNDS", "3")),
+        help="rounds per page, each a /healthz run and then the page's; a row shows the medians",
+    )
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--workers", type=int, default=int(os.environ.get("BENCH_WORKERS", "2")))
@@ -228,31 +235,63 @@ def probe_pages(page_list: list[Page]) -> dict[str, dict]:
     return {p.name: pages.probe(p) for p in page_list}
 
 
+# Between two wrk runs: the workers finish the requests wrk abandoned when it stopped (a slow page's
+# queue), so they do not count against the next run.
+SETTLE_SECONDS = 1.0
+
+
 def drive_pages(
     env: dict[str, str], page_list: list[Page], probes: dict[str, dict], args: argparse.Namespace
 ) -> list[dict]:
-    """Start gunicorn, warm each page's cache with one request, then drive it with wrk; one result
-    (wrk's figures and the page's probe) per page, printed as it completes."""
+    """Start gunicorn, warm each page's cache with one request, then drive it with wrk in rounds: each
+    round runs /healthz and then the page, back to back, and the round's ratio is the page's requests/s
+    over that /healthz run's. This shared machine's speed drifts by more than the differences measured
+    here, so a ratio compares only runs made under the same conditions, and a row shows the medians of
+    its rounds (ratio, requests/s, p50, p99). One result per page, printed as it completes."""
     port = free_port()
     server = start_gunicorn(env, port, args.workers)
+    base = f"http://127.0.0.1:{port}"
+    healthz = next(p for p in page_list if p.name == "healthz")
+    healthz_runs = []
     results = []
     try:
         for page in page_list:
-            url = f"http://127.0.0.1:{port}{page.path}"
-            subprocess.run(["curl", "-s", "-o", "/dev/null", url], check=False)  # warm the cache
-            figures = run_wrk(url, args.seconds, args.connections, args.threads)
-            results.append({"page": page.name, "path": page.path, **figures, **probes[page.name]})
-            print(f"  {page.name:<18} {figures['rps']:>9.1f} req/s", flush=True)
+            subprocess.run(["curl", "-s", "-o", "/dev/null", base + page.path], check=False)  # warm the cache
+        for page in page_list:
+            if page is healthz:
+                continue
+            rounds = []
+            for _ in range(args.rounds):
+                reference = run_wrk(base + healthz.path, args.seconds, args.connections, args.threads)
+                time.sleep(SETTLE_SECONDS)
+                figures = run_wrk(base + page.path, args.seconds, args.connections, args.threads)
+                time.sleep(SETTLE_SECONDS)
+                healthz_runs.append(reference)
+                rounds.append({**figures, "ratio": figures["rps"] / reference["rps"]})
+            row = summarise(rounds)
+            results.append({"page": page.name, "path": page.path, **row, **probes[page.name]})
+            each = ", ".join(f"{ratio:.3f}" for ratio in row["round_ratios"])
+            print(
+                f"  {page.name:<18} {row['rps']:>9.1f} req/s, {row['ratio']:.3f}x /healthz ({each})",
+                flush=True,
+            )
     finally:
         stop(server)
+    results.insert(
+        0, {"page": "healthz", "path": healthz.path, **summarise(healthz_runs), **probes["healthz"]}
+    )
     return results
 
 
-def add_ratios(results: list[dict]) -> None:
-    """Each page's requests/s as a ratio to /healthz of the same run."""
-    healthz = next(r["rps"] for r in results if r["page"] == "healthz")
-    for r in results:
-        r["ratio"] = round(r["rps"] / healthz, 3)
+def summarise(rounds: list[dict]) -> dict:
+    """The medians of the rounds' figures, each round's ratio (1 for /healthz's own runs) and the
+    errors of all of them."""
+    row = {key: statistics.median(r[key] for r in rounds) for key in ("rps", "p50_ms", "p99_ms")}
+    row["round_ratios"] = [round(r.get("ratio", 1.0), 3) for r in rounds]
+    row["ratio"] = round(statistics.median(row["round_ratios"]), 3)
+    row["socket_errors"] = sum(r["socket_errors"] for r in rounds)
+    row["non_2xx"] = sum(r["non_2xx"] for r in rounds)
+    return row
 
 
 def backend_and_cache(env: dict[str, str]) -> tuple[str, str]:
@@ -286,7 +325,8 @@ def print_table(results: list[dict], args: argparse.Namespace, backend: str, cac
     header = f"{'page':<19} {'req/s':>9} {'ratio':>6} {'goal':>6} {'p50 ms':>7} {'p99 ms':>7} {'q cold':>6} {'q warm':>6} {'gz KB':>6} {'errors':>6}"
     print(
         f"\nNine Months bench: {backend} + {cache} cache, {args.workers} gunicorn workers, "
-        f"wrk {args.threads}t/{args.connections}c x {args.seconds}s per page"
+        f"wrk {args.threads}t/{args.connections}c, {args.rounds} rounds of {args.seconds}s per page, "
+        "each after a /healthz run; medians"
     )
     print(header)
     print("-" * len(header))
@@ -320,6 +360,7 @@ def write_results(results: list[dict], args: argparse.Namespace, backend: str, c
                 "cache": cache,
                 "workers": args.workers,
                 "seconds": args.seconds,
+                "rounds": args.rounds,
                 "connections": args.connections,
                 "results": results,
             },
@@ -337,7 +378,6 @@ def main() -> None:
     page_list = load_pages(env, args.only)
     probes = probe_pages(page_list)
     results = drive_pages(env, page_list, probes, args)
-    add_ratios(results)
     backend, cache = backend_and_cache(env)
     add_goals(results, page_list, cache)
     print_table(results, args, backend, cache)
