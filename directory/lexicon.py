@@ -31,15 +31,22 @@ def _content_version() -> str:
 
 
 def load_lexicon() -> Lexicon:
-    """The lexicon as the database has it now: one query for terms, cities and languages."""
-    terms = SearchTerm.objects.order_by().values_list("phrase", "means", Value("term"), Value(0))
-    cities = City.objects.order_by().values_list("name", "slug", Value("city"), Cast("pk", IntegerField()))
-    languages = Language.objects.order_by().values_list("name", "slug", Value("language"), "bit")
+    """The lexicon as the database has it now: one query for terms, cities (with their Hindi names, for
+    headings) and languages."""
+    terms = SearchTerm.objects.order_by().values_list("phrase", "means", Value("term"), Value(0), Value(""))
+    cities = City.objects.order_by().values_list(
+        "name", "slug", Value("city"), Cast("pk", IntegerField()), "name_hi"
+    )
+    languages = Language.objects.order_by().values_list("name", "slug", Value("language"), "bit", Value(""))
     rows = list(terms.union(cities, languages, all=True))
     return Lexicon.build(
-        terms=[(name, meaning) for name, meaning, what, _ in rows if what == "term"],
-        places=[Place(number, slug, name) for name, slug, what, number in rows if what == "city"],
-        tongues=[Tongue(number, slug, name) for name, slug, what, number in rows if what == "language"],
+        terms=[(name, meaning) for name, meaning, what, _, _ in rows if what == "term"],
+        places=[
+            Place(number, slug, name, name_hi or "")
+            for name, slug, what, number, name_hi in rows
+            if what == "city"
+        ],
+        tongues=[Tongue(number, slug, name) for name, slug, what, number, _ in rows if what == "language"],
     )
 
 

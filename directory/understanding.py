@@ -129,6 +129,7 @@ class Place:
     pk: int
     slug: str
     name: str
+    name_hi: str = field(default="", compare=False)  # for Hindi headings; "" when not entered
 
 
 @dataclass(frozen=True)

@@ -25,10 +25,9 @@ from django.utils.translation import gettext_lazy as _
 from articles.models import Article
 from directory.cards import package_cards
 from directory.lexicon import lexicon, read_query
-from directory.models import City, DeliveryType, Gynecologist, Hospital, MaternityPackage
+from directory.models import DeliveryType, Gynecologist, Hospital, MaternityPackage
 from directory.understanding import DOCTORS, HOSPITALS, PACKAGES, Reading
 from directory.vocabulary import suggest
-from portal.pagecache import current_version
 
 MAX_QUERY_LENGTH = 100
 GROUP_SIZE = 8
@@ -168,15 +167,10 @@ SPEAKING = {
 }
 
 
-@functools.lru_cache(maxsize=256)
-def _hindi_city_name(pk: int, version: str) -> str:
-    return City.objects.filter(pk=pk).values_list("name_hi", flat=True).first() or ""
-
-
 def _city_name(reading: Reading) -> str:
     """The name of the city the query named, in the page's language."""
     if get_language() == "hi":
-        return _hindi_city_name(reading.city.pk, current_version()) or reading.city.name
+        return reading.city.name_hi or reading.city.name
     return reading.city.name
 
 

@@ -52,13 +52,10 @@ def _clear_cache():
     from django.core.cache import cache
 
     from directory import lexicon
-    from portal import search
 
     def forget():
         cache.clear()
         lexicon.forget()  # what a search knows about words is kept in memory too
-        # Cities' Hindi names, remembered per content version, which rolled-back writes never change.
-        search._hindi_city_name.cache_clear()
 
     forget()
     yield
