@@ -87,6 +87,10 @@ def test_hindi_is_written_without_nukta_on_k_kh_g_j_ph_and_without_chandrabindu_
     nukta = re.compile("[कखगजफ]\u093c|[\u0958\u0959\u095a\u095b\u095e]")
     found = [e.msgstr for e in _catalogue() if nukta.search(e.msgstr) or "जाँच" in e.msgstr]
     assert found == []
+    # The demo Hindi articles spell as the interface does.
+    demo = (ROOT / "articles" / "demo_content_hi.py").read_text(encoding="utf-8")
+    assert nukta.findall(demo) == []
+    assert demo.count("जाँच") == 0
 
 
 # ---- 3. The catalogue is in sync with the code ----
