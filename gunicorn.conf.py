@@ -1,6 +1,8 @@
 """gunicorn's settings for this site, read by gunicorn from the working directory (the repository root,
 where `make serve`, the benchmarks and the tests start it). Command-line options still override them."""
 
+import os
+
 # The access log (when one is asked for, e.g. `--access-logfile -`) leaves out admin query strings and
 # private-link tokens: see portal/accesslog.py.
 logger_class = "portal.accesslog.SanitisingLogger"
@@ -12,3 +14,8 @@ logger_class = "portal.accesslog.SanitisingLogger"
 # (nginx, or the load balancer) also reads whole requests before passing them on: README, "Production".
 worker_class = "gthread"
 threads = 8
+
+# Each worker signals it is alive by touching a temporary file, and gunicorn's docs warn that on a
+# disk-backed /tmp (this VM's, a container's) that call can block the worker. Memory-backed when we can.
+if os.path.isdir("/dev/shm"):  # noqa: S108 (only gunicorn's own heartbeat files, as its docs advise)
+    worker_tmp_dir = "/dev/shm"  # noqa: S108
