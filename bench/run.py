@@ -158,8 +158,14 @@ def start_gunicorn(env, port, workers):
             f"127.0.0.1:{port}",
             "--workers",
             str(workers),
+            # Sync workers, one request at a time each, as issue 18 measures. gunicorn.conf.py's
+            # `threads = 8` would otherwise turn them into gthread workers (gunicorn does so whenever
+            # threads > 1), which keep wrk's connections alive: one worker could hold all eight and
+            # serve a whole run alone while the other idled.
             "--worker-class",
             "sync",
+            "--threads",
+            "1",
             "--log-level",
             "warning",
         ],
