@@ -93,9 +93,26 @@ def _free_port() -> int:
 
 
 def _manage(env, *args):
-    return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    done = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, check=False
     )
+    if done.returncode:
+        # What manage.py said goes into the failure, so that a CI log shows why.
+        raise RuntimeError(
+            f"manage.py {' '.join(args)} exited {done.returncode}:\n{done.stdout}\n{done.stderr}"
+        )
+    return done
+
+
+def _collectstatic(env, log: Path):
+    """collectstatic into var/static, tried a second time if the first fails. Once in CI (the
+    PostgreSQL pass of one run out of many) it exited 1 with its output unseen; the first failure is
+    kept in the server's log so it can be read."""
+    try:
+        _manage(env, "collectstatic", "--noinput", "-v", "0")
+    except RuntimeError as first:
+        log.write_text(f"first collectstatic failed, tried again: {first}\n")
+        _manage(env, "collectstatic", "--noinput", "-v", "0")
 
 
 @contextlib.contextmanager
@@ -111,7 +128,7 @@ def demo_server(work: Path, port: int | None = None):
     _manage(env, "migrate", "--noinput", "-v", "0")
     _manage(env, "seed_demo")
     _manage(env, "shell", "-v", "0", "-c", CREATE_USERS)
-    _manage(env, "collectstatic", "--noinput", "-v", "0")
+    _collectstatic(env, work / "collectstatic.log")
     port = port or _free_port()
     with gunicorn_server(env, port, work / "gunicorn.log") as url:
         yield DemoServer(url, work / "media", work / "gunicorn.log", env)
