@@ -19,13 +19,13 @@ from urllib.parse import urlencode
 from django import forms
 from django.db.models import QuerySet
 from django.urls import reverse
-from django.utils.translation import get_language, gettext, pgettext_lazy
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
 from directory.cards import package_cards
 from directory.lexicon import lexicon, read_query
-from directory.models import DeliveryType, Gynecologist, Hospital, MaternityPackage
+from directory.models import DeliveryType, Gynecologist, Hospital, MaternityPackage, local
 from directory.understanding import DOCTORS, HOSPITALS, PACKAGES, Reading
 from directory.vocabulary import suggest
 
@@ -169,9 +169,7 @@ SPEAKING = {
 
 def _city_name(reading: Reading) -> str:
     """The name of the city the query named, in the page's language."""
-    if get_language() == "hi":
-        return reading.city.name_hi or reading.city.name
-    return reading.city.name
+    return local(reading.city, "name")
 
 
 def _languages(reading: Reading) -> str:
