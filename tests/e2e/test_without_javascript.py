@@ -51,6 +51,7 @@ def test_package_comparison_without_javascript(page_without_js):
         card.get_by_label(re.compile(r"^Compare")).check()
     page.get_by_role("button", name="Compare selected").click()
     table = page.get_by_role("table", name="3 packages side by side")
+    expect(table).to_be_visible()  # the compare page has loaded: .all() below does not wait for it
     assert [c.get_attribute("data-package") for c in table.locator("thead th[data-package]").all()] == chosen
     assert_accessible(page)
 
