@@ -17,6 +17,7 @@ from collections import defaultdict
 from django.urls import reverse
 from django.utils.translation import gettext, ngettext
 
+from directory.lexicon import lexicon
 from directory.models import Gynecologist, local
 from directory.templatetags.directory_format import inr
 from directory.templatetags.directory_images import photo_html
@@ -52,23 +53,20 @@ def _by_doctor(rows) -> dict[int, list[tuple]]:
 def doctor_cards(doctors) -> list[dict]:
     """Cards for doctors from `Gynecologist.objects.for_cards()`.
 
-    Two queries whatever the number of doctors: their languages and their active centres, each in
-    name order, read as plain rows straight from the join tables.
+    One query whatever the number of doctors: their active centres, in name order, read as plain rows
+    straight from the join table. Their languages, in name order, come from each doctor's language
+    mask and the languages of the search lexicon (directory.lexicon), which the process already holds.
     """
     doctors = list(doctors)
     ids = [doctor.pk for doctor in doctors]
-    languages = centres = {}
+    centres = {}
     if ids:
-        languages = _by_doctor(
-            Gynecologist.languages.through.objects.filter(gynecologist_id__in=ids)
-            .order_by("language__name", "language_id")
-            .values_list("gynecologist_id", "language__name")
-        )
         centres = _by_doctor(
             Gynecologist.hospitals.through.objects.filter(gynecologist_id__in=ids, hospital__is_active=True)
             .order_by("hospital__name", "hospital_id")
             .values_list("gynecologist_id", "hospital__slug", "hospital__name", "hospital__locality")
         )
+    languages = lexicon().languages if ids else ()
     doctor_url = SlugUrls("directory:doctor_detail")
     hospital_url = SlugUrls("directory:hospital_detail")
     # Each language name and number of years translated once per list, not once per card.
@@ -83,7 +81,9 @@ def doctor_cards(doctors) -> list[dict]:
             "qualifications": doctor.qualifications,
             "experience": experience(doctor.experience_years),
             "fee": inr(doctor.consultation_fee),
-            "languages": ", ".join(language_name(name) for (name,) in languages.get(doctor.pk, ())),
+            "languages": ", ".join(
+                language_name(language.name) for language in languages if doctor.language_mask & language.mask
+            ),
             "centres": [
                 {"url": hospital_url(slug), "name": name, "locality": locality}
                 for slug, name, locality in centres.get(doctor.pk, ())

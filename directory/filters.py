@@ -14,7 +14,7 @@ from django_filters import fields
 
 from directory.amounts import parse_rupees
 from directory.forms import SearchForm
-from directory.lexicon import read_query
+from directory.lexicon import lexicon, read_query
 from directory.models import City, DeliveryType, Gender, Language, RoomType
 from directory.templatetags.directory_format import inr
 
@@ -35,22 +35,49 @@ class ReferenceRowsIterator(ModelChoiceIterator):
         return self.field.empty_label is not None or bool(self.field.rows)
 
 
+def _reference_row(model, values: dict):
+    """A model instance with just these fields loaded, as `.only()` would give it (the rest deferred)."""
+    fields = [f.attname for f in model._meta.concrete_fields if f.attname in values]
+    return model.from_db(None, fields, [values[name] for name in fields])
+
+
+def city_rows() -> list[City]:
+    """Every city, in name order, from the search lexicon (directory.lexicon): no query of its own."""
+    return [
+        _reference_row(City, {"id": p.pk, "name": p.name, "name_hi": p.name_hi, "slug": p.slug})
+        for p in lexicon().cities
+    ]
+
+
+def language_rows() -> list[Language]:
+    """Every language, in name order, from the search lexicon."""
+    return [
+        _reference_row(Language, {"id": t.pk, "name": t.name, "slug": t.slug, "bit": t.bit})
+        for t in lexicon().languages
+    ]
+
+
 class ReferenceRowsMixin:
     """For a short reference table chosen by a text key (cities and languages by slug).
 
-    The rows are read once per form, and both the validation of the submitted slugs and the rendered
-    choices use them: two queries fewer per search than the stock fields, which query for each. The
-    key is compared as text, as the database compares it (exactly). No "null" choice.
+    The rows come from `read_rows` (the search lexicon, which every process keeps until the content
+    changes), fresh instances for each form, and both the validation of the submitted slugs and the
+    rendered choices use them: the stock fields ran a query for each. The key is compared as text, as
+    the database compares it (exactly). No "null" choice.
     """
 
     iterator = ReferenceRowsIterator
+
+    def __init__(self, *args, read_rows, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.read_rows = read_rows
 
     @property
     def rows(self) -> list:
         # Keyed to the queryset object: a form's deep copy of the field gets a fresh queryset.
         cached = self.__dict__.get("_rows")
         if cached is None or cached[0] is not self.queryset:
-            cached = self.__dict__["_rows"] = (self.queryset, list(self.queryset))
+            cached = self.__dict__["_rows"] = (self.queryset, self.read_rows())
         return cached[1]
 
     def row_keys(self) -> dict:
@@ -205,6 +232,7 @@ def _search_box(label):
 def _city_filter(invalid_choice):
     return ReferenceChoiceFilter(
         queryset=City.objects.only("id", "name", "name_hi", "slug"),
+        read_rows=city_rows,
         to_field_name="slug",
         label=_("City"),
         empty_label=_("Any city"),
@@ -270,6 +298,7 @@ class DoctorFilter(CityFixedMixin, FormClassOnceMixin, django_filters.FilterSet)
     )
     language = ReferenceMultipleChoiceFilter(
         queryset=Language.objects.only("id", "name", "slug", "bit"),
+        read_rows=language_rows,
         to_field_name="slug",
         label=_("Speaks"),
         help_text=_("Tick one or more: you will see the doctors who speak all of them."),

@@ -12,7 +12,7 @@ import threading
 import time
 
 from django.conf import settings
-from django.db.models import IntegerField, Value
+from django.db.models import F, IntegerField, Value
 from django.db.models.functions import Cast
 from django.utils.module_loading import import_string
 
@@ -32,21 +32,30 @@ def _content_version() -> str:
 
 def load_lexicon() -> Lexicon:
     """The lexicon as the database has it now: one query for terms, cities (with their Hindi names, for
-    headings) and languages."""
-    terms = SearchTerm.objects.order_by().values_list("phrase", "means", Value("term"), Value(0), Value(""))
-    cities = City.objects.order_by().values_list(
-        "name", "slug", Value("city"), Cast("pk", IntegerField()), "name_hi"
+    headings) and languages, the cities and languages each in name order as the database sorts them
+    (the order of the search filters' lists and of a doctor card's languages)."""
+    terms = SearchTerm.objects.annotate(
+        kind=Value("term"), number=Value(0), name_hi=Value(""), row=Value(0)
+    ).values_list("phrase", "means", "kind", "number", "name_hi", "row")
+    cities = City.objects.annotate(
+        kind=Value("city"), number=Cast("pk", IntegerField()), row=Cast("pk", IntegerField())
+    ).values_list("name", "slug", "kind", "number", "name_hi", "row")
+    languages = Language.objects.annotate(
+        kind=Value("language"), number=F("bit"), name_hi=Value(""), row=Cast("pk", IntegerField())
+    ).values_list("name", "slug", "kind", "number", "name_hi", "row")
+    rows = list(
+        terms.order_by().union(cities.order_by(), languages.order_by(), all=True).order_by("kind", "phrase")
     )
-    languages = Language.objects.order_by().values_list("name", "slug", Value("language"), "bit", Value(""))
-    rows = list(terms.union(cities, languages, all=True))
     return Lexicon.build(
-        terms=[(name, meaning) for name, meaning, what, _, _ in rows if what == "term"],
+        terms=[(name, meaning) for name, meaning, what, _, _, _ in rows if what == "term"],
         places=[
             Place(number, slug, name, name_hi or "")
-            for name, slug, what, number, name_hi in rows
+            for name, slug, what, number, name_hi, _ in rows
             if what == "city"
         ],
-        tongues=[Tongue(number, slug, name) for name, slug, what, number, _ in rows if what == "language"],
+        tongues=[
+            Tongue(number, slug, name, pk) for name, slug, what, number, _, pk in rows if what == "language"
+        ],
     )
 
 

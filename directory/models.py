@@ -472,9 +472,9 @@ class GynecologistQuerySet(ListingQuerySet):
         return self.order_by("name", "id")
 
     def for_cards(self):
-        """Only what a doctor card shows; directory.cards.doctor_cards() adds the languages and active
-        centres in two more queries (as plain rows: prefetch_related() cost more than the rest of the
-        page's queries together)."""
+        """Only what a doctor card shows; directory.cards.doctor_cards() adds the active centres in one
+        more query (as plain rows: prefetch_related() cost more than the rest of the page's queries
+        together) and names the languages of the language mask."""
         return self.only(
             "id",
             "name",
@@ -485,6 +485,7 @@ class GynecologistQuerySet(ListingQuerySet):
             "qualifications",
             "experience_years",
             "consultation_fee",
+            "language_mask",
             "city_id",
         )
 

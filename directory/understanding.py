@@ -137,6 +137,7 @@ class Tongue:
     bit: int
     slug: str
     name: str
+    pk: int = field(default=0, compare=False)  # the Language row, for the search filters' rows
 
     @property
     def mask(self) -> int:
@@ -161,6 +162,9 @@ class Lexicon:
     terms: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     places: dict[tuple[str, ...], Place] = field(default_factory=dict)
     tongues: dict[tuple[str, ...], Tongue] = field(default_factory=dict)
+    # Every city and language once, in the order they were given (by name, as the database sorts them).
+    cities: tuple[Place, ...] = ()
+    languages: tuple[Tongue, ...] = ()
 
     @classmethod
     def build(
@@ -169,7 +173,8 @@ class Lexicon:
         places: Iterable[Place] = (),
         tongues: Iterable[Tongue] = (),
     ) -> "Lexicon":
-        lexicon = cls()
+        places, tongues = tuple(places), tuple(tongues)
+        lexicon = cls(cities=places, languages=tongues)
         for phrase, meaning in terms:
             for key in _phrase_keys(phrase):
                 lexicon.terms[key] = tuple(tokens(meaning))

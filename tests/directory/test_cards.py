@@ -3,6 +3,7 @@
 import pytest
 from django.urls import NoReverseMatch, set_script_prefix
 
+from directory import lexicon
 from directory.cards import SlugUrls, doctor_cards, package_cards
 from directory.models import Gynecologist, MaternityPackage
 from tests.factories import (
@@ -89,6 +90,22 @@ def test_lists_cost_the_same_queries_for_any_number_of_cards(django_assert_num_q
     languages = [LanguageFactory(), LanguageFactory()]
     for _ in range(5):
         GynecologistFactory(hospitals=[centre], languages=languages)
-    with django_assert_num_queries(3):  # doctors, their languages, their active centres
+    lexicon.forget()
+    with django_assert_num_queries(3):  # doctors, their active centres, and the lexicon (read once)
         cards = doctor_cards(Gynecologist.objects.for_cards())
     assert len(cards) == 5 and all(card["languages"] and card["centres"] for card in cards)
+    with django_assert_num_queries(2):  # doctors and their active centres
+        assert doctor_cards(Gynecologist.objects.for_cards()) == cards
+
+
+def test_card_languages_follow_the_doctors_languages_and_their_names():
+    """The languages come from the doctor's language mask and the lexicon's names: both follow edits."""
+    marathi, hindi = LanguageFactory(name="Marathi"), LanguageFactory(name="Hindi")
+    doctor = GynecologistFactory(languages=[marathi])
+    assert doctor_cards(Gynecologist.objects.for_cards())[0]["languages"] == "Marathi"
+    doctor.languages.add(hindi)
+    assert doctor_cards(Gynecologist.objects.for_cards())[0]["languages"] == "Hindi, Marathi"
+    marathi.name = "Marathi (मराठी)"
+    marathi.save()
+    doctor.languages.remove(hindi)
+    assert doctor_cards(Gynecologist.objects.for_cards())[0]["languages"] == "Marathi (मराठी)"

@@ -3,6 +3,7 @@
 import pytest
 from django.http import QueryDict
 
+from directory import lexicon
 from directory.filters import DoctorFilter
 from directory.models import Gynecologist
 from tests.factories import CityFactory, GynecologistFactory, LanguageFactory
@@ -49,14 +50,36 @@ def test_unknown_slugs_are_left_out_with_a_message(reference_data, query, field,
     assert message in " ".join(filterset.form.errors[field])
 
 
-def test_one_query_per_list_for_validation_and_rendering(reference_data, django_assert_num_queries):
-    filterset = DoctorFilter(QueryDict("city=pune&language=hindi"), queryset=Gynecologist.objects.all())
-    with django_assert_num_queries(2):  # the cities and the languages
-        assert filterset.form.is_valid()
-        html = "".join(str(field) for field in filterset.form)
-    assert '<option value="pune" selected>Pune</option>' in html
-    assert 'value="hindi" id="id_language_0" checked' in html
-    assert 'value="tamil"' in html
+def test_rows_come_from_the_lexicon_for_validation_and_rendering(reference_data, django_assert_num_queries):
+    """The cities and languages are the search lexicon's: one query when the process reads it (after
+    content changed), then none for any number of searches."""
+    lexicon.forget()
+    for queries in (1, 0):
+        filterset = DoctorFilter(QueryDict("city=pune&language=hindi"), queryset=Gynecologist.objects.all())
+        with django_assert_num_queries(queries):
+            assert filterset.form.is_valid()
+            html = "".join(str(field) for field in filterset.form)
+        assert '<option value="pune" selected>Pune</option>' in html
+        assert 'value="hindi" id="id_language_0" checked' in html
+        assert 'value="tamil"' in html
+        # In name order, as the database sorts them.
+        assert [label for _, label in filterset.form.fields["language"].choices] == [
+            "Hindi",
+            "Marathi",
+            "Tamil",
+        ]
+
+
+def test_rows_are_fresh_instances_with_only_their_fields_loaded(reference_data, django_assert_num_queries):
+    first, _ = _search("city=pune")
+    second, _ = _search("city=pune")
+    city = second.form.cleaned_data["city"]
+    assert city == reference_data and city is not first.form.cleaned_data["city"]
+    assert city.get_deferred_fields() == {"state"}
+    with django_assert_num_queries(
+        1
+    ):  # a field the rows do not carry is read when asked for, as with .only()
+        assert city.state == reference_data.state
 
 
 def test_one_form_class_serves_every_search_and_each_form_reads_the_rows_again(reference_data):
