@@ -14,7 +14,7 @@ from django_filters import fields
 
 from directory.amounts import parse_rupees
 from directory.forms import SearchForm
-from directory.lexicon import lexicon, read_query
+from directory.lexicon import city_rows, language_rows, read_query
 from directory.models import City, DeliveryType, Gender, Language, RoomType
 from directory.templatetags.directory_format import inr
 
@@ -33,28 +33,6 @@ class ReferenceRowsIterator(ModelChoiceIterator):
 
     def __bool__(self):
         return self.field.empty_label is not None or bool(self.field.rows)
-
-
-def _reference_row(model, values: dict):
-    """A model instance with just these fields loaded, as `.only()` would give it (the rest deferred)."""
-    fields = [f.attname for f in model._meta.concrete_fields if f.attname in values]
-    return model.from_db(None, fields, [values[name] for name in fields])
-
-
-def city_rows() -> list[City]:
-    """Every city, in name order, from the search lexicon (directory.lexicon): no query of its own."""
-    return [
-        _reference_row(City, {"id": p.pk, "name": p.name, "name_hi": p.name_hi, "slug": p.slug})
-        for p in lexicon().cities
-    ]
-
-
-def language_rows() -> list[Language]:
-    """Every language, in name order, from the search lexicon."""
-    return [
-        _reference_row(Language, {"id": t.pk, "name": t.name, "slug": t.slug, "bit": t.bit})
-        for t in lexicon().languages
-    ]
 
 
 class ReferenceRowsMixin:

@@ -35,26 +35,32 @@ def load_lexicon() -> Lexicon:
     headings) and languages, the cities and languages each in name order as the database sorts them
     (the order of the search filters' lists and of a doctor card's languages)."""
     terms = SearchTerm.objects.annotate(
-        kind=Value("term"), number=Value(0), name_hi=Value(""), row=Value(0)
-    ).values_list("phrase", "means", "kind", "number", "name_hi", "row")
+        kind=Value("term"), number=Value(0), name_hi=Value(""), row=Value(0), state=Value("")
+    ).values_list("phrase", "means", "kind", "number", "name_hi", "row", "state")
     cities = City.objects.annotate(
         kind=Value("city"), number=Cast("pk", IntegerField()), row=Cast("pk", IntegerField())
-    ).values_list("name", "slug", "kind", "number", "name_hi", "row")
+    ).values_list("name", "slug", "kind", "number", "name_hi", "row", "state")
     languages = Language.objects.annotate(
-        kind=Value("language"), number=F("bit"), name_hi=Value(""), row=Cast("pk", IntegerField())
-    ).values_list("name", "slug", "kind", "number", "name_hi", "row")
+        kind=Value("language"),
+        number=F("bit"),
+        name_hi=Value(""),
+        row=Cast("pk", IntegerField()),
+        state=Value(""),
+    ).values_list("name", "slug", "kind", "number", "name_hi", "row", "state")
     rows = list(
         terms.order_by().union(cities.order_by(), languages.order_by(), all=True).order_by("kind", "phrase")
     )
     return Lexicon.build(
-        terms=[(name, meaning) for name, meaning, what, _, _, _ in rows if what == "term"],
+        terms=[(name, meaning) for name, meaning, what, *_ in rows if what == "term"],
         places=[
-            Place(number, slug, name, name_hi or "")
-            for name, slug, what, number, name_hi, _ in rows
+            Place(number, slug, name, name_hi or "", state)
+            for name, slug, what, number, name_hi, _, state in rows
             if what == "city"
         ],
         tongues=[
-            Tongue(number, slug, name, pk) for name, slug, what, number, _, pk in rows if what == "language"
+            Tongue(number, slug, name, pk)
+            for name, slug, what, number, _, pk, _ in rows
+            if what == "language"
         ],
     )
 
@@ -70,6 +76,45 @@ def lexicon() -> Lexicon:
         fresh = load_lexicon()
         _memo["lexicon"] = (version, now, fresh)
     return fresh
+
+
+def _reference_row(model, values: dict):
+    """A model instance with just these fields loaded, as `.only()` would give it (the rest deferred)."""
+    fields = [f.attname for f in model._meta.concrete_fields if f.attname in values]
+    return model.from_db(None, fields, [values[name] for name in fields])
+
+
+def _city(place: Place) -> City:
+    return _reference_row(
+        City,
+        {
+            "id": place.pk,
+            "name": place.name,
+            "name_hi": place.name_hi,
+            "slug": place.slug,
+            "state": place.state,
+        },
+    )
+
+
+def city_rows() -> list[City]:
+    """Every city, in name order, as fresh instances from the lexicon: the search filters' rows, with
+    no query of their own."""
+    return [_city(place) for place in lexicon().cities]
+
+
+def city_row(slug: str) -> City | None:
+    """The city with this slug (compared exactly, as the database does), from the lexicon."""
+    place = next((place for place in lexicon().cities if place.slug == slug), None)
+    return _city(place) if place else None
+
+
+def language_rows() -> list[Language]:
+    """Every language, in name order, as fresh instances from the lexicon."""
+    return [
+        _reference_row(Language, {"id": t.pk, "name": t.name, "slug": t.slug, "bit": t.bit})
+        for t in lexicon().languages
+    ]
 
 
 def forget(**kwargs) -> None:

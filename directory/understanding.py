@@ -130,6 +130,7 @@ class Place:
     slug: str
     name: str
     name_hi: str = field(default="", compare=False)  # for Hindi headings; "" when not entered
+    state: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)

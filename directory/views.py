@@ -19,8 +19,8 @@ from directory import notifications, structured_data
 from directory.cards import doctor_cards, package_cards
 from directory.filters import DoctorFilter, PackageFilter
 from directory.forms import CityChoiceForm, EnquiryForm
-from directory.lexicon import lexicon, read_query
-from directory.models import City, Enquiry, Gynecologist, Hospital, Language, MaternityPackage, new_reference
+from directory.lexicon import city_row, lexicon, read_query
+from directory.models import Enquiry, Gynecologist, Hospital, Language, MaternityPackage, new_reference
 from directory.ratelimit import client_key
 from directory.vocabulary import suggest
 
@@ -58,7 +58,11 @@ class SearchView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        city = get_object_or_404(City, slug=kwargs["city"]) if kwargs.get("city") else None
+        city = None
+        if kwargs.get("city"):
+            city = city_row(kwargs["city"])  # from the search lexicon: no query
+            if city is None:
+                raise Http404("No such city.")
         filterset = self.filterset_class(self.request.GET, queryset=self.get_queryset(), city=city)
         page = paginate(self.request, filterset.qs)
         # The city of the page, or the one chosen with ?city= (when it was valid).
