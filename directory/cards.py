@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext, ngettext
 
 from directory.lexicon import lexicon
-from directory.models import Gynecologist, local
+from directory.models import DeliveryType, Gynecologist, RoomType, local
 from directory.templatetags.directory_format import inr
 from directory.templatetags.directory_images import photo_html
 
@@ -123,6 +123,11 @@ def package_cards(packages) -> list[dict]:
     annotated with `with_caesarean_price()`."""
     package_url = SlugUrls("directory:package_detail")
     hospital_url = SlugUrls("directory:hospital_detail")
+    # Each label translated once per list. get_FOO_display() builds a dict of every choice on each call,
+    # and hashing a lazy label translates it: 8 gettext calls per card for two words.
+    delivery_type = functools.cache(lambda value: str(DeliveryType(value).label))
+    room_type = functools.cache(lambda value: str(RoomType(value).label))
+    nights = functools.cache(nights_of_stay)
     return [
         {
             "slug": package.slug,
@@ -133,9 +138,9 @@ def package_cards(packages) -> list[dict]:
             "hospital_locality": package.hospital.locality,
             "city_name": local(package.city, "name"),
             "price": inr(package.price),
-            "delivery_type": package.get_delivery_type_display(),
-            "room_type": package.get_room_type_display(),
-            "nights": nights_of_stay(package.nights),
+            "delivery_type": delivery_type(package.delivery_type),
+            "room_type": room_type(package.room_type),
+            "nights": nights(package.nights),
             "caesarean_note": caesarean_note(package),
             "inclusions": inclusions[:3],
             "more_inclusions": len(inclusions) > 3,
