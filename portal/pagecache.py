@@ -10,7 +10,7 @@ maxmemory policy when shared).
 The version is a random token replaced after any change to a directory or article row commits; a page
 built from another version is never served. Where the cache is shared by many machines (Redis), the
 token lives in the cache and is fetched in the same round trip as the page; with a per-process cache
-(local memory, one machine) it lives in a small file that every worker process reads (a few
+(local memory, one machine), or none (DJANGO_CACHE=dummy), it lives in a small file that every worker process reads (a few
 microseconds, no database query), so an edit made through one worker shows at once on all of them.
 
 Requests that carry a session cookie (logged-in staff, a patient who just sent an enquiry) always
@@ -28,6 +28,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache, caches
+from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 from django.urls import Resolver404, resolve
@@ -40,8 +41,11 @@ VERSION_KEY = "content-version"
 
 
 def _shared_cache() -> bool:
+    """Whether the cache is shared by every app server (Redis), so the version lives there. A process's
+    own memory, or no cache at all (DJANGO_CACHE=dummy, which stores nothing), keeps it in the file:
+    the search lexicon follows the version in every worker even with the cache off."""
     # `cache` is a proxy; the backend object itself is caches["default"].
-    return not isinstance(caches["default"], LocMemCache)
+    return not isinstance(caches["default"], (LocMemCache, DummyCache))
 
 
 def _file_version() -> str:

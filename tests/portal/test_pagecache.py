@@ -100,6 +100,23 @@ def test_unknown_parameters_are_served_fresh_and_never_stored(client, cached_sit
     assert client.get("/page/").content == b"render 1"  # the clean URL's copy is still served
 
 
+def test_with_every_cache_off_an_edit_still_reaches_every_worker(
+    db, settings, django_capture_on_commit_callbacks
+):
+    """DJANGO_CACHE=dummy stores nothing, so the content version lives in the file, as with the local
+    cache: the search lexicon (cities, languages) of every worker follows an edit."""
+    from directory import lexicon
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    lexicon.forget()
+    assert [place.slug for place in lexicon.lexicon().cities] == []
+    another_worker = dict(lexicon._memo)  # what a worker that did not make the edit remembers
+    with django_capture_on_commit_callbacks(execute=True):
+        CityFactory(name="Nagpur", slug="nagpur")
+    lexicon._memo.update(another_worker)
+    assert [place.slug for place in lexicon.lexicon().cities] == ["nagpur"]
+
+
 def test_the_local_cache_is_bounded():
     from tests.portal.test_settings import run_django
 
