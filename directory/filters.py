@@ -209,7 +209,7 @@ def _search_box(label):
 
 def _city_filter(invalid_choice):
     return ReferenceChoiceFilter(
-        queryset=City.objects.only("id", "name", "name_hi", "slug"),
+        queryset=City.objects.all(),  # names the model; the rows are read_rows' (never this queryset's)
         read_rows=city_rows,
         to_field_name="slug",
         label=_("City"),
@@ -275,7 +275,7 @@ class DoctorFilter(CityFixedMixin, FormClassOnceMixin, django_filters.FilterSet)
         _("We do not list doctors in that city yet. Choose a city from the list; this filter was left out.")
     )
     language = ReferenceMultipleChoiceFilter(
-        queryset=Language.objects.only("id", "name", "slug", "bit"),
+        queryset=Language.objects.all(),  # as for cities
         read_rows=language_rows,
         to_field_name="slug",
         label=_("Speaks"),

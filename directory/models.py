@@ -17,7 +17,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
-from django.db.models import Case, F, Max, Min, OuterRef, Q, Subquery, When
+from django.db.models import Case, ExpressionWrapper, F, Max, Min, OuterRef, Q, Subquery, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, gettext, gettext_noop
@@ -435,7 +435,10 @@ class GynecologistQuerySet(ListingQuerySet):
             mask |= language.mask
         if not mask:
             return self
-        return self.alias(_languages_wanted=F("language_mask").bitand(mask)).filter(_languages_wanted=mask)
+        # The result is a bigint like the mask: left to Django, `bigint & int` is an IntegerField, and on
+        # PostgreSQL a mask above 2**31 (the 32nd language on) is out of its range: an empty result.
+        wanted = ExpressionWrapper(F("language_mask").bitand(mask), output_field=models.BigIntegerField())
+        return self.alias(_languages_wanted=wanted).filter(_languages_wanted=mask)
 
     def search(self, q):
         """Doctors whose name, centres, localities or qualifications have every word of `q`."""

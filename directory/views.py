@@ -20,7 +20,7 @@ from directory.cards import doctor_cards, package_cards
 from directory.filters import DoctorFilter, PackageFilter
 from directory.forms import CityChoiceForm, EnquiryForm
 from directory.lexicon import city_row, lexicon, read_query
-from directory.models import Enquiry, Gynecologist, Hospital, Language, MaternityPackage, new_reference
+from directory.models import City, Enquiry, Gynecologist, Hospital, Language, MaternityPackage, new_reference
 from directory.ratelimit import client_key
 from directory.vocabulary import suggest
 
@@ -60,9 +60,9 @@ class SearchView(TemplateView):
         context = super().get_context_data(**kwargs)
         city = None
         if kwargs.get("city"):
-            city = city_row(kwargs["city"])  # from the search lexicon: no query
-            if city is None:
-                raise Http404("No such city.")
+            # From the search lexicon, with no query; a slug it does not know is asked of the database
+            # (a city added on another machine a moment ago) before the page is a 404.
+            city = city_row(kwargs["city"]) or get_object_or_404(City, slug=kwargs["city"])
         filterset = self.filterset_class(self.request.GET, queryset=self.get_queryset(), city=city)
         page = paginate(self.request, filterset.qs)
         # The city of the page, or the one chosen with ?city= (when it was valid).

@@ -81,3 +81,29 @@ def test_a_doctor_saved_after_a_centre_change_keeps_the_new_search_text():
     doctor.bio = "Special interest in high-risk pregnancy."
     doctor.save()
     assert "motherhood hospital kharadi" in search_text(Gynecologist, doctor.pk)
+
+
+def test_a_deleted_language_leaves_its_speakers_masks_and_its_bit_is_not_inherited():
+    """Deleting a language removes its join rows without an m2m signal; its bit goes to the next new
+    language, which its old speakers must not appear to speak (filter and cards)."""
+    from directory.cards import doctor_cards
+    from directory.models import Language
+
+    oriya, hindi = LanguageFactory(name="Oriya"), LanguageFactory(name="Hindi")
+    doctor = GynecologistFactory(languages=[oriya, hindi])
+    freed = oriya.bit
+    oriya.delete()
+    assert Gynecologist.objects.get(pk=doctor.pk).language_mask == 1 << hindi.bit
+    konkani = Language.objects.create(name="Konkani", slug="konkani")
+    assert konkani.bit == freed
+    assert list(Gynecologist.objects.speaking_all([konkani])) == []
+    assert doctor_cards(Gynecologist.objects.for_cards())[0]["languages"] == "Hindi"
+
+
+def test_moving_a_languages_bit_moves_it_in_its_speakers_masks():
+    marathi = LanguageFactory(name="Marathi")
+    doctor = GynecologistFactory(languages=[marathi])
+    marathi.bit = 40
+    marathi.save()
+    assert Gynecologist.objects.get(pk=doctor.pk).language_mask == 1 << 40
+    assert list(Gynecologist.objects.speaking_all([marathi])) == [doctor]

@@ -1,4 +1,5 @@
-"""City and language filters read their short lists once per search and check the slugs against them."""
+"""City and language filters take their short lists from the search lexicon (directory/lexicon.py), fresh
+for each search, and check the slugs against them."""
 
 import pytest
 from django.http import QueryDict
@@ -79,3 +80,28 @@ def test_rows_are_fresh_instances_with_their_fields_loaded(reference_data, djang
     with django_assert_num_queries(0):
         assert (city.name, city.slug, city.state) == ("Pune", "pune", reference_data.state)
         assert (language.name, language.slug, language.mask) == ("Hindi", "hindi", 1 << language.bit)
+
+
+def test_one_form_class_serves_every_search_and_each_form_reads_the_rows_again(reference_data):
+    """The form class is built once per set of filters; each search still gets its own fields and
+    rows (a city added between two searches is there for the second), in the language of its page."""
+    from django.utils import translation
+
+    first, _ = _search("city=pune")
+    city_page = DoctorFilter(QueryDict(""), queryset=Gynecologist.objects.all(), city=reference_data)
+    assert type(city_page.form) is not type(first.form)  # the city page has no city filter
+    assert "city" not in city_page.form.fields
+    CityFactory(name="Nagpur", slug="nagpur")
+    second, _ = _search("city=nagpur")
+    assert type(second.form) is type(first.form)
+    assert second.form.fields["city"] is not first.form.fields["city"]
+    assert second.form.cleaned_data["city"].slug == "nagpur"
+    assert [label for _, label in second.form.fields["city"].choices] == [
+        "Any city",
+        "Mumbai",
+        "Nagpur",
+        "Pune",
+    ]
+    with translation.override("hi"):
+        hindi, _ = _search("city=nagpur")
+        assert str(hindi.form.fields["city"].label) != "City"

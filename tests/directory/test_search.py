@@ -117,6 +117,20 @@ def test_unknown_city_page_is_404(client, public_directory):
     assert client.get("/maternity-packages/atlantis/").status_code == 404
 
 
+def test_a_city_the_lexicon_does_not_know_yet_is_read_from_the_database(
+    client, public_directory, monkeypatch
+):
+    """City pages take their city from the search lexicon; a worker whose lexicon predates a new city
+    (added on another machine a moment ago) still serves its page."""
+    from directory import lexicon
+    from directory.understanding import Lexicon
+
+    monkeypatch.setattr(lexicon, "lexicon", lambda: Lexicon.build())  # knows no city at all
+    response = client.get("/gynecologists/mumbai/")
+    assert response.status_code == 200 and cards(response) == ["kavita-shah"]
+    assert client.get("/maternity-packages/atlantis/").status_code == 404
+
+
 @pytest.mark.parametrize(
     ("query", "field", "message", "expected"),
     [

@@ -147,3 +147,21 @@ def test_starter_terms_come_back_after_the_tables_are_emptied():
     assert SearchTerm.objects.get(phrase="acidity").means == "heartburn"
     assert SearchTerm.objects.get(phrase="bombay").means == "mumbai"
     assert lexicon.install_starter_terms() == 0
+
+
+def test_a_search_reads_the_content_version_once(client, settings):
+    """A doctor search asks for the lexicon several times (filters, city page, cards, the words); the
+    version (a Redis read when Redis is the cache) is read once per request, and again by the next."""
+    from tests.factories import GynecologistFactory, LanguageFactory
+
+    pune = CityFactory(name="Pune", slug="pune")
+    GynecologistFactory(city=pune, languages=[LanguageFactory(name="Marathi", slug="marathi")])
+    reads = []
+    settings.SEARCH_CONTENT_VERSION = "tests.directory.test_vocabulary.version"
+    VERSION["next"] = lambda: reads.append(1) or "v1"
+    for expected in (1, 2):
+        response = client.get("/gynecologists/pune/", {"language": "marathi", "q": "dr", "fresh": len(reads)})
+        assert response.status_code == 200 and len(reads) == expected
+    lexicon.lexicon()
+    lexicon.lexicon()
+    assert len(reads) == 4  # outside a request, each call reads it
