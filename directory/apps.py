@@ -8,7 +8,6 @@ class DirectoryConfig(AppConfig):
     public_models = ("City", "Language", "Hospital", "Gynecologist", "MaternityPackage", "SearchTerm")
 
     def ready(self):
-        from django.core.signals import request_finished, request_started
         from django.db.models.signals import post_migrate
 
         from directory import lexicon, receivers  # noqa: F401 - connects the derived-data receivers
@@ -21,6 +20,3 @@ class DirectoryConfig(AppConfig):
         post_migrate.connect(ensure_vocabulary, sender=self, dispatch_uid="directory-vocabulary")
         # New terms, cities or languages change how queries are read.
         content_changed.connect(lexicon.forget, dispatch_uid="directory-lexicon")
-        # The content version is read once per request for the lexicon (directory/lexicon.py).
-        request_started.connect(lexicon.request_started, dispatch_uid="directory-lexicon-request")
-        request_finished.connect(lexicon.request_finished, dispatch_uid="directory-lexicon-request")

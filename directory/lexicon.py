@@ -30,28 +30,6 @@ def _content_version() -> str:
     return import_string(path)() if path else ""
 
 
-# A search asks for the lexicon several times (the filters' cities and languages, the city of a city page,
-# the cards' languages, the query's words); the content version (a Redis read when Redis is the cache) is
-# read once per request. Outside a request (commands, tasks) every call reads it.
-_request = threading.local()
-
-
-def request_started(**kwargs) -> None:
-    _request.version = None  # read by the request's first lexicon()
-
-
-def request_finished(**kwargs) -> None:
-    _request.__dict__.pop("version", None)
-
-
-def _version_now() -> str:
-    if not hasattr(_request, "version"):
-        return _content_version()
-    if _request.version is None:
-        _request.version = _content_version()
-    return _request.version
-
-
 def load_lexicon() -> Lexicon:
     """The lexicon as the database has it now: one query for terms, cities (with their Hindi names, for
     headings) and languages, the cities and languages each in name order as the database sorts them
@@ -91,7 +69,7 @@ def load_lexicon() -> Lexicon:
 
 def lexicon() -> Lexicon:
     """The current lexicon, from this process's memory while the content has not changed."""
-    version = _version_now()
+    version = _content_version()
     now = time.monotonic()
     memo = _memo.get("lexicon")
     if memo and memo[0] == version and now - memo[1] < MAX_AGE:

@@ -181,7 +181,7 @@ LANGUAGE_NAMES = (
 )
 
 
-class Language(models.Model):
+class Language(TracksSavedValues, models.Model):
     """A language a doctor consults in. `bit` gives each language a place in a doctor's language mask."""
 
     name = models.CharField(max_length=40, unique=True)
@@ -200,10 +200,16 @@ class Language(models.Model):
     def __str__(self):
         return self.name
 
+    tracked_fields = ("bit",)
+
     def save(self, *args, **kwargs):
         if self.bit is None:
             self.bit = Language.next_free_bit()
+        moved = "bit" in self.changed_fields()
         super().save(*args, **kwargs)
+        self.remember_saved_values()
+        if moved:  # the bit is its place in each speaker's language mask
+            refresh_doctors(self.doctors.values_list("pk", flat=True))
 
     @property
     def local_name(self) -> str:

@@ -3,7 +3,7 @@ them (the admin, the shell, a data migration): `Gynecologist.language_mask` and 
 derived from those many-to-many rows. Bulk writers (the importer, the demo seed) write the derived
 columns themselves and send no such signals."""
 
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from django.db.models.signals import m2m_changed, post_delete, pre_delete
 from django.dispatch import receiver
 
 from directory.models import Gynecologist, Language, refresh_doctors
@@ -23,8 +23,8 @@ def refresh_derived_columns(sender, instance, action, reverse, pk_set, **kwargs)
 
 
 # A language's bit is its place in every speaker's mask. When the language is deleted (its join rows go
-# without an m2m signal) or its bit is changed in the admin, the speakers' masks are worked out again:
-# otherwise the next language given that bit would be "spoken" by them, in the filter and on the cards.
+# without an m2m signal), its speakers' masks are worked out again: otherwise the next language given that
+# bit would be "spoken" by them, in the filter and on the cards. (Moving a bit: Language.save().)
 
 
 @receiver(pre_delete, sender=Language, dispatch_uid="language-delete-speakers")
@@ -32,18 +32,6 @@ def remember_speakers_of_deleted_language(sender, instance, **kwargs):
     instance._speakers = set(instance.doctors.values_list("pk", flat=True))
 
 
-@receiver(pre_save, sender=Language, dispatch_uid="language-save-speakers")
-def remember_speakers_of_moved_bit(sender, instance, raw=False, **kwargs):
-    if raw or instance.pk is None:
-        return  # a fixture load, or a new language (no speakers yet)
-    if not Language.objects.filter(pk=instance.pk).exclude(bit=instance.bit).exists():
-        return  # the bit stays where it was
-    instance._speakers = set(instance.doctors.values_list("pk", flat=True))
-
-
 @receiver(post_delete, sender=Language, dispatch_uid="language-delete-masks")
-@receiver(post_save, sender=Language, dispatch_uid="language-save-masks")
-def refresh_speakers(sender, instance, **kwargs):
-    speakers = instance.__dict__.pop("_speakers", None)
-    if speakers:
-        refresh_doctors(speakers)
+def refresh_speakers_of_deleted_language(sender, instance, **kwargs):
+    refresh_doctors(instance.__dict__.pop("_speakers", ()))

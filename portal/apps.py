@@ -16,13 +16,19 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from django.contrib.admin.models import LogEntry
+        from django.core.signals import request_finished, request_started
         from django.db.models.signals import post_save
 
         from directory.signals import content_changed
-        from portal import checks  # noqa: F401 - registers the deploy check for demo accounts
+        from portal import (
+            checks,  # noqa: F401 - registers the deploy check for demo accounts
+            pagecache,
+        )
         from portal.audit import log_admin_action
-        from portal.pagecache import bump_content_version
 
         post_save.connect(log_admin_action, sender=LogEntry, dispatch_uid="portal-audit-log")
         # Whatever the apps report as changed public content invalidates the cached pages.
-        content_changed.connect(bump_content_version, dispatch_uid="portal-pagecache")
+        content_changed.connect(pagecache.bump_content_version, dispatch_uid="portal-pagecache")
+        # The content version is read once per request (portal/pagecache.py).
+        request_started.connect(pagecache.request_started, dispatch_uid="portal-pagecache-request")
+        request_finished.connect(pagecache.request_finished, dispatch_uid="portal-pagecache-request")

@@ -22,6 +22,7 @@ import functools
 import hashlib
 import logging
 import os
+import threading
 import uuid
 from pathlib import Path
 from urllib.parse import urlencode
@@ -55,11 +56,36 @@ def _file_version() -> str:
         return ""
 
 
-def current_version() -> str:
-    """The content version pages are cached under now ("" before the first edit)."""
+# The version is read once per request (a Redis read when Redis is the cache): by this middleware, or by
+# the first other caller (the search lexicon asks several times per search). Outside a request, each call
+# reads it. request_started / request_finished (connected in portal.apps) open and close a request's copy.
+_request = threading.local()
+
+
+def request_started(**kwargs) -> None:
+    _request.version = None
+
+
+def request_finished(**kwargs) -> None:
+    _request.__dict__.pop("version", None)
+
+
+def _remember(version: str) -> str:
+    if hasattr(_request, "version"):
+        _request.version = version
+    return version
+
+
+def _read_version() -> str:
     if _shared_cache():
         return cache.get(VERSION_KEY, "")
     return _file_version()
+
+
+def current_version() -> str:
+    """The content version pages are cached under now ("" before the first edit)."""
+    version = getattr(_request, "version", None)
+    return version if version is not None else _remember(_read_version())
 
 
 def bump_content_version(**kwargs) -> None:
@@ -78,6 +104,7 @@ def bump_content_version(**kwargs) -> None:
             temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
             temporary.write_text(token)
             os.replace(temporary, path)  # atomic: readers see the old token or the new one
+        _remember(token)  # the rest of this request sees its own edit
 
     transaction.on_commit(bump)
 
@@ -149,10 +176,10 @@ class PageCacheMiddleware:
         if key is None:
             return self.get_response(request)
         if _shared_cache():
-            found = cache.get_many([key, VERSION_KEY])
-            entry, version = found.get(key), found.get(VERSION_KEY, "")
+            found = cache.get_many([key, VERSION_KEY])  # the page and the version in one round trip
+            entry, version = found.get(key), _remember(found.get(VERSION_KEY, ""))
         else:
-            entry, version = cache.get(key), _file_version()
+            entry, version = cache.get(key), current_version()
         if entry is not None and entry[0] == version:
             return entry[1]
 
