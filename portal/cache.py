@@ -9,10 +9,15 @@ import functools
 import logging
 
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+from django.dispatch import Signal
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger("portal.cache")
+
+# Sent in this process when the cache is emptied; published on CLEARED_CHANNEL for the other processes.
+cleared = Signal()
+CLEARED_CHANNEL = "cache-cleared"
 
 _ERRORS = (RedisConnectionError, RedisTimeoutError, OSError)
 
@@ -63,7 +68,15 @@ class ResilientRedisCache(RedisCache):
     set_many = _fail_soft(list)(RedisCache.set_many)
     delete = _fail_soft(False)(RedisCache.delete)
     delete_many = _fail_soft(None)(RedisCache.delete_many)
-    clear = _fail_soft(False)(RedisCache.clear)
+
+    @_fail_soft(False)
+    def clear(self):
+        """Empty the cache (its Redis database), and tell every process that follows it (this one at once,
+        the others through Redis) to drop what it copied from it."""
+        done = super().clear()
+        cleared.send(sender=type(self))
+        self.publish(CLEARED_CHANNEL, "")
+        return done
 
     def get(self, key, default=None, version=None):
         try:
@@ -71,3 +84,24 @@ class ResilientRedisCache(RedisCache):
         except _ERRORS as exc:
             logger.warning("cache get failed: %s", exc.__class__.__name__)
             return default
+
+    def get_or_raise(self, key, default=None):
+        """`get` that raises when Redis is unreachable, for a caller that must tell a miss from a fault."""
+        return super().get(key, default)
+
+    def channel(self, name: str) -> str:
+        """A pub/sub channel of this cache's own: prefixed like its keys and named after its database,
+        since Redis's channels are shared by all its databases."""
+        db = self._cache._get_connection_pool(True).connection_kwargs.get("db", 0)
+        return f"{self.make_key(name)}@{db}"
+
+    @_fail_soft(None)
+    def publish(self, name: str, message: str) -> None:
+        self._cache.get_client(write=True).publish(self.channel(name), message)
+
+    def subscribe(self, *names: str):
+        """A redis-py PubSub subscribed to the channels `names` (raises when Redis is unreachable); the
+        caller reads its messages and closes it."""
+        pubsub = self._cache.get_client(write=True).pubsub()
+        pubsub.subscribe(*(self.channel(name) for name in names))
+        return pubsub

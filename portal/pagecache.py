@@ -8,10 +8,19 @@ parameter (`?utm=1`, `?z=<random>`) is answered fresh and never stored, so no on
 with copies of one page. The cache's memory is bounded (settings.CACHES: MAX_ENTRIES locally, Redis's
 maxmemory policy when shared).
 The version is a random token replaced after any change to a directory or article row commits; a page
-built from another version is never served. Where the cache is shared by many machines (Redis), the
-token lives in the cache and is fetched in the same round trip as the page; with a per-process cache
-(local memory, one machine), or none (DJANGO_CACHE=dummy), it lives in a small file that every worker process reads (a few
+built from another version is never served. With a per-process cache (local memory, one machine), or none
+(DJANGO_CACHE=dummy), the token lives in a small file that every worker process reads (a few
 microseconds, no database query), so an edit made through one worker shows at once on all of them.
+
+Where the cache is shared by many machines (Redis), the token lives in Redis, and each new token is also
+published on a Redis channel. Each worker process follows that channel from a thread of its own
+(`VersionFeed`) and keeps a copy of the pages it serves in its own memory (bounded by
+PAGE_CACHE_NEAR_ENTRIES), so while the feed is live a hit costs no round trip at all, as on one machine;
+a page this process has not served yet comes from Redis in one round trip. When the feed has not heard
+from Redis for a few seconds (Redis restarted, the connection lost), the process stops trusting it: the
+version and the page are read from Redis in one round trip per request, as before, until the feed is
+back (its own copies are then dropped). An edit is seen by the worker that made it at once and by the
+others as soon as Redis delivers the message (a millisecond or so).
 
 Requests that carry a session cookie (logged-in staff, a patient who just sent an enquiry) always
 get a fresh page. Pages also expire after PAGE_CACHE_SECONDS, which bounds how late a scheduled
@@ -23,6 +32,7 @@ import hashlib
 import logging
 import os
 import threading
+import time
 import uuid
 from pathlib import Path
 from urllib.parse import urlencode
@@ -31,14 +41,19 @@ from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
+from django.core.signals import setting_changed
 from django.db import transaction
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import cc_delim_re, set_response_etag
 
+from portal.cache import CLEARED_CHANNEL
+from portal.cache import cleared as cache_cleared
+
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "content-version"
+VERSION_CHANNEL = "content-version"  # where each new version is published (Redis)
 
 
 def _shared_cache() -> bool:
@@ -76,9 +91,133 @@ def _remember(version: str) -> str:
     return version
 
 
+class VersionFeed:
+    """This process's view of the content version published on Redis, and its own copies of pages.
+
+    A daemon thread, started by the first request a process serves (so after gunicorn forks), subscribes
+    to the version channel, reads the version once subscribed, then takes each new one as it is
+    published; it pings Redis when nothing has come for PING_SECONDS. `version()` is the version while the
+    feed has heard from Redis in the last STALE_SECONDS, else None: the caller reads it from Redis."""
+
+    PING_SECONDS = 2.0
+    STALE_SECONDS = 6.0
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._pid = None
+        self._generation = 0  # a new one (settings changed) tells the running thread to stop
+        self._version = None
+        self._heard = 0.0  # time.monotonic() of the last word from Redis
+        self.pages = LocMemCache(
+            "ninemonths-near-pages",
+            {"TIMEOUT": None, "OPTIONS": {"MAX_ENTRIES": getattr(settings, "PAGE_CACHE_NEAR_ENTRIES", 1000)}},
+        )
+
+    def version(self, start: bool = False) -> str | None:
+        """The version the feed follows, or None when it is not live (or not started and `start` is
+        false: management commands never start it)."""
+        if start and self._pid != os.getpid():
+            self._start()
+        if self._version is not None and time.monotonic() - self._heard < self.STALE_SECONDS:
+            return self._version
+        return None
+
+    def adopt(self, version: str) -> None:
+        """This process's own edit: its next request sees it, before Redis delivers the message."""
+        if self._version is not None:
+            self._version = version
+
+    def cleared(self, **kwargs) -> None:
+        """The cache was emptied (the version with it): drop the copies, follow the empty version."""
+        self.pages.clear()
+        self.adopt("")
+
+    def stop(self) -> None:
+        """Forget the feed and the copies (the cache settings changed); the next request starts anew."""
+        with self._lock:
+            self._generation += 1
+            self._pid, self._version = None, None
+            self.pages.clear()
+
+    def _start(self) -> None:
+        with self._lock:
+            if self._pid == os.getpid():
+                return
+            self._pid, self._version = os.getpid(), None
+            self._generation += 1
+            self.pages.clear()  # copies made by the parent process are not trusted in a new one
+            thread = threading.Thread(
+                target=self._follow, args=(self._generation,), name="content-version-feed", daemon=True
+            )
+            thread.start()
+
+    def _follow(self, generation: int) -> None:
+        while generation == self._generation:
+            try:
+                self._listen(generation)
+            except Exception as exc:  # noqa: BLE001 - whatever broke the connection, pages come from Redis
+                self._version = None
+                logger.warning("content version feed lost: %s", exc.__class__.__name__)
+            time.sleep(0.5)
+
+    def _listen(self, generation: int) -> None:
+        backend = caches["default"]
+        pubsub = backend.subscribe(VERSION_CHANNEL, CLEARED_CHANNEL)
+        cleared_channel = backend.channel(CLEARED_CHANNEL).encode()
+        try:
+            deadline, confirmed = time.monotonic() + 5, 0
+            while confirmed < 2:
+                if time.monotonic() > deadline:
+                    raise TimeoutError("no subscription")
+                message = pubsub.get_message(timeout=1.0)
+                confirmed += message is not None and message["type"] == "subscribe"
+            # Subscribed first, then read: a version published in between arrives as a message too.
+            version = backend.get_or_raise(VERSION_KEY, "")
+            with self._lock:
+                if generation != self._generation:
+                    return
+                self.pages.clear()  # copies made before a lost connection may be of an older version
+                self._version, self._heard = version, time.monotonic()
+            pinged = time.monotonic()
+            while generation == self._generation:
+                message = pubsub.get_message(timeout=0.5)
+                now = time.monotonic()
+                if message is None:
+                    if now - pinged >= self.PING_SECONDS:
+                        pubsub.ping()
+                        pinged = now
+                    continue
+                if message["type"] == "message" and message["channel"] == cleared_channel:
+                    self.cleared()
+                elif message["type"] == "message":
+                    self._version = message["data"].decode()
+                if message["type"] in ("message", "pong"):
+                    self._heard = now
+        finally:
+            pubsub.close()
+
+
+FEED = VersionFeed()
+
+
+def _forget_feed(*, setting, **kwargs) -> None:
+    if setting == "CACHES":
+        FEED.stop()
+
+
+setting_changed.connect(_forget_feed, dispatch_uid="portal-pagecache-feed")
+cache_cleared.connect(FEED.cleared, dispatch_uid="portal-pagecache-cleared")
+
+
+def forget() -> None:
+    """Drop this process's copies of pages (tests, between which the database is rolled back)."""
+    FEED.pages.clear()
+
+
 def _read_version() -> str:
     if _shared_cache():
-        return cache.get(VERSION_KEY, "")
+        version = FEED.version()
+        return version if version is not None else cache.get(VERSION_KEY, "")
     return _file_version()
 
 
@@ -98,6 +237,8 @@ def bump_content_version(**kwargs) -> None:
         token = uuid.uuid4().hex
         if _shared_cache():
             cache.set(VERSION_KEY, token, timeout=None)
+            cache.publish(VERSION_CHANNEL, token)
+            FEED.adopt(token)
         else:
             path = Path(settings.PAGE_CACHE_VERSION_FILE)
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -163,6 +304,25 @@ class PageCacheMiddleware:
         self.get_response = get_response
         self.timeout = getattr(settings, "PAGE_CACHE_SECONDS", 300)
 
+    @staticmethod
+    def _lookup(key: str):
+        """The stored entry for `key` (or None), the current version, and this process's own copies when
+        they are in use (Redis, with the version feed live)."""
+        if not _shared_cache():
+            return cache.get(key), current_version(), None
+        version = FEED.version(start=True)
+        if version is None:
+            found = cache.get_many([key, VERSION_KEY])  # the page and the version in one round trip
+            return found.get(key), _remember(found.get(VERSION_KEY, "")), None
+        _remember(version)
+        near = FEED.pages
+        entry = near.get(key)
+        if entry is None or entry[0] != version:
+            entry = cache.get(key)  # one round trip
+            if entry is not None and entry[0] == version:
+                near.set(key, entry, max(entry[1] - time.time(), 0))  # it expires when Redis's does
+        return entry, version, near
+
     def __call__(self, request):
         if (
             request.method not in ("GET", "HEAD")
@@ -175,13 +335,10 @@ class PageCacheMiddleware:
         key = _page_key(request)
         if key is None:
             return self.get_response(request)
-        if _shared_cache():
-            found = cache.get_many([key, VERSION_KEY])  # the page and the version in one round trip
-            entry, version = found.get(key), _remember(found.get(VERSION_KEY, ""))
-        else:
-            entry, version = cache.get(key), current_version()
-        if entry is not None and entry[0] == version:
-            return entry[1]
+        entry, version, near = self._lookup(key)
+        # (version, when it expires, the response); the time is checked too, as Redis's clock is not ours.
+        if entry is not None and entry[0] == version and entry[1] > time.time():
+            return entry[2]
 
         response = self.get_response(request)
         if _cacheable(request, response):
@@ -190,5 +347,8 @@ class PageCacheMiddleware:
             if not response.has_header("ETag"):
                 # Stored with its ETag, so ConditionalGetMiddleware does not hash the page on every hit.
                 set_response_etag(response)
-            cache.set(key, (version, response), self.timeout)
+            entry = (version, time.time() + self.timeout, response)
+            cache.set(key, entry, self.timeout)
+            if near is not None:
+                near.set(key, entry, self.timeout)
         return response

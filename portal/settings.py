@@ -200,6 +200,9 @@ ADMIN_MAX_BODY_BYTES = 12 * 1024 * 1024
 
 # Whole pages for anonymous visitors (portal/pagecache.py); an edit invalidates them at once.
 PAGE_CACHE_SECONDS = 300
+# With Redis, each worker process also keeps the pages it served in its own memory while it follows the
+# content version published on Redis (about 20 KB a page: at most ~20 MB a worker).
+PAGE_CACHE_NEAR_ENTRIES = 1000
 PAGE_CACHE_EXCLUDE = ("/admin/", "/healthz", "/readyz", "/static/", "/media/")
 PAGE_CACHE_VERSION_FILE = VAR_DIR / "content-version"
 # The directory's search keeps what it knows about words (search terms, cities, languages) in memory

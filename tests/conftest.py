@@ -52,10 +52,12 @@ def _clear_cache():
     from django.core.cache import cache
 
     from directory import lexicon
+    from portal import pagecache
 
     def forget():
         cache.clear()
         lexicon.forget()  # what a search knows about words is kept in memory too
+        pagecache.forget()  # and, with Redis, each process's own copies of pages
 
     forget()
     yield
