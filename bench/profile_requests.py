@@ -52,6 +52,7 @@ def main() -> None:
         response.close()
 
     serve()
+    time.sleep(0.5)  # with Redis, the worker's version feed subscribes meanwhile (portal/pagecache.py)
     serve()
     started = time.perf_counter()
     for _ in range(args.requests):

@@ -286,7 +286,9 @@ def _page_key(request) -> str | None:
     # a page is never served in another language than the one it was built in.
     language = getattr(request, "LANGUAGE_CODE", "")
     raw = f"{request.method}:{request.get_host()}:{language}:{request.path}?{query}:{timezone.localdate().isoformat()}"
-    return "page:" + hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
+    # "page2": entries are (version, expiry, response); an app server still running the code before
+    # them, which stored (version, response) under "page:", never reads them, nor they its entries.
+    return "page2:" + hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def _cacheable(request, response) -> bool:
