@@ -30,6 +30,7 @@ from articles.admin_translations import ArticleTranslationsMixin, TranslationFil
 from articles.models import (
     NO_CALLOUT_MESSAGE,
     NO_RED_FLAGS_MESSAGE,
+    ONE_CALLOUT_MESSAGE,
     Article,
     ArticleSection,
     LinkStatus,
@@ -90,6 +91,24 @@ class SectionFormSet(PublishCheckFormSet):
 
     def missing(self, kept) -> bool:
         return not any(form.cleaned_data.get("is_doctor_callout") for form in kept)
+
+    def clean(self):
+        super().clean()
+        if sum(bool(form.cleaned_data.get("is_doctor_callout")) for form in _kept_forms(self)) > 1:
+            raise forms.ValidationError(ONE_CALLOUT_MESSAGE, code="one_callout")
+
+    def save_existing_objects(self, commit=True):
+        # Only one section may be the callout (a database constraint), even for a moment: when the mark
+        # moves to another section, the section that loses it (or is deleted) is written first.
+        if commit:
+            losing = [
+                form.instance.pk
+                for form in self.initial_forms
+                if form.instance.pk
+                and (form in self.deleted_forms or not form.cleaned_data.get("is_doctor_callout"))
+            ]
+            self.model.objects.filter(pk__in=losing, is_doctor_callout=True).update(is_doctor_callout=False)
+        return super().save_existing_objects(commit)
 
 
 class RedFlagFormSet(PublishCheckFormSet):

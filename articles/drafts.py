@@ -88,8 +88,13 @@ def apply(article, content: dict, *, keep_ids: bool = False) -> bool:
 def _apply_children(manager, rows: list[dict], keep_ids: bool) -> bool:
     existing = {row.pk: row for row in manager.all()}
     meta = manager.model._meta
-    kept, renumbered = set(), False
-    for data in rows:
+    # Rows the draft removes go first, and rows that are not the callout before the one that is: only
+    # one section of an article may be its callout (a database constraint), even for a moment.
+    wanted = {data.get("pk") for data in rows}
+    for pk in [pk for pk in existing if pk not in wanted]:
+        existing.pop(pk).delete()
+    renumbered = False
+    for data in sorted(rows, key=lambda data: bool(data.get("is_doctor_callout"))):
         values = {k: meta.get_field(k).to_python(v) for k, v in data.items() if k != "pk"}
         row = existing.get(data.get("pk"))
         if row is None:
@@ -102,10 +107,6 @@ def _apply_children(manager, rows: list[dict], keep_ids: bool) -> bool:
             for name, value in values.items():
                 setattr(row, name, value)
             row.save()
-        kept.add(row.pk)
-    for pk, row in existing.items():
-        if pk not in kept:
-            row.delete()
     return renumbered
 
 

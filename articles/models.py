@@ -80,6 +80,7 @@ URGENCY_ADVICE = {
     Urgency.NEXT_VISIT: _("Not urgent: tell your doctor at your next antenatal check-up."),
 }
 
+ONE_CALLOUT_MESSAGE = "An article has only one “When to see a doctor” callout."
 NO_CALLOUT_MESSAGE = (
     "Publishing needs a “When to see a doctor” callout: tick “When to see a doctor” callout on the "
     "section that says when to get help."
@@ -484,7 +485,7 @@ class ArticleSection(models.Model):
                 fields=["article"],
                 condition=Q(is_doctor_callout=True),
                 name="section_one_callout_per_article",
-                violation_error_message="An article has only one “When to see a doctor” callout.",
+                violation_error_message=ONE_CALLOUT_MESSAGE,
             )
         ]
 

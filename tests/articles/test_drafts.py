@@ -178,3 +178,62 @@ def test_an_editor_cannot_mark_a_typo_fix(client, editor, live):
     edit(client, live, title="Changed", typo_fix="on")
     assert Article.objects.get().title == "Nosebleeds in pregnancy"
     assert ArticleDraft.objects.get().content["fields"]["title"] == "Changed"
+
+
+def test_a_draft_that_moves_the_callout_to_another_section_can_be_shown_and_published(
+    client, editor, second_reviewer, live
+):
+    """Only one section of an article may be its "When to see a doctor" callout: applying a draft that
+    moves the mark writes the section that loses it first (it was a 500 on the change form)."""
+    client.force_login(editor)
+    edit(client, live, **{"sections-0-is_doctor_callout": "on", "sections-1-is_doctor_callout": ""})
+    assert [s["is_doctor_callout"] for s in ArticleDraft.objects.get().content["sections"]] == [True, False]
+    form = client.get(change_url(live))
+    assert form.status_code == 200
+    sections = next(
+        f.formset for f in form.context["inline_admin_formsets"] if f.formset.prefix == "sections"
+    )
+    assert [f.instance.is_doctor_callout for f in sections.initial_forms] == [True, False]  # the draft's
+    client.force_login(second_reviewer)
+    assert client.post(changes_url(live), {"action": "publish"}).status_code == 302
+    assert [s.is_doctor_callout for s in Article.objects.get().sections.all()] == [True, False]
+
+
+def test_a_draft_that_replaces_the_callout_section_can_be_shown_and_published(
+    client, editor, second_reviewer, live
+):
+    """The draft deletes the callout section and adds a new one in its place: the deleted row goes first."""
+    client.force_login(editor)
+    data = admin_form_data(client.get(change_url(live)))
+    data.update(
+        {
+            "sections-1-DELETE": "on",
+            "sections-TOTAL_FORMS": str(int(data["sections-TOTAL_FORMS"]) + 1),
+            "sections-2-order": "2",
+            "sections-2-heading": "When should I call my doctor?",
+            "sections-2-answer": "If the bleeding does not stop after 10 minutes of pressure.",
+            "sections-2-is_doctor_callout": "on",
+        }
+    )
+    assert client.post(change_url(live), data).status_code == 302
+    assert client.get(change_url(live)).status_code == 200
+    client.force_login(second_reviewer)
+    assert client.post(changes_url(live), {"action": "publish"}).status_code == 302
+    callout = Article.objects.get().sections.get(is_doctor_callout=True)
+    assert callout.heading == "When should I call my doctor?"
+    client.logout()
+    assert "When should I call my doctor?" in public(client, live)
+
+
+def test_moving_the_callout_on_a_draft_article_saves_and_two_callouts_are_refused(client, reviewer):
+    client.force_login(reviewer)
+    assert client.post(ADD_URL, new_article_data()).status_code == 302
+    article = Article.objects.get()
+    moved = edit(
+        client, article, **{"sections-0-is_doctor_callout": "on", "sections-1-is_doctor_callout": ""}
+    )
+    assert moved.status_code == 200 and "was changed successfully" in moved.content.decode()
+    assert [s.is_doctor_callout for s in article.sections.all()] == [True, False]
+    both = edit(client, article, **{"sections-1-is_doctor_callout": "on"})
+    assert "An article has only one “When to see a doctor” callout." in both.content.decode()
+    assert [s.is_doctor_callout for s in article.sections.all()] == [True, False]
