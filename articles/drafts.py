@@ -90,8 +90,8 @@ def _apply_children(manager, rows: list[dict], keep_ids: bool) -> bool:
     meta = manager.model._meta
     # Rows the draft removes go first, and rows that are not the callout before the one that is: only
     # one section of an article may be its callout (a database constraint), even for a moment.
-    wanted = {data.get("pk") for data in rows}
-    for pk in [pk for pk in existing if pk not in wanted]:
+    in_draft = {data.get("pk") for data in rows}
+    for pk in [pk for pk in existing if pk not in in_draft]:
         existing.pop(pk).delete()
     renumbered = False
     for data in sorted(rows, key=lambda data: bool(data.get("is_doctor_callout"))):

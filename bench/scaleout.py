@@ -221,15 +221,18 @@ def reread_article(reader: Browser, article_url: str, new_title: str, check: Che
     started = time.monotonic()
     tries = 0
     while True:
+        # How long after the save B still served the old page: the time this load was sent (the new
+        # page itself takes a render on B, which a busy machine can make slow).
+        sent = time.monotonic() - started
         _, _, page = reader.get(article_url)
         tries += 1
-        waited = time.monotonic() - started
-        if new_title in page or waited > 2:
+        if new_title in page or sent > 2:
             break
         time.sleep(0.005)
     check(
-        new_title in page and waited < 0.1,
-        f"reader reloads the article on B: the new title is shown after {waited * 1000:.1f} ms ({tries} loads)",
+        new_title in page and sent < 0.1,
+        f"reader reloads the article on B: the new title is shown in the load sent {sent * 1000:.1f} ms "
+        f"after the save ({tries} loads)",
     )
 
 

@@ -15,9 +15,8 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger("portal.cache")
 
-# Sent in this process when the cache is emptied; published on CLEARED_CHANNEL for the other processes.
+# Sent in the process that emptied the cache, with the cache as `cache`.
 cleared = Signal()
-CLEARED_CHANNEL = "cache-cleared"
 
 _ERRORS = (RedisConnectionError, RedisTimeoutError, OSError)
 
@@ -71,11 +70,10 @@ class ResilientRedisCache(RedisCache):
 
     @_fail_soft(False)
     def clear(self):
-        """Empty the cache (its Redis database), and tell every process that follows it (this one at once,
-        the others through Redis) to drop what it copied from it."""
+        """Empty the cache (its Redis database); then `cleared` is sent in this process (the page cache
+        publishes a new content version, so that no worker serves its copies of the old pages)."""
         done = super().clear()
-        cleared.send(sender=type(self))
-        self.publish(CLEARED_CHANNEL, "")
+        cleared.send(sender=type(self), cache=self)
         return done
 
     def get(self, key, default=None, version=None):
@@ -98,6 +96,16 @@ class ResilientRedisCache(RedisCache):
     @_fail_soft(None)
     def publish(self, name: str, message: str) -> None:
         self._cache.get_client(write=True).publish(self.channel(name), message)
+
+    @_fail_soft(None)
+    def set_and_publish(self, key: str, value: str, name: str) -> None:
+        """Store `value` under `key` with no expiry and publish it on the channel `name`, both at once
+        (one MULTI/EXEC: no reader sees the value before it is published, and two writers' values are
+        published in the order they were stored)."""
+        pipe = self._cache.get_client(write=True).pipeline(transaction=True)
+        pipe.set(self.make_and_validate_key(key), self._cache._serializer.dumps(value))
+        pipe.publish(self.channel(name), value)
+        pipe.execute()
 
     def subscribe(self, *names: str):
         """A redis-py PubSub subscribed to the channels `names` (raises when Redis is unreachable); the

@@ -27,6 +27,7 @@ get a fresh page. Pages also expire after PAGE_CACHE_SECONDS, which bounds how l
 article or an expired package can appear or linger.
 """
 
+import collections
 import functools
 import hashlib
 import logging
@@ -47,7 +48,6 @@ from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import cc_delim_re, set_response_etag
 
-from portal.cache import CLEARED_CHANNEL
 from portal.cache import cleared as cache_cleared
 
 logger = logging.getLogger(__name__)
@@ -96,8 +96,10 @@ class VersionFeed:
 
     A daemon thread, started by the first request a process serves (so after gunicorn forks), subscribes
     to the version channel, reads the version once subscribed, then takes each new one as it is
-    published; it pings Redis when nothing has come for PING_SECONDS. `version()` is the version while the
-    feed has heard from Redis in the last STALE_SECONDS, else None: the caller reads it from Redis."""
+    published. When nothing has come for PING_SECONDS it pings Redis on the channel's connection and
+    reads the version again (so a version whose message was lost is followed within seconds).
+    `version()` is the version while the feed has heard from Redis in the last STALE_SECONDS, else None:
+    the caller reads it from Redis. A feed silent for longer subscribes again."""
 
     PING_SECONDS = 2.0
     STALE_SECONDS = 6.0
@@ -105,9 +107,10 @@ class VersionFeed:
     def __init__(self):
         self._lock = threading.Lock()
         self._pid = None
-        self._generation = 0  # a new one (settings changed) tells the running thread to stop
+        self._generation = 0  # a new one (settings changed, a fork) tells a running thread to stop
         self._version = None
         self._heard = 0.0  # time.monotonic() of the last word from Redis
+        self._delivered = collections.deque(maxlen=64)  # the versions the channel has brought
         self.pages = LocMemCache(
             "ninemonths-near-pages",
             {"TIMEOUT": None, "OPTIONS": {"MAX_ENTRIES": getattr(settings, "PAGE_CACHE_NEAR_ENTRIES", 1000)}},
@@ -123,14 +126,11 @@ class VersionFeed:
         return None
 
     def adopt(self, version: str) -> None:
-        """This process's own edit: its next request sees it, before Redis delivers the message."""
-        if self._version is not None:
-            self._version = version
-
-    def cleared(self, **kwargs) -> None:
-        """The cache was emptied (the version with it): drop the copies, follow the empty version."""
-        self.pages.clear()
-        self.adopt("")
+        """This process's own edit, which it has just published: its next request sees it before Redis
+        delivers the message, unless the channel has brought it (and maybe a newer one) already."""
+        with self._lock:
+            if self._version is not None and version not in self._delivered:
+                self._version = version
 
     def stop(self) -> None:
         """Forget the feed and the copies (the cache settings changed); the next request starts anew."""
@@ -151,48 +151,81 @@ class VersionFeed:
             )
             thread.start()
 
+    def _take(self, generation: int, version: str | None = None, heard: float | None = None) -> bool:
+        """Record what the channel said, unless this thread is no longer the feed; whether it still is."""
+        with self._lock:
+            if generation != self._generation:
+                return False
+            if version is not None:
+                self._version = version
+                self._delivered.append(version)
+            if heard is not None:
+                self._heard = heard
+            return True
+
     def _follow(self, generation: int) -> None:
+        delay = 0.5
         while generation == self._generation:
             try:
                 self._listen(generation)
+                delay = 0.5
             except Exception as exc:  # noqa: BLE001 - whatever broke the connection, pages come from Redis
-                self._version = None
-                logger.warning("content version feed lost: %s", exc.__class__.__name__)
-            time.sleep(0.5)
+                with self._lock:
+                    if generation == self._generation:
+                        self._version = None
+                logger.warning(
+                    "content version feed lost (%s); trying again in %.1f s", type(exc).__name__, delay
+                )
+                time.sleep(delay)
+                delay = min(delay * 2, 30.0)  # Redis down: a warning every 30 s at most, not every second
+
+    def _subscribed(self, backend, generation: int):
+        """A PubSub on the version channel, with the version read once subscribed (None if this thread
+        is no longer the feed)."""
+        pubsub = backend.subscribe(VERSION_CHANNEL)
+        deadline = time.monotonic() + 5
+        while (message := pubsub.get_message(timeout=1.0)) is None or message["type"] != "subscribe":
+            if time.monotonic() > deadline:
+                pubsub.close()
+                raise TimeoutError("no subscription")
+        # Subscribed first, then read: a version published in between arrives as a message too.
+        version = backend.get_or_raise(VERSION_KEY, "")
+        with self._lock:
+            if generation != self._generation:
+                pubsub.close()
+                return None
+            self.pages.clear()  # copies made before a lost connection may be of an older version
+            self._version, self._heard = version, time.monotonic()
+        return pubsub
 
     def _listen(self, generation: int) -> None:
         backend = caches["default"]
-        pubsub = backend.subscribe(VERSION_CHANNEL, CLEARED_CHANNEL)
-        cleared_channel = backend.channel(CLEARED_CHANNEL).encode()
+        pubsub = self._subscribed(backend, generation)
+        if pubsub is None:
+            return
         try:
-            deadline, confirmed = time.monotonic() + 5, 0
-            while confirmed < 2:
-                if time.monotonic() > deadline:
-                    raise TimeoutError("no subscription")
-                message = pubsub.get_message(timeout=1.0)
-                confirmed += message is not None and message["type"] == "subscribe"
-            # Subscribed first, then read: a version published in between arrives as a message too.
-            version = backend.get_or_raise(VERSION_KEY, "")
-            with self._lock:
-                if generation != self._generation:
-                    return
-                self.pages.clear()  # copies made before a lost connection may be of an older version
-                self._version, self._heard = version, time.monotonic()
             pinged = time.monotonic()
-            while generation == self._generation:
+            while True:
                 message = pubsub.get_message(timeout=0.5)
                 now = time.monotonic()
-                if message is None:
-                    if now - pinged >= self.PING_SECONDS:
-                        pubsub.ping()
-                        pinged = now
-                    continue
-                if message["type"] == "message" and message["channel"] == cleared_channel:
-                    self.cleared()
-                elif message["type"] == "message":
-                    self._version = message["data"].decode()
-                if message["type"] in ("message", "pong"):
-                    self._heard = now
+                if message is not None and message["type"] == "message":
+                    alive = self._take(generation, version=message["data"].decode(), heard=now)
+                elif message is not None and message["type"] == "pong":
+                    alive = self._take(generation, heard=now)
+                else:
+                    alive = self._take(generation)
+                if not alive:
+                    return
+                if now - self._heard > self.STALE_SECONDS:
+                    raise TimeoutError("Redis has not answered the feed's pings")
+                if message is None and now - pinged >= self.PING_SECONDS:
+                    pinged = now
+                    pubsub.ping()
+                    # Versions are stored and published together, so this is never older than the
+                    # last message: it differs only if a message was lost.
+                    stored = backend.get_or_raise(VERSION_KEY, "")
+                    if stored != self._version:
+                        self._take(generation, version=stored)
         finally:
             pubsub.close()
 
@@ -205,8 +238,15 @@ def _forget_feed(*, setting, **kwargs) -> None:
         FEED.stop()
 
 
+def _cache_cleared(*, cache, **kwargs) -> None:
+    """Redis was emptied (the version with it): a new version, so that no worker serves its own copies
+    of the old pages, nor a page stored under the empty version before."""
+    FEED.pages.clear()
+    _publish_version(uuid.uuid4().hex, cache)
+
+
 setting_changed.connect(_forget_feed, dispatch_uid="portal-pagecache-feed")
-cache_cleared.connect(FEED.cleared, dispatch_uid="portal-pagecache-cleared")
+cache_cleared.connect(_cache_cleared, dispatch_uid="portal-pagecache-cleared")
 
 
 def forget() -> None:
@@ -227,6 +267,13 @@ def current_version() -> str:
     return version if version is not None else _remember(_read_version())
 
 
+def _publish_version(token: str, backend) -> None:
+    """Store and publish a new version on Redis; this process follows it at once."""
+    backend.set_and_publish(VERSION_KEY, token, VERSION_CHANNEL)
+    FEED.adopt(token)
+    _remember(token)
+
+
 def bump_content_version(**kwargs) -> None:
     """Invalidate every cached page once the current transaction commits.
 
@@ -236,9 +283,7 @@ def bump_content_version(**kwargs) -> None:
     def bump():
         token = uuid.uuid4().hex
         if _shared_cache():
-            cache.set(VERSION_KEY, token, timeout=None)
-            cache.publish(VERSION_CHANNEL, token)
-            FEED.adopt(token)
+            _publish_version(token, caches["default"])
         else:
             path = Path(settings.PAGE_CACHE_VERSION_FILE)
             path.parent.mkdir(parents=True, exist_ok=True)

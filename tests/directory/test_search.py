@@ -301,6 +301,15 @@ def test_compare_is_not_taken_for_a_city(client, public_directory):
 # ---- Query counts ----
 
 
+def _drop_pages():
+    """Empty the page cache; the process reads the search lexicon for the content version now current
+    (with Redis, emptying the cache publishes a new version) before the search whose queries count."""
+    from directory import lexicon
+
+    cache.clear()
+    lexicon.lexicon()
+
+
 def _count_queries(client, url):
     cache.clear()
     with CaptureQueriesContext(connection) as queries:
@@ -333,7 +342,7 @@ def test_doctor_search_runs_the_same_queries_for_3_or_30_results(client, django_
     many, response = _count_queries(client, url)
     assert len(cards(response)) == 20 and result_count(response) == 30
     assert few == many
-    cache.clear()
+    _drop_pages()
     # count, page, centres: the city and language lists, the city of a city page and the cards' language
     # names come from the search lexicon, which the process read once for this content version.
     with django_assert_max_num_queries(3):
@@ -364,7 +373,7 @@ def test_package_search_runs_the_same_queries_for_3_or_30_results(client, django
     many, response = _count_queries(client, url)
     assert len(cards(response, "package")) == 20 and result_count(response) == 30
     assert few == many
-    cache.clear()
+    _drop_pages()
     with django_assert_max_num_queries(2):  # count, page (the city list from the search lexicon)
         response = client.get(url)
     assert response.status_code == 200

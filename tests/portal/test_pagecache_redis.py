@@ -127,9 +127,13 @@ def test_this_process_sees_its_own_edit_before_redis_delivers_it(
 def test_a_silent_feed_is_not_trusted_and_pages_come_from_redis_again(client, redis_site, monkeypatch):
     _live()
     client.get("/page/")
-    # Nothing heard from Redis for longer than STALE_SECONDS (its pings unanswered).
-    monkeypatch.setattr(FEED, "_heard", time.monotonic() - FEED.STALE_SECONDS - 1)
-    assert FEED.version() is None
+    # The feed has heard nothing from Redis for longer than STALE_SECONDS (its pings unanswered). Its
+    # thread is stopped, so that nothing it hears meanwhile makes it live again.
+    version = FEED.version()
+    FEED.stop()
+    FEED._pid, FEED._version = os.getpid(), version
+    FEED._heard = time.monotonic() - FEED.STALE_SECONDS - 1
+    assert FEED.version(start=True) is None
     trips = RoundTrips(monkeypatch)
     assert client.get("/page/").content == b"render 1"
     assert trips.n == 1  # the page and the version, read from Redis in one round trip
@@ -137,12 +141,21 @@ def test_a_silent_feed_is_not_trusted_and_pages_come_from_redis_again(client, re
     assert client.get("/page/").content == b"render 2"
 
 
+def _kill_this_workers_feed():
+    """Close this worker's feed connection from the Redis side (other workers' feeds are left alone:
+    each follows its own database)."""
+    admin = redis.Redis.from_url(LOCATION)
+    feeds = [c for c in admin.client_list() if "P" in c["flags"] and c["db"] == str(DB)]
+    assert len(feeds) == 1, feeds
+    admin.client_kill_filter(_id=feeds[0]["id"])
+
+
 def test_after_a_lost_connection_the_feed_comes_back_without_its_old_copies(client, redis_site):
     _live()
     client.get("/page/")
     version = FEED.version()
     assert len(FEED.pages._cache) == 1
-    redis.Redis.from_url(LOCATION).client_kill_filter(_type="pubsub", skipme=True)
+    _kill_this_workers_feed()
     # A version published while this process could not hear it is read when the feed subscribes again.
     caches["default"].set(VERSION_KEY, "published-while-away", None)
     _until(lambda: FEED.version() == "published-while-away")
@@ -155,12 +168,42 @@ def test_the_feed_hears_only_its_own_redis_database(client, redis_site):
     from portal.cache import ResilientRedisCache
 
     _live()
-    version = FEED.version()
-    other = ResilientRedisCache(f"redis://127.0.0.1:6379/{(DB - 4) % 16}", {"KEY_PREFIX": "ninemonths"})
-    other.publish(VERSION_CHANNEL, "another-sites-version")
     caches["default"].publish(VERSION_CHANNEL, "this-sites-version")
     _until(lambda: FEED.version() == "this-sites-version", seconds=2)
-    assert version != "this-sites-version"
+    # The same site name on another Redis database (no test worker's): another site, not this one.
+    other = ResilientRedisCache(f"redis://127.0.0.1:6379/{0 if DB else 1}", {"KEY_PREFIX": "ninemonths"})
+    other.publish(VERSION_CHANNEL, "another-sites-version")
+    caches["default"].publish(VERSION_CHANNEL, "this-sites-next-version")  # delivered after the other
+    _until(lambda: FEED.version() == "this-sites-next-version", seconds=2)
+    assert "another-sites-version" not in FEED._delivered
+
+
+def test_a_lost_message_is_made_good_when_the_feed_next_reads_the_version(client, redis_site, monkeypatch):
+    monkeypatch.setattr(FEED, "PING_SECONDS", 0.2)
+    _live()
+    client.get("/page/")
+    caches["default"].set(VERSION_KEY, "stored-but-never-published", None)
+    _until(lambda: FEED.version() == "stored-but-never-published", seconds=3)
+    assert client.get("/page/").content == b"render 2"
+
+
+def test_an_edit_is_stored_and_published_together(redis_site):
+    _live()
+    listener = caches["default"].subscribe(VERSION_CHANNEL)
+    _until(lambda: (m := listener.get_message(timeout=0.1)) is not None and m["type"] == "subscribe")
+    pagecache._publish_version("v-42", caches["default"])
+    _until(lambda: (m := listener.get_message(timeout=0.1)) is not None and m["data"] == b"v-42")
+    assert caches["default"].get(VERSION_KEY) == "v-42"
+    listener.close()
+
+
+def test_this_processs_late_own_version_does_not_undo_a_newer_one(redis_site):
+    _live()
+    pagecache._publish_version("mine", caches["default"])
+    caches["default"].set_and_publish(VERSION_KEY, "newer-from-another-server", VERSION_CHANNEL)
+    _until(lambda: FEED.version() == "newer-from-another-server", seconds=2)
+    FEED.adopt("mine")  # this process's thread, running late, after the channel brought both
+    assert FEED.version() == "newer-from-another-server"
 
 
 def test_a_copy_taken_from_redis_expires_when_redis_entry_does(client, redis_site, settings):
@@ -168,35 +211,43 @@ def test_a_copy_taken_from_redis_expires_when_redis_entry_does(client, redis_sit
 
     settings.PAGE_CACHE_SECONDS = 300
     _live()
-    with time_machine.travel(time.time(), tick=False) as traveller:
+    with time_machine.travel("2026-03-11 12:00 +0530", tick=False) as traveller:
         client.get("/page/")
         pagecache.forget()
         traveller.shift(200)
         assert client.get("/page/").content == b"render 1"  # from Redis: copied with 100 s to live
+        (expiry,) = FEED.pages._expire_info.values()
+        assert expiry == pytest.approx(time.time() + 100, abs=1)
         traveller.shift(101)
         assert client.get("/page/").content == b"render 2"  # both copies are out of date
 
 
-def test_the_copies_are_bounded(settings):
-    assert FEED.pages._max_entries == settings.PAGE_CACHE_NEAR_ENTRIES == 1000
+def test_the_copies_are_bounded(redis_site, settings):
+    for n in range(settings.PAGE_CACHE_NEAR_ENTRIES + 200):
+        FEED.pages.set(f"page-{n}", n)
+    assert len(FEED.pages._cache) <= settings.PAGE_CACHE_NEAR_ENTRIES == 1000
 
 
 def test_management_commands_do_not_start_the_feed(redis_site):
     FEED.stop()
     assert FEED.version() is None
-    assert pagecache.current_version() == ""  # read from Redis, and no thread started for it
+    # Read from Redis (emptied by the fixture, which publishes a new version), and no thread started.
+    assert pagecache.current_version() == caches["default"].get(VERSION_KEY) != ""
     assert FEED._pid is None
 
 
-def test_emptying_the_cache_anywhere_drops_every_process_copies(client, redis_site):
+def test_emptying_the_cache_anywhere_makes_every_process_copies_out_of_date(client, redis_site):
     _live()
     client.get("/page/")
+    version = FEED.version()
     other = run_django(
         "from django.core.cache import cache; cache.clear()", DJANGO_DEBUG="1", REDIS_URL=LOCATION
     )
     assert other.returncode == 0, other.stderr
-    _until(lambda: len(FEED.pages._cache) == 0, seconds=2)
+    new = caches["default"].get(VERSION_KEY)
+    assert new not in (None, "", version)  # a new version, not the empty one
+    _until(lambda: FEED.version() == new, seconds=2)
     assert client.get("/page/").content == b"render 2"
     client.get("/page/")
-    caches["default"].clear()  # in this process: dropped at once
+    caches["default"].clear()  # in this process: at once
     assert client.get("/page/").content == b"render 3"

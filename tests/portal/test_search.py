@@ -7,6 +7,7 @@ import pytest
 from django.core.cache import cache
 
 from articles.models import Status
+from directory import lexicon
 from tests.factories import (
     ArticleFactory,
     ArticleSectionFactory,
@@ -141,6 +142,7 @@ def test_query_count_is_constant(client, count, django_assert_max_num_queries):
     with django_assert_max_num_queries(5):
         assert client.get("/search/", {"q": "pune"}).status_code == 200
     cache.clear()  # not the page cache: the search itself
+    lexicon.lexicon()  # read for the version now current (with Redis, emptying the cache publishes one)
     with django_assert_max_num_queries(4):  # one per group
         response = client.get("/search/", {"q": "pune"})
     assert response.status_code == 200
