@@ -17,8 +17,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 MEDIA_ROOT = tempfile.mkdtemp(prefix="ninemonths-test-media-")
 # Each worker's own, empty: WhiteNoise lists STATIC_ROOT whenever a test client loads the middleware,
-# and the browser journeys' servers run collectstatic into var/static on another worker meanwhile (a
-# file renamed under WhiteNoise's listing failed a test with FileNotFoundError).
+# and a collectstatic elsewhere (`make run`, once the browser journeys' servers too) must not rename files
+# under that listing (it failed a test with FileNotFoundError).
 STATIC_ROOT = tempfile.mkdtemp(prefix="ninemonths-test-static-")
 PAGE_CACHE_VERSION_FILE = os.path.join(tempfile.mkdtemp(prefix="ninemonths-test-pagecache-"), "version")
 # The login lockout is switched on by the tests that check it (client.login has no request for axes).

@@ -105,7 +105,7 @@ def _manage(env, *args):
 
 
 def _collectstatic(env, log: Path):
-    """collectstatic into var/static, tried a second time if the first fails. Once in CI (the
+    """collectstatic into the server's own STATIC_ROOT, tried a second time if the first fails. Once in CI (the
     PostgreSQL pass of one run out of many) it exited 1 with its output unseen; the first failure is
     kept in the server's log so it can be read."""
     try:
@@ -142,6 +142,8 @@ def server_env(work: Path, **extra: str) -> dict[str, str]:
         {
             "DATABASE_URL": f"sqlite:///{work / 'e2e.sqlite3'}",
             "MEDIA_ROOT": str(work / "media"),
+            # Its own static files: collectstatic never writes where another server (or `make run`) reads.
+            "STATIC_ROOT": str(work / "static"),
             "DJANGO_SECRET_KEY": "e2e-only-secret-key-" + "z" * 40,
             "GRIEVANCE_OFFICER_NAME": "Meera Nair (grievance officer)",
             "GRIEVANCE_OFFICER_EMAIL": "grievance@ninemonths.example.in",

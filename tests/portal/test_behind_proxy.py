@@ -16,8 +16,9 @@ import pytest
 from tests.e2e.server import _free_port, _manage, gunicorn_server, server_env, totp_code, totp_key
 from tests.proxy import reverse_proxy
 
-# Collects static files into var/static, as the browser journeys' demo server does: under pytest-xdist
-# they run on the same worker, one after the other, so two collectstatic runs never write there at once.
+# Starts gunicorn servers, as the browser journeys do: under pytest-xdist they run on the same worker, one
+# after the other, so the machine is not asked to run two sets of servers at once. (Each collects its
+# static files into its own STATIC_ROOT: tests/e2e/server.py's server_env.)
 pytestmark = pytest.mark.xdist_group("browser")
 
 STAFF_KEY, RAVI_KEY = totp_key("proxy-staff"), totp_key("proxy-ravi")
