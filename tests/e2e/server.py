@@ -3,6 +3,7 @@ page types of the site, shared by the browser journeys, the HTML check and `make
 
 import contextlib
 import datetime
+import functools
 import hashlib
 import http.cookiejar
 import os
@@ -12,6 +13,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.parse
@@ -113,6 +115,17 @@ def _collectstatic(env, log: Path):
     except RuntimeError as first:
         log.write_text(f"first collectstatic failed, tried again: {first}\n")
         _manage(env, "collectstatic", "--noinput", "-v", "0")
+
+
+@functools.cache
+def collected_static() -> str:
+    """A directory of collected static files, made once per test process, for a server or a subprocess
+    with debug off that renders pages without collecting its own (the manifest storage needs them).
+    Nothing else writes there, and var/static is left to `make run`."""
+    root = tempfile.mkdtemp(prefix="ninemonths-collected-static-")
+    work = Path(tempfile.mkdtemp(prefix="ninemonths-collectstatic-"))
+    _manage(server_env(work, STATIC_ROOT=root), "collectstatic", "--noinput", "-v", "0")
+    return root
 
 
 @contextlib.contextmanager

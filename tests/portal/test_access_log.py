@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from portal.accesslog import safe_url
-from tests.e2e.server import _free_port, _wait_for, server_env
+from tests.e2e.server import _free_port, _wait_for, collected_static, server_env
 
 ROOT = Path(__file__).resolve().parents[2]
 PHONE = "919876543210"
@@ -54,7 +54,7 @@ FORMAT = (
 
 @contextlib.contextmanager
 def gunicorn_with_access_log(tmp_path, *options):
-    env = server_env(tmp_path)  # debug off, a SQLite file of its own
+    env = server_env(tmp_path, STATIC_ROOT=collected_static())  # debug off, a SQLite file of its own
     gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent))
     port = _free_port()
     log = tmp_path / "access.log"

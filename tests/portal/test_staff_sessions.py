@@ -14,6 +14,7 @@ from django.contrib.auth.models import User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.e2e.server import collected_static
 from tests.otp import app_device, current_code
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -86,6 +87,7 @@ def test_cookies_carry_the_host_prefix_under_https():
             "DJANGO_SECRET_KEY": "cookie-test-key-" + "w" * 40,
             "DJANGO_HTTPS": "1",
             "DJANGO_ALLOWED_HOSTS": "testserver",
+            "STATIC_ROOT": collected_static(),  # the sign-in page names its hashed static files
         }
     )
     code = (
