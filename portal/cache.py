@@ -94,10 +94,6 @@ class ResilientRedisCache(RedisCache):
         return f"{self.make_key(name)}@{db}"
 
     @_fail_soft(None)
-    def publish(self, name: str, message: str) -> None:
-        self._cache.get_client(write=True).publish(self.channel(name), message)
-
-    @_fail_soft(None)
     def set_and_publish(self, key: str, value: str, name: str) -> None:
         """Store `value` under `key` with no expiry and publish it on the channel `name`, both at once
         (one MULTI/EXEC: no reader sees the value before it is published, and two writers' values are
@@ -107,9 +103,9 @@ class ResilientRedisCache(RedisCache):
         pipe.publish(self.channel(name), value)
         pipe.execute()
 
-    def subscribe(self, *names: str):
-        """A redis-py PubSub subscribed to the channels `names` (raises when Redis is unreachable); the
+    def subscribe(self, name: str):
+        """A redis-py PubSub subscribed to the channel `name` (raises when Redis is unreachable); the
         caller reads its messages and closes it."""
         pubsub = self._cache.get_client(write=True).pubsub()
-        pubsub.subscribe(*(self.channel(name) for name in names))
+        pubsub.subscribe(self.channel(name))
         return pubsub

@@ -242,7 +242,9 @@ def _cache_cleared(*, cache, **kwargs) -> None:
     """Redis was emptied (the version with it): a new version, so that no worker serves its own copies
     of the old pages, nor a page stored under the empty version before."""
     FEED.pages.clear()
-    _publish_version(uuid.uuid4().hex, cache)
+    token = uuid.uuid4().hex
+    _publish_version(token, cache)
+    _remember(token)
 
 
 setting_changed.connect(_forget_feed, dispatch_uid="portal-pagecache-feed")
@@ -271,7 +273,6 @@ def _publish_version(token: str, backend) -> None:
     """Store and publish a new version on Redis; this process follows it at once."""
     backend.set_and_publish(VERSION_KEY, token, VERSION_CHANNEL)
     FEED.adopt(token)
-    _remember(token)
 
 
 def bump_content_version(**kwargs) -> None:

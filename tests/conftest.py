@@ -52,12 +52,10 @@ def _clear_cache():
     from django.core.cache import cache
 
     from directory import lexicon
-    from portal import pagecache
 
     def forget():
-        cache.clear()
+        cache.clear()  # with Redis, each process's own copies of pages go too (a new content version)
         lexicon.forget()  # what a search knows about words is kept in memory too
-        pagecache.forget()  # and, with Redis, each process's own copies of pages
 
     forget()
     yield

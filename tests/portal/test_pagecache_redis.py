@@ -10,7 +10,7 @@ from django.core.cache import caches
 
 from portal import pagecache
 from portal.pagecache import FEED, VERSION_CHANNEL, VERSION_KEY
-from tests.portal.test_pagecache import calls, counted  # noqa: F401 - the test URLconf's views
+from tests.portal.test_pagecache import calls  # the test URLconf's views count their renders here
 from tests.portal.test_settings import run_django
 
 # Each pytest-xdist worker its own database (11, 10, ...), apart from the PostgreSQL run's (15, 14, ...).
@@ -118,7 +118,10 @@ def test_this_process_sees_its_own_edit_before_redis_delivers_it(
 ):
     _live()
     client.get("/page/")
-    monkeypatch.setattr(caches["default"], "publish", lambda *args: None)  # the message never arrives
+    # The version is stored but its message never arrives.
+    monkeypatch.setattr(
+        caches["default"], "set_and_publish", lambda key, value, name: caches["default"].set(key, value, None)
+    )
     with django_capture_on_commit_callbacks(execute=True):
         pagecache.bump_content_version()
     assert client.get("/page/").content == b"render 2"
@@ -168,12 +171,14 @@ def test_the_feed_hears_only_its_own_redis_database(client, redis_site):
     from portal.cache import ResilientRedisCache
 
     _live()
-    caches["default"].publish(VERSION_CHANNEL, "this-sites-version")
+    caches["default"].set_and_publish(VERSION_KEY, "this-sites-version", VERSION_CHANNEL)
     _until(lambda: FEED.version() == "this-sites-version", seconds=2)
     # The same site name on another Redis database (no test worker's): another site, not this one.
-    other = ResilientRedisCache(f"redis://127.0.0.1:6379/{0 if DB else 1}", {"KEY_PREFIX": "ninemonths"})
-    other.publish(VERSION_CHANNEL, "another-sites-version")
-    caches["default"].publish(VERSION_CHANNEL, "this-sites-next-version")  # delivered after the other
+    other_location = f"redis://127.0.0.1:6379/{0 if DB else 1}"
+    other = ResilientRedisCache(other_location, {"KEY_PREFIX": "ninemonths"})
+    redis.Redis.from_url(other_location).publish(other.channel(VERSION_CHANNEL), "another-sites-version")
+    # delivered after the other
+    caches["default"].set_and_publish(VERSION_KEY, "this-sites-next-version", VERSION_CHANNEL)
     _until(lambda: FEED.version() == "this-sites-next-version", seconds=2)
     assert "another-sites-version" not in FEED._delivered
 
