@@ -32,6 +32,7 @@ def main() -> None:
     parser.add_argument("path")
     parser.add_argument("-n", "--requests", type=int, default=500)
     parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--dump", help="also write the profile to this file, for pstats or snakeviz")
     args = parser.parse_args()
 
     os.environ.update(bench_env())
@@ -65,6 +66,8 @@ def main() -> None:
     for _ in range(args.requests):
         serve()
     profile.disable()
+    if args.dump:
+        profile.dump_stats(args.dump)
     elapsed = time.perf_counter() - started
     print(
         f"{args.path}: {elapsed / args.requests * 1000:.3f} ms a request under the profiler ({args.requests} requests)"
