@@ -17,6 +17,7 @@ from articles.models import Article, DraftStatus, Topic
 from articles.rendering import markdown_problems, render_markdown
 from articles.seo import article_structured_data
 from directory.lexicon import read_query
+from portal.templatetags.portal_i18n import first_pages_elsewhere
 
 PREVIEW_PERMISSION = "articles.preview_article"
 # Django's own words for a search that is too long, so that the Hindi catalogue can word them in Hindi.
@@ -79,6 +80,7 @@ class ArticleListView(ListView):
             topic_links=self.topic_links(),
             unknown_topic=self.unknown_topic,
             breadcrumbs=[(gettext("Articles"), None)],
+            page_translations=first_pages_elsewhere(self.request),
             **kwargs,
         )
 
@@ -97,7 +99,10 @@ class TopicDetailView(ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            topic=self.topic, breadcrumbs=[_articles_crumb(), (self.topic.local_name, None)], **kwargs
+            topic=self.topic,
+            breadcrumbs=[_articles_crumb(), (self.topic.local_name, None)],
+            page_translations=first_pages_elsewhere(self.request),
+            **kwargs,
         )
 
 

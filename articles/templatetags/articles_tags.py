@@ -1,11 +1,12 @@
 """`{% trimester_reading trimester %}`: links to the articles about one trimester (all three when the
 pregnancy is not in one today), for the due-date calculator's result. `{% danger_signs_url %}`: the
-danger-signs article the home page links (no database query)."""
+danger-signs article the home page links, in the page's language."""
 
 from django import template
 from django.urls import reverse
+from django.utils.translation import override
 
-from articles.models import DANGER_SIGNS_SLUG, Topic
+from articles.models import DANGER_SIGNS_SLUG, Article, Language, Topic, current_language
 
 register = template.Library()
 
@@ -22,4 +23,17 @@ def trimester_reading(trimester=None):
 
 @register.simple_tag
 def danger_signs_url() -> str:
-    return reverse("articles:article_detail", kwargs={"slug": DANGER_SIGNS_SLUG})
+    """On a Hindi page, its published Hindi translation (one query); else, and when there is none yet,
+    the English article, at its English address: never a /hi/ address that does not exist."""
+    if current_language() == Language.HINDI:
+        translation = (
+            Article.objects.published()
+            .in_language(Language.HINDI)
+            .filter(translation_of__slug=DANGER_SIGNS_SLUG)
+            .only("slug", "language")
+            .first()
+        )
+        if translation is not None:
+            return translation.get_absolute_url()
+    with override(Language.ENGLISH):
+        return reverse("articles:article_detail", kwargs={"slug": DANGER_SIGNS_SLUG})

@@ -4,7 +4,8 @@ header and for the hreflang links in its head.
 Each entry says the language's code, its hreflang (en-IN, hi-IN), its name in its own script, the
 address of this page in it (None when there is no such page: an article without a translation), and
 whether it is the page being shown. A view that knows better (an article, whose translation has another
-address) puts `page_translations` (language -> address or None) in the context.
+address; a list whose pages differ by language) puts `page_translations` (language -> address or None)
+in the context.
 """
 
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.http import urlencode
 from django.utils.translation import get_language
 
 register = template.Library()
@@ -24,6 +26,19 @@ class PageLanguage:
     name: str
     url: str | None
     current: bool
+
+
+def first_pages_elsewhere(request) -> dict[str, str | None]:
+    """`page_translations` for a list with other items in each language (the articles): this page
+    here, and the same list from its first page in the other languages, since page 2 of the English
+    articles may not exist in Hindi. Its filters are kept."""
+    current = get_language()
+    kept = [(key, value) for key, values in request.GET.lists() if key != "page" for value in values]
+    first_page = request.path + (f"?{urlencode(kept)}" if kept else "")
+    return {
+        code: request.get_full_path() if code == current else translate_url(first_page, code)
+        for code, _name in settings.LANGUAGES
+    }
 
 
 @register.simple_tag(takes_context=True)

@@ -6,7 +6,7 @@ import re
 import pytest
 import time_machine
 
-from articles.models import Language, Urgency
+from articles.models import DANGER_SIGNS_SLUG, Language, Urgency
 from tests.factories import (
     ArticleFactory,
     ArticleSectionFactory,
@@ -220,3 +220,53 @@ def test_a_search_too_long_is_explained_in_hindi(client, hindi_article):
     assert '<p class="field-error" id="q-error">ज्यादा से ज्यादा 100 अक्षर लिखें (अभी 120 हैं)।</p>' in html
     english = client.get("/articles/?q=" + "a" * 120).content.decode()
     assert "Ensure this value has at most 100 characters (it has 120)." in english
+
+
+def _danger_signs_link(html: str) -> str:
+    block = re.search(r"<aside [^>]*data-danger-signs>(.*?)</aside>", html, re.S).group(1)
+    return re.findall(r'<a href="(/[^"]*)">', block)[-1]
+
+
+def test_the_hindi_home_page_links_the_hindi_danger_signs_article_or_else_the_english_one(
+    client, frozen, django_capture_on_commit_callbacks
+):
+    english = ArticleFactory(title="Danger signs in pregnancy", slug=DANGER_SIGNS_SLUG)
+    # No Hindi translation yet: the English article at its English address, not a /hi/ page that is a 404.
+    assert _danger_signs_link(client.get("/hi/").content.decode()) == "/articles/danger-signs-in-pregnancy/"
+    with django_capture_on_commit_callbacks(execute=True):  # publishing it empties the page cache
+        ArticleFactory(
+            title="गर्भावस्था में खतरे के लक्षण",
+            slug="khatre-ke-lakshan",
+            language=Language.HINDI,
+            translation_of=english,
+        )
+    link = _danger_signs_link(client.get("/hi/").content.decode())
+    assert link == "/hi/articles/khatre-ke-lakshan/"
+    assert client.get(link).status_code == 200
+    assert _danger_signs_link(client.get("/").content.decode()) == "/articles/danger-signs-in-pregnancy/"
+
+
+def _switch_to(html: str, code: str) -> str:
+    return re.search(rf'<a href="([^"]+)" lang="{code}"', html).group(1).replace("&amp;", "&")
+
+
+def test_the_language_switch_on_a_later_page_of_articles_opens_the_first_page_in_the_other_language(
+    client, hindi_article, topic
+):
+    for number in range(12):
+        ArticleFactory(title=f"English article {number}").topics.add(topic)
+    cases = {
+        "/articles/?page=2": "/hi/articles/",
+        "/articles/?topic=symptoms&page=2": "/hi/articles/?topic=symptoms",
+        "/articles/topics/symptoms/?page=2": "/hi/articles/topics/symptoms/",
+    }
+    for page_two, hindi in cases.items():
+        html = client.get(page_two).content.decode()
+        assert _switch_to(html, "hi") == hindi, page_two
+        assert f'hreflang="hi-IN" href="http://testserver{hindi}"' in html.replace("&amp;", "&")
+        assert client.get(hindi).status_code == 200
+        assert client.get(page_two.replace("/articles/", "/hi/articles/", 1)).status_code == 404
+    # On the first page the filters carry over as before, and the Hindi list switches back to English.
+    assert _switch_to(client.get("/hi/articles/?topic=symptoms").content.decode(), "en") == (
+        "/articles/?topic=symptoms"
+    )
