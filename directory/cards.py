@@ -112,10 +112,13 @@ def caesarean_note(package) -> str:
     difference = package.caesarean_difference
     if difference is None:
         return gettext("No caesarean package listed here for this room: ask the hospital its price.")
-    return gettext("If a caesarean is needed: %(price)s here, %(difference)s more.") % {
-        "price": inr(package.caesarean_price),
-        "difference": inr(difference),
-    }
+    if difference > 0:
+        note = gettext("If a caesarean is needed: %(price)s here, %(difference)s more.")
+    elif difference < 0:
+        note = gettext("If a caesarean is needed: %(price)s here, %(difference)s less.")
+    else:
+        note = gettext("If a caesarean is needed: %(price)s here, the same price.")
+    return note % {"price": inr(package.caesarean_price), "difference": inr(package.caesarean_gap)}
 
 
 def package_cards(packages) -> list[dict]:

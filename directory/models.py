@@ -857,6 +857,13 @@ class MaternityPackage(models.Model):
         price = getattr(self, "caesarean_price", None)
         return None if price is None else price - self.price
 
+    @property
+    def caesarean_gap(self) -> int | None:
+        """The size of `caesarean_difference`, whichever package costs more (a centre may price its
+        normal delivery above its caesarean)."""
+        difference = self.caesarean_difference
+        return None if difference is None else abs(difference)
+
     def caesarean_counterpart(self):
         """For a normal delivery: the same centre's cheapest listed C-section in the same room type."""
         if not self.has_caesarean_alternative:

@@ -7,6 +7,7 @@ import re
 import pytest
 import time_machine
 
+from directory.models import MaternityPackage
 from tests.directory.public_data import NOW, cards
 from tests.factories import MaternityPackageFactory
 
@@ -153,6 +154,34 @@ def test_normal_package_shows_the_caesarean_price_and_the_difference(client, pub
         "Sahyadri Women's Hospital",
         "Normal delivery, general ward",
     ]
+
+
+@pytest.mark.parametrize(
+    ("price", "detail", "card", "hindi"),
+    [
+        (
+            125000,
+            "costs <strong>₹95,000</strong>, which is <strong>₹30,000</strong> less than this package.",
+            "If a caesarean is needed: ₹95,000 here, ₹30,000 less.",
+            "यानी इस पैकेज से <strong>₹30,000</strong> कम।",
+        ),
+        (
+            95000,
+            "costs <strong>₹95,000</strong>, the same as this package.",
+            "If a caesarean is needed: ₹95,000 here, the same price.",
+            "यानी इस पैकेज जितना ही।",
+        ),
+    ],
+)
+def test_a_normal_delivery_priced_at_or_above_the_caesarean_says_less_or_the_same_never_a_negative_amount(
+    client, public_directory, price, detail, card, hindi
+):
+    MaternityPackage.objects.filter(slug="sahyadri-normal-general").update(price=price)
+    html = client.get("/packages/sahyadri-normal-general/").content.decode()
+    assert detail in html and "₹-" not in html
+    cards = client.get("/maternity-packages/pune/").content.decode()
+    assert f'<p class="small caesarean-difference">{card}</p>' in cards and "₹-" not in cards
+    assert hindi in client.get("/hi/packages/sahyadri-normal-general/").content.decode()
 
 
 def test_normal_package_without_a_caesarean_counterpart_says_so(client, public_directory):
