@@ -1050,6 +1050,12 @@ class Enquiry(models.Model):
     def subject(self):
         return self.doctor or self.package
 
+    @property
+    def erase_due(self):
+        """When its personal data is due for erasure: ENQUIRY_RETENTION_DAYS after it was sent, whatever
+        its status (the daily `purge_enquiries` erases it at its first run after this moment)."""
+        return self.created + timedelta(days=settings.ENQUIRY_RETENTION_DAYS)
+
     def issue_access_token(self) -> str:
         """Give the enquiry a private link; returns its token (kept nowhere: only its hash is stored)."""
         self.access_nonce = secrets.token_hex(16)

@@ -5,6 +5,7 @@ The private page is found only by its unguessable token, is never cached or inde
 Referer, and the token never reaches a log (portal.logging and gunicorn.conf.py mask it).
 """
 
+import copy
 import logging
 
 from django.conf import settings
@@ -66,14 +67,16 @@ def my_enquiry(request, token):
         notifications.withdraw(enquiry)
         context = {"reference": enquiry.reference, "centre": enquiry.hospital}
         return _private(render(request, "directory/my_enquiry_withdrawn.html", context))
-    form = CorrectionForm(request.POST if action == "correct" else None, instance=enquiry)
+    # The form checks a copy: a correction it refuses never shows in "What we hold" as if it were stored.
+    form = CorrectionForm(request.POST if action == "correct" else None, instance=copy.copy(enquiry))
     saved = False
     if action == "correct" and form.is_valid():
         with transaction.atomic():
             form.save()
         logger.info("enquiry corrected by the patient", extra={"reference": enquiry.reference})
         saved = True
-        form = CorrectionForm(instance=enquiry)
+        enquiry = form.instance
+        form = CorrectionForm(instance=copy.copy(enquiry))
     context = {
         "enquiry": enquiry,
         "form": form,

@@ -112,6 +112,9 @@ def test_the_private_page_shows_everything_stored_and_is_private(client, public_
         "I am 18 or older",
     ):
         assert shown in html
+    # Sent on 11 March 2026 at 01:30 in India: erased 180 days later, on 7 September.
+    erased = '<dt>Erased automatically on</dt><dd><time datetime="2026-09-07">7 September 2026</time>, '
+    assert erased + "180 days after you sent it, unless you withdraw sooner</dd>" in html
     assert "no-store" in page["Cache-Control"] and page["X-Robots-Tag"] == "noindex, nofollow"
     assert page["Referrer-Policy"] == "same-origin"
     assert '<meta name="robots" content="noindex, nofollow">' in html
@@ -137,9 +140,15 @@ def test_the_patient_corrects_her_details(client, public_directory):
         "",
         "Evenings please.",
     )
-    bad = client.post(path, {**data, "phone": "12345"})
-    assert bad.status_code == 400 and "Enter a 10-digit Indian mobile number" in bad.content.decode()
+    bad = client.post(path, {**data, "patient_name": "Someone Else", "message": "", "phone": "12345"})
+    html = bad.content.decode()
+    assert bad.status_code == 400 and "Enter a 10-digit Indian mobile number" in html
     assert Enquiry.objects.get(pk=enquiry.pk).phone == "+919876500000"
+    # "What we hold" shows what is stored, not the refused correction; the form keeps what was typed.
+    held = re.search(r'<dl class="facts stored">(.*?)</dl>', html, re.S).group(1)
+    assert "<dd>Priya S. Sharma</dd>" in held and "Someone Else" not in held
+    assert "<dd>Evenings please.</dd>" in held
+    assert 'value="Someone Else"' in html
 
 
 def test_withdrawal_erases_everything_at_once_and_tells_the_centre(client, public_directory, run_jobs):

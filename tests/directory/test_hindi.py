@@ -359,6 +359,10 @@ def test_the_private_page_in_hindi_corrects_and_withdraws(client, directory):
     assert "<dt>आपकी उम्र</dt><dd>मेरी उम्र 18 साल या उससे ज्यादा है</dd>" in html
     assert "<dt>सेंटर ने क्या किया</dt><dd>नई</dd>" in html
     assert "11 मार्च 2026 को दी गई, ताकि Sahyadri Women&#x27;s Hospital" in html
+    assert (
+        '<dt>अपने आप कब मिटेगी</dt><dd><time datetime="2026-09-07">7 सितंबर 2026</time>, '
+        "यानी भेजने के 180 दिन बाद, अगर आप उससे पहले वापस न लें</dd>"
+    ) in html
 
     data = {
         "action": "correct",
