@@ -178,7 +178,7 @@ class HospitalForm(forms.ModelForm):
         withdrawn = self.instance.pk and self.instance.packages.filter(withdrawn_with_centre=True).count()
         if not withdrawn and "restore_withdrawn_packages" in self.fields:
             del self.fields["restore_withdrawn_packages"]
-        elif withdrawn:
+        elif withdrawn and "restore_withdrawn_packages" in self.fields:  # not offered to centre staff
             self.fields[
                 "restore_withdrawn_packages"
             ].label = f"List again the {withdrawn} package{'s' if withdrawn != 1 else ''} withdrawn with this centre"
@@ -204,12 +204,13 @@ class HospitalAdmin(ActivationActions, CentreListingAdminMixin, VersionAdmin):
         first = ["name", "slug", "city", "locality", "address", "is_active"]
         if obj is not None and obj.packages.filter(withdrawn_with_centre=True).exists():
             first.append("restore_withdrawn_packages")
-        return [
+        fieldsets = [
             (None, {"fields": first}),
             ("Contact", {"fields": ["phone", "email"]}),
             ("Presentation", {"fields": ["photo", thumbnail, "description"]}),
             ("Centre staff", {"fields": ["staff"]}),
         ]
+        return self.without_form_only_fields(request, fieldsets)
 
     def get_inlines(self, request, obj):
         # Centre staff change their packages on the package pages, field by field.

@@ -9,7 +9,7 @@ queryset with one QuerySet method of its model, and that queryset is what every 
 by URL, answers 404 and shows nothing of itself.
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.http import Http404
 
 LISTINGS_PERMISSION = "directory.manage_listings"
@@ -49,7 +49,66 @@ class ScopedAdminMixin:
         return obj
 
 
-class CentreListingAdminMixin(ScopedAdminMixin):
+class PlainRelatedTextMixin:
+    """A read-only foreign key is shown as plain text to someone who may not view the object it names.
+
+    Django 5.2 links every read-only foreign key to the related object's admin page whatever the
+    user may see (Django ticket #33171), so centre staff reading a doctor's "City" got a link to a
+    403. The swap is made on the form the page is about to show, after Django has decided what is
+    read-only for this user.
+    """
+
+    _plain_fields: dict = {}
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        adminform = context.get("adminform")
+        if adminform is not None:
+            swap = {
+                name: self._plain(name)
+                for name in adminform.readonly_fields
+                if isinstance(name, str) and self._hidden_from(request, name)
+            }
+            if swap:
+                adminform.readonly_fields = [swap.get(name, name) for name in adminform.readonly_fields]
+                adminform.fieldsets = [
+                    (title, {**options, "fields": [_swapped(line, swap) for line in options["fields"]]})
+                    for title, options in adminform.fieldsets
+                ]
+        return super().render_change_form(request, context, *args, **kwargs)
+
+    def _hidden_from(self, request, name: str) -> bool:
+        try:
+            field = self.model._meta.get_field(name)
+        except FieldDoesNotExist:
+            return False
+        if not field.many_to_one:
+            return False
+        related_admin = self.admin_site._registry.get(field.related_model)
+        return related_admin is not None and not related_admin.has_view_permission(request)
+
+    def _plain(self, name: str):
+        """One display function per model and field, so that fieldsets and readonly_fields name the same
+        object."""
+        key = (self.model, name)
+        if key not in PlainRelatedTextMixin._plain_fields:
+            field = self.model._meta.get_field(name)
+
+            def show(obj):
+                return str(getattr(obj, name)) if getattr(obj, field.attname) is not None else "-"
+
+            show.short_description = field.verbose_name.capitalize()
+            PlainRelatedTextMixin._plain_fields[key] = show
+        return PlainRelatedTextMixin._plain_fields[key]
+
+
+def _swapped(line, swap):
+    """A fieldset line is a field's name or a tuple of names shown side by side."""
+    if isinstance(line, (list, tuple)):
+        return type(line)(swap.get(name, name) for name in line)
+    return swap.get(line, line)
+
+
+class CentreListingAdminMixin(PlainRelatedTextMixin, ScopedAdminMixin):
     """Listings that centre staff keep current for their own centres: they may change only
     `centre_fields` (everything else is shown read-only), and add or delete nothing."""
 
@@ -60,7 +119,10 @@ class CentreListingAdminMixin(ScopedAdminMixin):
         return queryset.of_staff(user) if limited_to_own_centres(user) else queryset
 
     def get_fieldsets(self, request, obj=None):
-        fieldsets = super().get_fieldsets(request, obj)
+        return self.without_form_only_fields(request, super().get_fieldsets(request, obj))
+
+    def without_form_only_fields(self, request, fieldsets):
+        """The fieldsets as this user sees them (for an admin that builds its own)."""
         if not limited_to_own_centres(request.user):
             return fieldsets
         return [

@@ -353,3 +353,38 @@ def test_the_dashboard_counts_waiting_enquiries_and_prices_to_check(client, two)
     assert 'data-unconfirmed-prices="2"' in html  # neither price was ever confirmed
     assert 'data-expiring-prices="1"' in html and "valid until 31 Mar 2026" in html
     assert re.search(r'data-failed-notifications="0"', html)
+
+
+def test_read_only_links_lead_only_where_the_reader_may_go(client, two):
+    """Django links every read-only foreign key to its admin page; centre staff may not open cities,
+    so the city is plain text for them, while their own centre stays a link they can follow."""
+    a, _ = two
+    MaternityPackage.objects.filter(pk=a.package.pk).update(withdrawn_with_centre=True, is_active=False)
+    client = logged_in(client, a)
+    city_link = re.compile(r'<a href="/admin/directory/city/')
+    for url in (
+        reverse("admin:directory_gynecologist_change", args=[a.doctor.pk]),
+        reverse("admin:directory_hospital_change", args=[a.hospital.pk]),  # with a withdrawn package
+    ):
+        page = client.get(url)
+        html = page.content.decode()
+        assert page.status_code == 200, url
+        assert not city_link.search(html), url
+        assert re.search(r'<label>City:</label>\s*<div class="readonly">Pune</div>', html), url
+    package_page = client.get(reverse("admin:directory_maternitypackage_change", args=[a.package.pk]))
+    own_centre = reverse("admin:directory_hospital_change", args=[a.hospital.pk])
+    assert f'<a href="{own_centre}">Alpha Hospital, Pune</a>' in package_page.content.decode()
+    assert client.get(own_centre).status_code == 200
+
+    editor = User.objects.create_user("editor", password="x" * 16, is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editors"))  # may view doctors, to choose a reviewer
+    client.force_login(editor)
+    html = client.get(reverse("admin:directory_gynecologist_change", args=[a.doctor.pk])).content.decode()
+    assert re.search(r'<label>City:</label>\s*<div class="readonly">Pune</div>', html)
+    assert not city_link.search(html)
+
+    manager = User.objects.create_user("manager", password="x" * 16, is_staff=True)
+    manager.groups.add(Group.objects.get(name="Directory managers"))
+    client.force_login(manager)
+    html = client.get(reverse("admin:directory_gynecologist_change", args=[a.doctor.pk])).content.decode()
+    assert '<select name="city"' in html  # still chosen from the list by those who may
