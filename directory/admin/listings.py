@@ -140,9 +140,18 @@ class SearchTermAdmin(admin.ModelAdmin):
         return term.means or "(ignored)"
 
 
+class PackageRowForm(MaternityPackageForm):
+    """A package as a row of its centre's form: what it covers is edited on the package's own page.
+    Without the two fields the row never shows, an untouched row counts as unchanged and is not saved
+    again over the centre's own changes to it."""
+
+    inclusions = None
+    exclusions = None
+
+
 class PackageInline(admin.TabularInline):
     model = MaternityPackage
-    form = MaternityPackageForm
+    form = PackageRowForm
     fields = ["name", "slug", "delivery_type", "room_type", "price", "nights", "valid_until", "is_active"]
     prepopulated_fields = {"slug": ["name"]}
     extra = 0
@@ -222,6 +231,9 @@ class HospitalAdmin(ActivationActions, CentreListingAdminMixin, VersionAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)  # the package rows first, then:
         obj = form.instance
+        if not obj.is_active:
+            # A row edited in this same save was read before the centre withdrew its packages.
+            MaternityPackage.objects.filter(hospital=obj).withdraw_with_centre()
         if form.cleaned_data.get("restore_withdrawn_packages") and obj.is_active:
             count = Hospital.objects.filter(pk=obj.pk).restore_withdrawn_packages()
             self.message_user(request, f"{count} withdrawn package{'s' if count != 1 else ''} listed again.")

@@ -142,3 +142,33 @@ def test_a_doctors_centre_in_another_city_needs_a_confirmation(admin_client):
     ]
     assert admin_client.post(url, {**data, "confirm_centres_elsewhere": "on"}).status_code == 302
     assert list(doctor.hospitals.all()) == [far]
+
+
+@pytest.mark.parametrize("edited_row", [False, True])
+def test_unticking_active_on_the_centre_form_withdraws_its_packages(admin_client, edited_row):
+    centre = HospitalFactory()
+    package = MaternityPackageFactory(hospital=centre, price=70000)
+    url = f"/admin/directory/hospital/{centre.pk}/change/"
+    data = {
+        "name": centre.name,
+        "slug": centre.slug,
+        "city": centre.city_id,
+        "locality": centre.locality,
+        "packages-TOTAL_FORMS": "1",
+        "packages-INITIAL_FORMS": "1",
+        "packages-0-id": package.pk,
+        "packages-0-hospital": centre.pk,
+        "packages-0-name": package.name,
+        "packages-0-slug": package.slug,
+        "packages-0-delivery_type": package.delivery_type,
+        "packages-0-room_type": package.room_type,
+        "packages-0-price": 72000 if edited_row else package.price,
+        "packages-0-nights": package.nights,
+        "packages-0-is_active": "on",
+    }
+    response = admin_client.post(url, data)  # "Is active" left unticked
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    package = MaternityPackage.objects.get(pk=package.pk)
+    assert (package.is_active, package.withdrawn_with_centre) == (False, True)
+    assert package.price == (72000 if edited_row else 70000)
+    assert admin_client.get(package.get_absolute_url()).status_code == 404
