@@ -61,7 +61,8 @@ class LiveArticleDraftsMixin:
         }
         if request.method == "POST" and self.saves_as_draft(request, article):
             return self._save_as_draft(request, article, draft, object_id, form_url, extra_context)
-        if request.method == "GET" and draft is not None:
+        if request.method == "GET" and draft is not None and not getattr(request, "article_reverting", False):
+            # The form shows the pending draft; but restoring a version from History shows that version.
             return self._form_with_draft(request, article, draft, object_id, form_url, extra_context)
         return super().changeform_view(request, object_id, form_url, extra_context)
 

@@ -16,6 +16,7 @@ import difflib
 import html
 from dataclasses import dataclass
 
+import reversion
 from django.db import transaction
 from django.utils.safestring import mark_safe
 
@@ -119,7 +120,9 @@ def shown(article, content: dict | None, render):
     Returns (result, whether the draft's new rows had to take other ids)."""
     result, renumbered = None, False
     try:
-        with transaction.atomic():
+        # Nothing saved in here is a version of the article for its History: the admin's revision
+        # (django-reversion) would otherwise record the draft, unreviewed, as if it had been published.
+        with transaction.atomic(), reversion.create_revision(manage_manually=True):
             if content is not None:
                 renumbered = apply(article, content, keep_ids=True)
             result = render()

@@ -237,3 +237,25 @@ def test_moving_the_callout_on_a_draft_article_saves_and_two_callouts_are_refuse
     both = edit(client, article, **{"sections-1-is_doctor_callout": "on"})
     assert "An article has only one “When to see a doctor” callout." in both.content.decode()
     assert [s.is_doctor_callout for s in article.sections.all()] == [True, False]
+
+
+def test_a_pending_draft_is_never_a_version_in_history_and_restoring_a_version_shows_that_version(
+    client, editor, reviewer, live
+):
+    versions = Version.objects.get_for_object(live)
+    assert versions.count() == 1  # the reviewer's publication
+    client.force_login(editor)
+    edit(client, live, title="Nosebleeds in pregnancy (draft)")
+    for _ in range(2):
+        assert "Nosebleeds in pregnancy (draft)" in client.get(change_url(live)).content.decode()
+    client.force_login(reviewer)
+    client.get(change_url(live))
+    # Saving the draft and opening the form three times recorded nothing: the draft is not reviewed.
+    assert Version.objects.get_for_object(live).count() == 1
+    restore_url = f"/admin/articles/article/{live.pk}/history/{versions.get().pk}/"
+    form = client.get(restore_url).content.decode()
+    assert "Nosebleeds in pregnancy (draft)" not in form  # the version, not the draft laid over it
+    client.post(restore_url, admin_form_data(client.get(restore_url)))
+    client.logout()
+    assert "Nosebleeds in pregnancy (draft)" not in public(client, live)
+    assert ArticleDraft.objects.get().status == "pending"  # still waiting for a second reviewer
