@@ -103,10 +103,26 @@ class EnquiryAdmin(ScopedAdminMixin, admin.ModelAdmin):
 
     @admin.action(description="Mark the selected enquiries as contacted", permissions=["change"])
     def mark_contacted(self, request, queryset):
-        count = queryset.exclude(status=EnquiryStatus.CONTACTED).update(
+        """New ones only: a closed enquiry stays closed, and one the patient withdrew (her data erased)
+        is never reopened."""
+        count = queryset.filter(status=EnquiryStatus.NEW).update(
             status=EnquiryStatus.CONTACTED, updated=timezone.now()
         )
-        self.message_user(request, f"{count} marked as contacted.", messages.SUCCESS)
+        left = queryset.exclude(status__in=[EnquiryStatus.NEW, EnquiryStatus.CONTACTED]).count()
+        note = f" {left} closed or withdrawn left as they were." if left else ""
+        self.message_user(request, f"{count} marked as contacted.{note}", messages.SUCCESS)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.status == EnquiryStatus.WITHDRAWN:
+            readonly.append("status")  # withdrawn by the patient, her data erased: it stays so
+        return readonly
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "status":
+            # Only the patient withdraws, from her private page: that also erases her data.
+            kwargs["choices"] = [c for c in EnquiryStatus.choices if c[0] != EnquiryStatus.WITHDRAWN]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
 
     @admin.action(description="Export the selected enquiries as CSV", permissions=["view"])
     def export_csv(self, request, queryset):

@@ -388,3 +388,31 @@ def test_read_only_links_lead_only_where_the_reader_may_go(client, two):
     client.force_login(manager)
     html = client.get(reverse("admin:directory_gynecologist_change", args=[a.doctor.pk])).content.decode()
     assert '<select name="city"' in html  # still chosen from the list by those who may
+
+
+def test_marking_contacted_never_reopens_a_closed_or_withdrawn_enquiry(client, two, run_jobs):
+    from directory import notifications
+
+    a, _ = two
+    closed = EnquiryFactory(doctor=a.doctor, status=EnquiryStatus.CLOSED)
+    withdrawn = EnquiryFactory(doctor=a.doctor)
+    notifications.withdraw(withdrawn)
+    client = logged_in(client, a)
+    ids = [a.enquiry.pk, closed.pk, withdrawn.pk]
+    response = client.post(ENQUIRIES, {"action": "mark_contacted", "_selected_action": ids}, follow=True)
+    assert "1 marked as contacted. 2 closed or withdrawn left as they were." in response.content.decode()
+    statuses = dict(Enquiry.objects.filter(pk__in=ids).values_list("pk", "status"))
+    assert statuses == {a.enquiry.pk: "contacted", closed.pk: "closed", withdrawn.pk: "withdrawn"}
+    # Only the patient withdraws (which erases her data): staff are not offered it, nor may they
+    # change a withdrawn enquiry's status.
+    page = client.get(reverse("admin:directory_enquiry_change", args=[a.enquiry.pk])).content.decode()
+    assert '<option value="withdrawn"' not in page and '<option value="closed"' in page
+    refused = client.post(
+        reverse("admin:directory_enquiry_change", args=[a.enquiry.pk]), {"status": "withdrawn"}
+    )
+    assert refused.status_code == 200 and "status" in refused.context["adminform"].form.errors
+    assert Enquiry.objects.get(pk=a.enquiry.pk).status == "contacted"
+    url = reverse("admin:directory_enquiry_change", args=[withdrawn.pk])
+    assert "status" not in client.get(url).context["adminform"].form.fields
+    client.post(url, {"status": "new", "staff_notes": ""})
+    assert Enquiry.objects.get(pk=withdrawn.pk).status == "withdrawn"
