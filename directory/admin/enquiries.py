@@ -4,6 +4,7 @@ Enquiries carry patients' names and phone numbers: every view of them goes throu
 `Enquiry.objects.visible_to(user)`, and phone and email appear only with the contact permission.
 """
 
+from django import forms
 from django.contrib import admin, messages
 from django.utils import timezone
 from django.utils.html import format_html
@@ -11,7 +12,15 @@ from django.utils.html import format_html
 from directory.admin.scoping import ScopedAdminMixin
 from directory.exports import enquiries_csv
 from directory.forms import normalise_mobile
-from directory.models import AccessAction, AccessRecord, Enquiry, EnquiryStatus, Grievance, Notification
+from directory.models import (
+    AccessAction,
+    AccessRecord,
+    Enquiry,
+    EnquiryStatus,
+    Grievance,
+    GrievanceStatus,
+    Notification,
+)
 
 CONTACT_PERMISSION = "directory.view_patient_contact"
 
@@ -192,10 +201,23 @@ class OverdueFilter(admin.SimpleListFilter):
         return queryset.overdue() if self.value() == "overdue" else queryset
 
 
+class GrievanceForm(forms.ModelForm):
+    def clean_status(self):
+        status = self.cleaned_data["status"]
+        grievance = self.instance
+        if status == GrievanceStatus.OPEN and not (grievance.email or grievance.phone):
+            raise forms.ValidationError(
+                "This request cannot be opened again: its contact details were erased a year after it "
+                "was closed, so nobody could be answered. Ask the person to send a new request."
+            )
+        return status
+
+
 @admin.register(Grievance)
 class GrievanceAdmin(admin.ModelAdmin):
     """The grievance officer's queue: superusers and the group "Grievance officers"."""
 
+    form = GrievanceForm
     list_display = ["reference", "kind", "name", "created", "due_by", "status"]
     list_filter = ["status", OverdueFilter, "kind"]
     search_fields = ["reference", "name", "enquiry_reference"]

@@ -309,3 +309,19 @@ def test_every_view_and_export_is_recorded_and_nobody_can_change_the_record(clie
     assert page.status_code == 200 and "Save" not in page.content.decode().split("submit-row")[-1][:400]
     client.post(f"/admin/directory/accessrecord/{record.pk}/change/", {"username": "someone-else"})
     assert AccessRecord.objects.get(pk=record.pk).username == "centre"
+
+
+def test_a_grievance_whose_contact_was_erased_cannot_be_opened_again(client):
+    call_command("setup_roles", verbosity=0)
+    grievance = Grievance.objects.create(kind="access", name="Old", email="old@example.in", message="?")
+    Grievance.objects.filter(pk=grievance.pk).update(status="closed", updated="2025-01-01 10:00 +0530")
+    call_command("purge_enquiries", stdout=io.StringIO())  # a year after it was closed: contact erased
+    officer = User.objects.create_user("officer", password="x" * 16, is_staff=True)
+    officer.groups.add(Group.objects.get(name="Grievance officers"))
+    client.force_login(officer)
+    url = f"/admin/directory/grievance/{grievance.pk}/change/"
+    refused = client.post(url, {"status": "open", "officer_notes": "Reopening."})
+    assert refused.status_code == 200
+    assert "cannot be opened again" in str(refused.context["adminform"].form.errors["status"])
+    assert Grievance.objects.get(pk=grievance.pk).status == "closed"
+    assert client.post(url, {"status": "answered", "officer_notes": ""}).status_code == 302
