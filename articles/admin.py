@@ -39,7 +39,6 @@ from articles.models import (
     Status,
     Topic,
     Urgency,
-    review_due_after,
 )
 
 PUBLISH_PERMISSION = "articles.publish_article"
@@ -418,8 +417,7 @@ class ArticleAdmin(ArticleTranslationsMixin, LiveArticleDraftsMixin, VersionAdmi
                 skipped.append(article.title)
                 continue
             with reversion.create_revision():
-                article.last_reviewed = today
-                article.next_review_due = review_due_after(today)
+                article.mark_reviewed(today)
                 article.save()
                 reversion.set_user(request.user)
                 reversion.set_comment("Marked reviewed today.")

@@ -21,7 +21,6 @@ from articles.models import (
     RedFlag,
     Source,
     Status,
-    review_due_after,
 )
 
 RELATIONS = {ArticleSection: "sections", RedFlag: "red_flags", Source: "sources"}
@@ -181,7 +180,7 @@ class LiveArticleDraftsMixin:
         today = timezone.localdate()
         with transaction.atomic(), reversion.create_revision():
             drafts.apply(article, draft.content)
-            article.last_reviewed, article.next_review_due = today, review_due_after(today)
+            article.mark_reviewed(today)
             article.save()
             problems = article.publishing_problems()
             if problems:

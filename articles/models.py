@@ -420,6 +420,12 @@ class Article(TracksSavedValues, models.Model):
         original = self.translation_of
         return original is not None and self.original_fingerprint != original.content_fingerprint
 
+    def mark_reviewed(self, today: datetime.date) -> None:
+        """A medical reviewer has just reviewed it (no save): the review dates move to today, and a
+        translation records the original as it reads now, even on a day it was already reviewed."""
+        self.last_reviewed, self.next_review_due = today, review_due_after(today)
+        self.record_original_reviewed()
+
     def record_original_reviewed(self):
         """A reviewer signed off this translation against its original as it now reads."""
         if self.translation_of_id is not None:

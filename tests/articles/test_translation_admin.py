@@ -143,6 +143,15 @@ def test_a_translation_goes_out_of_date_when_its_original_changes_and_is_cleared
     assert not hindi.is_out_of_date
     assert client.get(LIST_URL, {"translation": "out-of-date"}).context["cl"].result_count == 0
 
+    # The English article changes again the same day, and the reviewer checks the translation again.
+    section.answer = "Hormones loosen the joints of the pelvis before the birth."
+    section.save()
+    original.refresh_body_text()
+    assert Article.objects.get(pk=hindi.pk).is_out_of_date
+    with time_machine.travel(datetime.datetime(2026, 12, 2, 16, 0, tzinfo=IST), tick=False):
+        client.post(LIST_URL, {"action": "mark_reviewed_today", "_selected_action": [hindi.pk]})
+    assert not Article.objects.get(pk=hindi.pk).is_out_of_date
+
 
 def test_a_typo_fix_to_the_translation_keeps_it_out_of_date(client, reviewer):
     original = english_article()
