@@ -328,7 +328,16 @@ class ArticleAdmin(ArticleTranslationsMixin, LiveArticleDraftsMixin, VersionAdmi
         fields = list(super().get_readonly_fields(request, obj))
         if not self.has_publish_permission(request):
             fields += ["last_reviewed", "next_review_due"]
+        if obj is not None and obj.status == Status.PUBLISHED:
+            # A published article keeps its address: links to it in patients' messages, search engines
+            # and our own pages stay good (and a draft of changes carries no new address).
+            fields.append("slug")
         return fields
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if obj is not None and obj.status == Status.PUBLISHED:
+            return {}
+        return super().get_prepopulated_fields(request, obj)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         """Plain, labelled controls instead of the admin's unlabelled autocomplete and split date-time

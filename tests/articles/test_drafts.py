@@ -259,3 +259,17 @@ def test_a_pending_draft_is_never_a_version_in_history_and_restoring_a_version_s
     client.logout()
     assert "Nosebleeds in pregnancy (draft)" not in public(client, live)
     assert ArticleDraft.objects.get().status == "pending"  # still waiting for a second reviewer
+
+
+def test_a_live_articles_address_is_shown_not_offered_for_a_change_that_would_be_lost(
+    client, editor, reviewer, live
+):
+    for user in (editor, reviewer):
+        client.force_login(user)
+        page = client.get(change_url(live))
+        assert "slug" not in page.context["adminform"].form.fields
+        assert f'<div class="readonly">{live.slug}</div>' in page.content.decode()
+    client.force_login(editor)
+    edit(client, live, title="Nosebleeds in pregnancy (draft)", slug="a-new-address")
+    assert ArticleDraft.objects.get().content["fields"]["title"] == "Nosebleeds in pregnancy (draft)"
+    assert Article.objects.get(pk=live.pk).slug == live.slug
