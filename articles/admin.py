@@ -262,8 +262,24 @@ class ArticleAdminForm(forms.ModelForm):
                 "You cannot publish articles: only medical reviewers can. Set the status to “In review” "
                 "and a reviewer will check and publish it.",
             )
+        if live and not self.can_publish and cleaned.get("status") not in (None, Status.PUBLISHED):
+            self.add_error(
+                "status",
+                "Only a medical reviewer can take a published article off the site. Keep the status "
+                "“Published”: your changes are saved as a draft for a reviewer to publish.",
+            )
         # (Editing a published article saves a draft of the changes: admin_drafts.)
         return cleaned
+
+    def clean_publish_at(self):
+        """The box shows minutes; the same minute as stored is the stored time, seconds and all, so an
+        edit that leaves it alone neither moves it nor lists it among a draft's changes."""
+        value = self.cleaned_data.get("publish_at")
+        stored = self.instance.publish_at if self.instance.pk else None
+        minute = {"second": 0, "microsecond": 0}
+        if value and stored and value.replace(**minute) == stored.replace(**minute):
+            return stored
+        return value
 
 
 @admin.register(Article)

@@ -273,3 +273,40 @@ def test_a_live_articles_address_is_shown_not_offered_for_a_change_that_would_be
     edit(client, live, title="Nosebleeds in pregnancy (draft)", slug="a-new-address")
     assert ArticleDraft.objects.get().content["fields"]["title"] == "Nosebleeds in pregnancy (draft)"
     assert Article.objects.get(pk=live.pk).slug == live.slug
+
+
+def test_an_editor_cannot_take_a_live_article_off_the_site(client, editor, live):
+    client.force_login(editor)
+    response = edit(client, live, status=Status.IN_REVIEW, title="Nosebleeds (withdrawn)")
+    errors = response.context["adminform"].form.errors
+    assert "Only a medical reviewer can take a published article off the site." in str(errors["status"])
+    client.logout()
+    page = public(client, live)
+    assert "Nosebleeds (withdrawn)" not in page and not ArticleDraft.objects.exists()
+
+
+def test_leaving_the_publish_time_alone_keeps_it_to_the_microsecond(client, editor, second_reviewer, live):
+    stored = datetime.datetime(2026, 3, 11, 4, 29, 37, 595025, tzinfo=datetime.UTC)
+    Article.objects.filter(pk=live.pk).update(publish_at=stored)
+    client.force_login(editor)
+    edit(client, live, title="Nosebleeds in pregnancy (updated)")
+    client.force_login(second_reviewer)
+    changes = client.get(changes_url(live)).content.decode()
+    assert "Title" in changes and "Publish time" not in changes
+    client.post(changes_url(live), {"action": "publish"})
+    live.refresh_from_db()
+    assert (live.title, live.publish_at) == ("Nosebleeds in pregnancy (updated)", stored)
+
+
+def test_a_review_date_in_the_future_is_refused(client, reviewer):
+    from tests.factories import GynecologistFactory
+
+    client.force_login(reviewer)
+    data = new_article_data(
+        status=Status.PUBLISHED, medical_reviewer=GynecologistFactory().pk, last_reviewed="2026-03-12"
+    )
+    response = client.post(ADD_URL, data)
+    assert response.status_code == 200
+    assert "A review date cannot be in the future" in str(response.context["adminform"].form.errors)
+    assert not Article.objects.exists()
+    assert client.post(ADD_URL, {**data, "last_reviewed": "2026-03-11"}).status_code == 302  # today
