@@ -234,6 +234,18 @@ def _records(reader, label: str, header: list[str], problems: list[Problem]):
         yield line, dict(zip(header, cells, strict=True))
 
 
+def _first_line_not_utf8(path: Path) -> int:
+    """The number of the first line that is not UTF-8 (the reader decodes in blocks, so its own count
+    stops short of it)."""
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            try:
+                raw.decode("utf-8")
+            except UnicodeDecodeError:
+                return number
+    return 1
+
+
 def read_rows(path: Path, label: str, columns: list[str], required: set[str], problems: list[Problem]):
     """Yield (line, row) for each record; header problems are reported and stop the file."""
     try:
@@ -254,7 +266,8 @@ def read_rows(path: Path, label: str, columns: list[str], required: set[str], pr
             if not header_problems:
                 yield from _records(reader, label, header, problems)
         except UnicodeDecodeError:
-            problems.append(Problem(label, 0, "-", "the file is not UTF-8 text; save it as CSV UTF-8"))
+            line = _first_line_not_utf8(path)
+            problems.append(Problem(label, line, "-", "the file is not UTF-8 text; save it as CSV UTF-8"))
         except csv.Error as exc:
             problems.append(Problem(label, reader.line_num, "-", f"malformed CSV: {exc}"))
 

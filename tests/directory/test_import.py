@@ -219,6 +219,19 @@ def test_not_utf8(tmp_path):
     assert status == 1 and "not UTF-8" in err
 
 
+def test_a_file_saved_as_latin_1_is_refused_at_the_line_of_its_first_such_letter(tmp_path):
+    path = tmp_path / "d.csv"
+    rows = [
+        DOCTOR_HEADER,
+        "R1,Dr Asha Rao,female,Pune,Maharashtra,,,MBBS,1,500,,",
+        "R2,Dr Renée Das,female,Pune,Maharashtra,,,MBBS,1,500,,",
+    ]
+    path.write_bytes(("\n".join(rows) + "\n").encode("latin-1"))
+    status, _, err, _ = run("--doctors", path)
+    assert status == 1
+    assert err.splitlines() == [f"{path}:3: -: the file is not UTF-8 text; save it as CSV UTF-8"]
+
+
 def test_dry_run_reports_changes_and_writes_nothing(tmp_path):
     status, out, _, _ = run(
         "--doctors",
