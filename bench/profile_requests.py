@@ -6,8 +6,9 @@ every middleware), on the benchmark's scale database:
     DJANGO_CACHE=dummy .venv/bin/python bench/profile_requests.py '/maternity-packages/?city=pune'
 
 Serves the page twice to fill the cache, then N times plainly and N more times under cProfile, and
-prints the time per request of each and the functions that cost most (own time and cumulative). Build the database first with
-`make bench`.
+prints the time per request of each and the functions that cost most (own time and cumulative).
+`--without-templates` renders every template as an empty string, to measure the rest of the request.
+Build the database first with `make bench`.
 """
 
 import argparse
@@ -33,6 +34,11 @@ def main() -> None:
     parser.add_argument("-n", "--requests", type=int, default=500)
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--dump", help="also write the profile to this file, for pstats or snakeviz")
+    parser.add_argument(
+        "--without-templates",
+        action="store_true",
+        help="render every Django template as an empty string: what the rest of the request costs",
+    )
     args = parser.parse_args()
 
     os.environ.update(bench_env())
@@ -42,6 +48,11 @@ def main() -> None:
     django.setup()
     from django.core.handlers.wsgi import WSGIHandler
     from django.test.client import RequestFactory
+
+    if args.without_templates:
+        from django.template.backends.django import Template
+
+        Template.render = lambda self, context=None, request=None: ""
 
     handler = WSGIHandler()
     environ = RequestFactory(SERVER_NAME="127.0.0.1").get(args.path).environ
