@@ -17,6 +17,7 @@ import datetime
 import reversion
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count, Exists, OuterRef
@@ -271,6 +272,15 @@ class ArticleAdminForm(forms.ModelForm):
         # (Editing a published article saves a draft of the changes: admin_drafts.)
         return cleaned
 
+    def clean_last_reviewed(self):
+        """Asked only of those who may record a review (the field is read-only for editors)."""
+        value = self.cleaned_data.get("last_reviewed")
+        if value and value > timezone.localdate():
+            raise forms.ValidationError(
+                "A review date cannot be in the future: enter the day the medical reviewer checked it."
+            )
+        return value
+
     def clean_publish_at(self):
         """The box shows minutes; the same minute as stored is the stored time, seconds and all, so an
         edit that leaves it alone neither moves it nor lists it among a draft's changes."""
@@ -380,6 +390,11 @@ class ArticleAdmin(ArticleTranslationsMixin, LiveArticleDraftsMixin, VersionAdmi
         return form
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
+        # Restoring a version over a published article replaces (or withdraws) what readers see: a
+        # reviewer's decision, as publishing is. Editors restore versions of unpublished work.
+        stored = Article.objects.filter(pk=unquote(object_id)).values_list("status", flat=True).first()
+        if stored == Status.PUBLISHED and not self.has_publish_permission(request):
+            raise PermissionDenied
         request.article_reverting = True
         return super().revision_view(request, object_id, version_id, extra_context)
 

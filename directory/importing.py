@@ -237,12 +237,11 @@ def _records(reader, label: str, header: list[str], problems: list[Problem]):
 def _first_line_not_utf8(path: Path) -> int:
     """The number of the first line that is not UTF-8 (the reader decodes in blocks, so its own count
     stops short of it)."""
-    with path.open("rb") as handle:
-        for number, raw in enumerate(handle, start=1):
-            try:
-                raw.decode("utf-8")
-            except UnicodeDecodeError:
-                return number
+    data = path.read_bytes()
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return len(re.split(rb"\r\n|\r|\n", data[: exc.start]))  # any line ending, as the csv reader
     return 1
 
 

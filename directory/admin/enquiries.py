@@ -123,8 +123,10 @@ class EnquiryAdmin(ScopedAdminMixin, admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
-        if obj is not None and obj.status == EnquiryStatus.WITHDRAWN:
-            readonly.append("status")  # withdrawn by the patient, her data erased: it stays so
+        if obj is not None and (obj.status == EnquiryStatus.WITHDRAWN or obj.erased):
+            # Withdrawn by the patient or past its retention, its data erased: it stays so, and nothing
+            # personal (staff notes) can be written onto it again.
+            readonly += [name for name in ("status", "staff_notes") if name not in readonly]
         return readonly
 
     def formfield_for_choice_field(self, db_field, request, **kwargs):
@@ -205,7 +207,7 @@ class GrievanceForm(forms.ModelForm):
     def clean_status(self):
         status = self.cleaned_data["status"]
         grievance = self.instance
-        if status == GrievanceStatus.OPEN and not (grievance.email or grievance.phone):
+        if status != GrievanceStatus.CLOSED and not (grievance.email or grievance.phone):
             raise forms.ValidationError(
                 "This request cannot be opened again: its contact details were erased a year after it "
                 "was closed, so nobody could be answered. Ask the person to send a new request."

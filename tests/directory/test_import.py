@@ -226,10 +226,11 @@ def test_a_file_saved_as_latin_1_is_refused_at_the_line_of_its_first_such_letter
         "R1,Dr Asha Rao,female,Pune,Maharashtra,,,MBBS,1,500,,",
         "R2,Dr Renée Das,female,Pune,Maharashtra,,,MBBS,1,500,,",
     ]
-    path.write_bytes(("\n".join(rows) + "\n").encode("latin-1"))
-    status, _, err, _ = run("--doctors", path)
-    assert status == 1
-    assert err.splitlines() == [f"{path}:3: -: the file is not UTF-8 text; save it as CSV UTF-8"]
+    for ending in ("\n", "\r\n", "\r"):  # the last as Excel for Mac's "CSV (Macintosh)" saves it
+        path.write_bytes((ending.join(rows) + ending).encode("latin-1"))
+        status, _, err, _ = run("--doctors", path)
+        assert status == 1
+        assert err.splitlines() == [f"{path}:3: -: the file is not UTF-8 text; save it as CSV UTF-8"]
 
 
 def test_dry_run_reports_changes_and_writes_nothing(tmp_path):

@@ -159,7 +159,16 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_admin_out(client):
     lines = response.content.decode().splitlines()
     assert lines[0] == "User-agent: *"
     assert "Disallow: /admin/" in lines
+    assert "Disallow: /search/" in lines and "Disallow: /hi/search/" in lines  # both are noindex
     assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+
+@pytest.mark.parametrize("path", ["/", "/hi/", "/gynecologists/", "/healthz"])
+def test_an_unknown_host_gets_the_400_page_not_a_500(client, path):
+    response = client.get(path, HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "evil.example" not in html and 'rel="canonical"' not in html
 
 
 def test_rss_feed_lists_published_articles_newest_first(client, site):
