@@ -41,6 +41,7 @@ from articles.models import (
     Topic,
     Urgency,
 )
+from directory.admin.scoping import PlainRelatedTextMixin
 
 PUBLISH_PERMISSION = "articles.publish_article"
 
@@ -293,7 +294,7 @@ class ArticleAdminForm(forms.ModelForm):
 
 
 @admin.register(Article)
-class ArticleAdmin(ArticleTranslationsMixin, LiveArticleDraftsMixin, VersionAdmin):
+class ArticleAdmin(PlainRelatedTextMixin, ArticleTranslationsMixin, LiveArticleDraftsMixin, VersionAdmin):
     form = ArticleAdminForm
     inlines = [SectionInline, RedFlagInline, SourceInline]
     list_display = [

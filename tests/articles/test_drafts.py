@@ -2,6 +2,7 @@
 correction, and the article never leaves the site."""
 
 import datetime
+import re
 
 import pytest
 import time_machine
@@ -321,3 +322,10 @@ def test_an_editor_can_still_edit_an_article_stored_with_a_future_review_date_an
     assert response.status_code == 200 and ArticleDraft.objects.exists()
     version = Version.objects.get_for_object(live).first()
     assert client.get(f"/admin/articles/article/{live.pk}/history/{version.pk}/").status_code == 403
+
+
+def test_the_author_is_plain_text_for_an_editor_who_may_not_open_accounts(client, editor, live):
+    client.force_login(editor)
+    html = client.get(change_url(live)).content.decode()
+    assert '<a href="/admin/auth/user/' not in html
+    assert re.search(r'<label>Author:</label>\s*<div class="readonly">[^<]+</div>', html)
