@@ -126,6 +126,33 @@ class RequestBodyLimitMiddleware:
         return None
 
 
+class MethodNotAllowedPageMiddleware:
+    """Django's 405 (require_GET, require_POST...) has no body: a visitor who posts to a page that only
+    shows, or re-requests a download another way, would see a blank page. Give it the site's error page,
+    in the page's language, keeping the Allow header."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code != 405 or response.streaming or response.content:
+            return response
+        with translation.override(_path_language(request.path_info)):
+            message = gettext(
+                "This address does not take that kind of request: open it from a link, or send its form "
+                "from the page."
+            )
+            html = loader.get_template("request_refused.html").render(
+                {"SITE_NAME": settings.SITE_NAME, "status": 405, "message": message}
+            )
+            page = HttpResponse(html, status=405)
+            page.headers["Content-Language"] = translation.get_language()
+        if "Allow" in response.headers:
+            page.headers["Allow"] = response.headers["Allow"]
+        return page
+
+
 def _path_language(path_info: str) -> str:
     """The language of the page at `path_info`: Hindi under /hi/, else English."""
     return translation.get_language_from_path(path_info) or settings.LANGUAGE_CODE

@@ -95,6 +95,8 @@ MIDDLEWARE = [
     "portal.middleware.RequestBodyLimitMiddleware",
     # The language of the page from its URL: /hi/... is Hindi, everything else English.
     "portal.middleware.PathLanguageMiddleware",
+    # Django's 405s are blank: the site's error page instead, in the page's language.
+    "portal.middleware.MethodNotAllowedPageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Answers If-None-Match / If-Modified-Since with 304, for cached pages too.
     "django.middleware.http.ConditionalGetMiddleware",

@@ -211,3 +211,18 @@ def test_a_sitemap_page_is_built_once_per_content_version_whatever_the_query(
             again = client.get(f"/sitemap-doctors.xml?z={n}")
             assert again.content == first.content and again["Content-Type"] == first["Content-Type"]
     assert client.get("/sitemap-doctors.xml?p=99").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("path", "words"),
+    [
+        ("/articles/", "This address does not take that kind of request"),
+        ("/hi/articles/", "यह पता इस तरह का अनुरोध नहीं लेता"),
+    ],
+)
+def test_a_method_a_page_does_not_take_gets_the_error_page_in_its_language(client, path, words):
+    response = client.post(path, {})
+    assert response.status_code == 405
+    assert response["Allow"].startswith("GET, HEAD")
+    html = response.content.decode()
+    assert words in html and "<h1>" in html
