@@ -17,7 +17,6 @@ import datetime
 import reversion
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count, Exists, OuterRef
@@ -391,11 +390,6 @@ class ArticleAdmin(PlainRelatedTextMixin, ArticleTranslationsMixin, LiveArticleD
         return form
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
-        # Restoring a version over a published article replaces (or withdraws) what readers see: a
-        # reviewer's decision, as publishing is. Editors restore versions of unpublished work.
-        stored = Article.objects.filter(pk=unquote(object_id)).values_list("status", flat=True).first()
-        if stored == Status.PUBLISHED and not self.has_publish_permission(request):
-            raise PermissionDenied
         request.article_reverting = True
         return super().revision_view(request, object_id, version_id, extra_context)
 

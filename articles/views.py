@@ -1,13 +1,14 @@
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
+from django.urls import reverse, translate_url
 from django.utils.cache import add_never_cache_headers
-from django.utils.translation import gettext, ngettext_lazy
+from django.utils.translation import get_language, gettext, ngettext_lazy
 from django.views.decorators.http import condition, require_POST, require_safe
 from django.views.generic import ListView
 
@@ -17,7 +18,6 @@ from articles.models import Article, DraftStatus, Topic
 from articles.rendering import markdown_problems, render_markdown
 from articles.seo import article_structured_data
 from directory.lexicon import read_query
-from portal.templatetags.portal_i18n import first_pages_elsewhere
 
 PREVIEW_PERMISSION = "articles.preview_article"
 # Django's own words for a search that is too long, so that the Hindi catalogue can word them in Hindi.
@@ -26,6 +26,19 @@ QUERY_TOO_LONG = ngettext_lazy(
     "Ensure this value has at most %(limit_value)d characters (it has %(show_value)d).",
     "limit_value",
 )
+
+
+def first_pages_elsewhere(request) -> dict[str, str | None]:
+    """`page_translations` for a list with other items in each language (the articles): this page
+    here, and the same list from its first page in the other languages, since page 2 of the English
+    articles may not exist in Hindi. Its filters are kept."""
+    current = get_language()
+    kept = [(key, value) for key, values in request.GET.lists() if key != "page" for value in values]
+    first_page = request.path + (f"?{urlencode(kept)}" if kept else "")
+    return {
+        code: request.get_full_path() if code == current else translate_url(first_page, code)
+        for code, _name in settings.LANGUAGES
+    }
 
 
 def _articles_crumb():

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.http import urlencode
 from django.utils.translation import get_language
 
 register = template.Library()
@@ -26,19 +25,6 @@ class PageLanguage:
     name: str
     url: str | None
     current: bool
-
-
-def first_pages_elsewhere(request) -> dict[str, str | None]:
-    """`page_translations` for a list with other items in each language (the articles): this page
-    here, and the same list from its first page in the other languages, since page 2 of the English
-    articles may not exist in Hindi. Its filters are kept."""
-    current = get_language()
-    kept = [(key, value) for key, values in request.GET.lists() if key != "page" for value in values]
-    first_page = request.path + (f"?{urlencode(kept)}" if kept else "")
-    return {
-        code: request.get_full_path() if code == current else translate_url(first_page, code)
-        for code, _name in settings.LANGUAGES
-    }
 
 
 @register.simple_tag(takes_context=True)
