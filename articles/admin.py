@@ -292,6 +292,14 @@ class ArticleAdminForm(forms.ModelForm):
         return value
 
 
+def _stored_status(article) -> str | None:
+    """The status as saved, not as a form being checked has set it on the instance (a refused publish
+    re-shows the form with the instance's status already "published")."""
+    if article is None or article.pk is None:
+        return None
+    return getattr(article, "_saved_values", {}).get("status", article.status)
+
+
 @admin.register(Article)
 class ArticleAdmin(PlainRelatedTextMixin, ArticleTranslationsMixin, LiveArticleDraftsMixin, VersionAdmin):
     form = ArticleAdminForm
@@ -354,14 +362,14 @@ class ArticleAdmin(PlainRelatedTextMixin, ArticleTranslationsMixin, LiveArticleD
         fields = list(super().get_readonly_fields(request, obj))
         if not self.has_publish_permission(request):
             fields += ["last_reviewed", "next_review_due"]
-        if obj is not None and obj.status == Status.PUBLISHED:
+        if _stored_status(obj) == Status.PUBLISHED:
             # A published article keeps its address: links to it in patients' messages, search engines
             # and our own pages stay good (and a draft of changes carries no new address).
             fields.append("slug")
         return fields
 
     def get_prepopulated_fields(self, request, obj=None):
-        if obj is not None and obj.status == Status.PUBLISHED:
+        if _stored_status(obj) == Status.PUBLISHED:
             return {}
         return super().get_prepopulated_fields(request, obj)
 
