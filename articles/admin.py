@@ -297,7 +297,7 @@ def _stored_status(article) -> str | None:
     re-shows the form with the instance's status already "published")."""
     if article is None or article.pk is None:
         return None
-    return getattr(article, "_saved_values", {}).get("status", article.status)
+    return article.saved_value("status")
 
 
 @admin.register(Article)

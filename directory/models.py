@@ -81,6 +81,10 @@ class TracksSavedValues:
     def remember_saved_values(self) -> None:
         self._saved_values = {f: self.__dict__[f] for f in self.tracked_fields if f in self.__dict__}
 
+    def saved_value(self, name: str):
+        """A tracked field as loaded from the database (its current value for a row not loaded)."""
+        return getattr(self, "_saved_values", {}).get(name, getattr(self, name))
+
     def changed_fields(self) -> set[str]:
         """Tracked fields whose value differs from the row as loaded (empty for a new row)."""
         saved = getattr(self, "_saved_values", {})
