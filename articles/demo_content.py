@@ -207,11 +207,11 @@ MHRA_QUININE = Src(
     "https://www.gov.uk/drug-safety-update/quinine-not-to-be-used-routinely-for-nocturnal-leg-cramps",
 )
 RCOG_CHOLESTASIS = Src(
-    "Obstetric cholestasis (Green-top Guideline No. 43)",
+    "Intrahepatic cholestasis of pregnancy (Green-top Guideline No. 43)",
     RCOG,
     "https://www.rcog.org.uk/guidance/browse-all-guidance/green-top-guidelines/"
-    "obstetric-cholestasis-green-top-guideline-no-43/",
-    D(2011, 5, 19),
+    "intrahepatic-cholestasis-of-pregnancy-green-top-guideline-no-43/",
+    D(2022, 8, 3),
     accessed=CHECKED,
 )
 RCOG_MOVEMENTS = Src(
@@ -407,8 +407,8 @@ ARTICLES = [
                 HOSPITAL_NOW,
                 "You feel faint or collapse when you stand up, or you have passed no urine for 8 hours or more.",
             ),
-            (WITHIN_24_HOURS, "You have not kept any food or drink down for 24 hours."),
-            (WITHIN_24_HOURS, "Pain in your tummy, or a fever, with the vomiting."),
+            (HOSPITAL_NOW, "You have not kept any food or drink down for 24 hours."),
+            (HOSPITAL_NOW, "Pain in your tummy, or a fever, with the vomiting."),
             (WITHIN_24_HOURS, "Very dark urine, or you are losing weight."),
             (
                 NEXT_VISIT,
@@ -774,9 +774,10 @@ ARTICLES = [
                 "on them. If you cannot get to a hospital, call Tele-MANAS on 14416 (free, at any hour).",
             ),
             (
-                WITHIN_24_HOURS,
-                "You get breathless doing little, your heart races or pounds, or you feel faint or look very pale.",
+                HOSPITAL_NOW,
+                "You get breathless at rest or doing little, your heart races or pounds, or you feel faint.",
             ),
+            (WITHIN_24_HOURS, "You look very pale, or tire far more than usual: ask for a haemoglobin test."),
             (NEXT_VISIT, "Tiredness that stops you managing daily life."),
             (
                 NEXT_VISIT,
@@ -826,9 +827,10 @@ ARTICLES = [
             (
                 "When is a headache serious?",
                 "A severe headache in the second half of pregnancy (after 20 weeks) can be a sign of "
-                "pre-eclampsia, especially if it does not go away with rest and paracetamol, or comes with "
-                "problems with your vision or sudden swelling. Pre-eclampsia can become dangerous for you "
-                "and the baby, so it is always worth checking your blood pressure.\n\n"
+                "pre-eclampsia, above all with problems with your vision or sudden swelling. Pre-eclampsia "
+                "can become dangerous for you and the baby quickly, so do not wait to see whether rest or "
+                "paracetamol helps: go to hospital now to have your blood pressure and urine checked. Only "
+                "a mild headache can be tried with rest, water and paracetamol first.\n\n"
                 "Pre-eclampsia can also begin in the first weeks after the birth, so a severe headache then "
                 "needs the same urgent check.",
                 False,
@@ -1110,6 +1112,11 @@ ARTICLES = [
             (HOSPITAL_NOW, "Severe or constant pain in your tummy, or pain with a fever."),
             (HOSPITAL_NOW, "Regular tightening or period-like pains before 37 weeks."),
             (
+                CALL_108,
+                "In early pregnancy, sudden very severe pain in your tummy, or pain on one side with fainting: "
+                "a possible burst ectopic pregnancy.",
+            ),
+            (
                 HOSPITAL_NOW,
                 "In early pregnancy, sharp pain on one side of your lower tummy, or pain in the tip of your "
                 "shoulder: a possible ectopic pregnancy.",
@@ -1195,7 +1202,11 @@ ARTICLES = [
             (CALL_108, "Fits (convulsions), or fainting and not waking up properly."),
             (CALL_108, "Heavy bleeding from the vagina."),
             (CALL_108, "Severe breathlessness, pain in your chest, or coughing up blood."),
-            (HOSPITAL_NOW, "Any bleeding from the vagina."),
+            (
+                HOSPITAL_NOW,
+                "Bleeding from the vagina after 12 weeks, even if light, or with pain at any stage. (Light "
+                "spotting without pain before 12 weeks: call your doctor today.)",
+            ),
             (HOSPITAL_NOW, "A severe headache, or blurred vision."),
             (HOSPITAL_NOW, "A high fever."),
             (HOSPITAL_NOW, "Fluid leaking from the vagina."),
@@ -1324,8 +1335,13 @@ ARTICLES = [
             (CALL_108, "Bleeding with fainting, dizziness or a racing heart."),
             (
                 CALL_108,
-                "In early pregnancy, sharp pain on one side of your tummy, pain in the tip of your shoulder, "
-                "or fainting: a possible ectopic pregnancy.",
+                "In early pregnancy, sudden very severe pain in your tummy, or pain on one side with fainting: "
+                "a possible burst ectopic pregnancy.",
+            ),
+            (
+                HOSPITAL_NOW,
+                "In early pregnancy, sharp pain on one side of your lower tummy, or pain in the tip of your "
+                "shoulder: a possible ectopic pregnancy.",
             ),
             (HOSPITAL_NOW, "Any bleeding after 12 weeks of pregnancy, even if it is light."),
             (HOSPITAL_NOW, "Bleeding with pain or cramps in your tummy or back."),

@@ -162,7 +162,8 @@ STEPS: tuple[CareStep, ...] = (
         details=(
             _(
                 "Iron-folic acid: one tablet a day (60 mg iron and 500 mcg folic acid) for at least 180 days "
-                "in pregnancy, and for 180 days after the birth. Until then, folic acid (400 mcg a day)."
+                "in pregnancy, and for 180 days after the birth. Before 14 weeks, and ideally from before "
+                "conception: folic acid alone (400 mcg a day)."
             ),
             _(
                 "Calcium: 500 mg twice a day until 6 months after the birth, at a different meal from the "

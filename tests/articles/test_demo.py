@@ -190,6 +190,39 @@ def test_leg_cramps_advice_on_salt_sports_drinks_quinine_and_calcium(seeded):
     assert "keep taking them as prescribed" in text
 
 
+def _urgency_of(article, words: str) -> set[str]:
+    return {flag.urgency for flag in article.red_flags.all() if words in flag.text}
+
+
+def test_danger_signs_carry_one_urgency_across_articles_and_languages(client, seeded):
+    """Signs the MCP card makes a hospital visit are never "within 24 hours" in another article, and
+    the two articles on early pain give an ectopic pregnancy the same urgency (clinical review)."""
+    sickness = seeded["morning-sickness"]
+    assert _urgency_of(sickness, "a fever, with the vomiting") == {Urgency.HOSPITAL_NOW}
+    assert _urgency_of(sickness, "not kept any food or drink down for 24 hours") == {Urgency.HOSPITAL_NOW}
+    hindi_sickness = seeded["garbhavastha-mein-ulti-aur-ji-michlana"]
+    assert _urgency_of(hindi_sickness, "बुखार") == {Urgency.HOSPITAL_NOW}
+    assert _urgency_of(seeded["tiredness-in-pregnancy"], "breathless at rest or doing little") == {
+        Urgency.HOSPITAL_NOW
+    }
+    assert _urgency_of(seeded["garbhavastha-mein-thakan-aur-khoon-ki-kami"], "साँस फूल") == {
+        Urgency.CALL_108,  # sudden breathlessness
+        Urgency.HOSPITAL_NOW,
+    }
+    for slug in ("bleeding-in-pregnancy", "pelvic-pain-in-pregnancy"):
+        assert _urgency_of(seeded[slug], "pain in the tip of your shoulder") == {Urgency.HOSPITAL_NOW}, slug
+        assert _urgency_of(seeded[slug], "burst ectopic pregnancy") == {Urgency.CALL_108}, slug
+    assert _urgency_of(seeded["danger-signs-in-pregnancy"], "spotting without pain before 12 weeks") == {
+        Urgency.HOSPITAL_NOW  # the line says that spotting alone is "call your doctor today"
+    }
+    headache = _text(seeded["headaches-in-pregnancy"])
+    assert "do not wait to see whether rest or paracetamol helps: go to hospital now" in headache
+    for path, pain in (("/", "severe pain in the tummy"), ("/hi/", "पेट में तेज दर्द")):
+        home = client.get(path).content.decode()
+        block = re.search(r"<aside [^>]*data-danger-signs>(.*?)</aside>", home, re.S).group(1)
+        assert pain in block, path
+
+
 def test_the_new_articles_list_the_mcp_card_signs(client, seeded):
     danger = _text(seeded["danger-signs-in-pregnancy"])
     for sign in (
