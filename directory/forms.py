@@ -328,7 +328,13 @@ class CorrectionForm(AccessibleErrorsMixin, forms.ModelForm):
         error_messages = EnquiryForm.Meta.error_messages
 
     clean_phone = EnquiryForm.clean_phone
-    clean_preferred_date = EnquiryForm.clean_preferred_date
+
+    def clean_preferred_date(self):
+        """A new date is checked as on the enquiry form; the stored one, passed since she chose it, is
+        kept as it is, so she can still correct everything else."""
+        if self.cleaned_data.get("preferred_date") == self.instance.preferred_date:
+            return self.instance.preferred_date
+        return EnquiryForm.clean_preferred_date(self)
 
 
 class GrievanceForm(AccessibleErrorsMixin, forms.ModelForm):

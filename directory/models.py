@@ -934,7 +934,11 @@ class EnquiryQuerySet(models.QuerySet):
         return self.filter(hospital__staff=user)
 
     def open(self):
-        return self.exclude(status__in=[EnquiryStatus.CLOSED, EnquiryStatus.WITHDRAWN])
+        """Enquiries still to be followed up: not closed, withdrawn, or erased at the end of retention
+        (nobody can call a patient whose number is gone)."""
+        return self.exclude(status__in=[EnquiryStatus.CLOSED, EnquiryStatus.WITHDRAWN]).filter(
+            erased__isnull=True
+        )
 
     def with_access_token(self, token: str):
         """The enquiry whose private link carries `token` (none once its data is erased)."""
@@ -955,7 +959,9 @@ class EnquiryQuerySet(models.QuerySet):
         if not pks:
             return 0
         with transaction.atomic():
-            enquiries = Enquiry.objects.filter(pk__in=pks)
+            # Not erased yet, asked again in the update: a second withdrawal racing this one on
+            # PostgreSQL re-reads the row after this one commits, and then erases nothing.
+            enquiries = Enquiry.objects.filter(pk__in=pks, erased__isnull=True)
             count = enquiries.update(**PERSONAL_FIELDS, erased=timezone.now(), updated=timezone.now(), **also)
             Notification.objects.filter(
                 enquiry__in=pks, status__in=[NotificationStatus.PENDING, NotificationStatus.SENDING]
@@ -968,7 +974,7 @@ class EnquiryQuerySet(models.QuerySet):
     def waiting(self, hours=24, now=None):
         """New enquiries nobody has acted on for more than `hours`."""
         since = (now or timezone.now()) - timedelta(hours=hours)
-        return self.filter(status=EnquiryStatus.NEW, created__lt=since)
+        return self.filter(status=EnquiryStatus.NEW, created__lt=since, erased__isnull=True)
 
 
 class Enquiry(models.Model):

@@ -56,12 +56,20 @@ def store_enquiry(enquiry: Enquiry, *, client_key: str = "") -> str | None:
 def withdraw(enquiry: Enquiry) -> None:
     """The patient withdraws her consent: her personal data is erased at once from every place it
     lives (directory.models.EnquiryQuerySet.erase_personal_data) and the centre is told, in one
-    transaction."""
+    transaction. Told only if it heard of the enquiry: a withdrawal before the first email went out
+    cancels that email, and the centre hears of neither. A second withdrawal (two tabs, a retried
+    request) finds nothing left to erase and owes nothing."""
     with transaction.atomic():
-        Enquiry.objects.filter(pk=enquiry.pk).erase_personal_data(
+        told = Notification.objects.filter(
+            enquiry=enquiry.pk,
+            kind=NotificationKind.NEW_ENQUIRY,
+            status__in=[NotificationStatus.SENT, NotificationStatus.SENDING],
+        ).exists()
+        erased = Enquiry.objects.filter(pk=enquiry.pk).erase_personal_data(
             status=EnquiryStatus.WITHDRAWN, consent=False
         )
-        queue(enquiry, NotificationKind.WITHDRAWAL)
+        if erased and told:
+            queue(enquiry, NotificationKind.WITHDRAWAL)
     logger.info("enquiry withdrawn and erased", extra={"reference": enquiry.reference})
 
 

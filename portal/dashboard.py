@@ -35,8 +35,10 @@ def dashboard_for(user) -> Dashboard | None:
     board.waiting, board.waiting_count = _first(
         enquiries.waiting(hours=24).select_related("hospital").order_by("created", "pk")
     )
+    # Only what someone can still act on: the emails of an erased enquiry were cancelled with its data.
     failed = Notification.objects.filter(
-        status__in=[NotificationStatus.FAILED, NotificationStatus.SENDING], enquiry__in=enquiries
+        status__in=[NotificationStatus.FAILED, NotificationStatus.SENDING],
+        enquiry__in=enquiries.filter(erased__isnull=True),
     )
     board.failed, board.failed_count = _first(failed.select_related("enquiry").order_by("-created", "pk"))
     if not user.is_superuser:

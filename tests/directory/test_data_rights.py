@@ -1,6 +1,7 @@
 """Patients' data rights (DPDP Act 2023): the notice, consent and age, the private enquiry page
 (access, correction, withdrawal with erasure), grievances, and the access record."""
 
+import datetime
 import io
 import logging
 import re
@@ -10,7 +11,9 @@ from django.contrib.auth.models import Group, User
 from django.core import mail
 from django.core.management import call_command
 
+from directory import notifications
 from directory.models import AccessRecord, Enquiry, Grievance, Notification
+from portal.dashboard import dashboard_for
 from portal.logging import JsonFormatter
 from tests.directory.test_enquiry import DOCTOR_URL, valid
 
@@ -120,6 +123,28 @@ def test_the_private_page_shows_everything_stored_and_is_private(client, public_
     assert '<meta name="robots" content="noindex, nofollow">' in html
 
 
+def test_a_preferred_date_now_past_does_not_stop_her_correcting_the_rest(client, public_directory):
+    response, enquiry = send(client)
+    path = private_path(response.content.decode())
+    passed = enquiry.preferred_date - datetime.timedelta(days=10)
+    Enquiry.objects.filter(pk=enquiry.pk).update(preferred_date=passed)
+    data = {
+        "action": "correct",
+        "patient_name": "Priya Sharma",
+        "phone": "98765 11111",
+        "email": "priya@example.com",
+        "preferred_date": passed.isoformat(),  # as the form shows it
+        "message": "Still interested",
+    }
+    saved = client.post(path, data)
+    assert saved.status_code == 200 and "Your corrections are saved" in saved.content.decode()
+    enquiry.refresh_from_db()
+    assert (enquiry.phone, enquiry.preferred_date) == ("+919876511111", passed)
+    # A new date in the past is still refused.
+    refused = client.post(path, {**data, "preferred_date": (passed - datetime.timedelta(days=1)).isoformat()})
+    assert refused.status_code == 400 and "Choose today or a later date." in refused.content.decode()
+
+
 def test_the_patient_corrects_her_details(client, public_directory):
     response, enquiry = send(client)
     path = private_path(response.content.decode())
@@ -154,6 +179,7 @@ def test_the_patient_corrects_her_details(client, public_directory):
 def test_withdrawal_erases_everything_at_once_and_tells_the_centre(client, public_directory, run_jobs):
     response, enquiry = send(client)
     path = private_path(response.content.decode())
+    Notification.objects.filter(enquiry=enquiry, kind="new_enquiry").update(status="sent")  # the centre knows
     client.post(
         path,
         {
@@ -174,7 +200,7 @@ def test_withdrawal_erases_everything_at_once_and_tells_the_centre(client, publi
     assert row.reference == enquiry.reference and row.hospital_id == enquiry.hospital_id
     # The emails the enquiry still owed are cancelled; the withdrawal notice is queued and sent.
     owed = dict(row.notifications.values_list("kind", "status"))
-    assert owed == {"new_enquiry": "failed", "confirmation": "failed", "withdrawal": "pending"}
+    assert owed == {"new_enquiry": "sent", "confirmation": "failed", "withdrawal": "pending"}
     run_jobs()
     assert [m.subject for m in mail.outbox] == [f"Enquiry {enquiry.reference} withdrawn"]
     assert mail.outbox[0].to == ["enquiries@sahyadri.example"]
@@ -185,6 +211,40 @@ def test_withdrawal_erases_everything_at_once_and_tells_the_centre(client, publi
     call_command("dumpdata", stdout=dump)
     for secret in ("Priya", "98765", "9876543210", "priya@example.com", "Still interested"):
         assert secret not in dump.getvalue()
+
+
+def test_a_withdrawal_before_the_centre_heard_of_it_tells_nobody_and_leaves_nothing_to_follow_up(
+    client, public_directory, run_jobs
+):
+    response, enquiry = send(client)
+    client.post(private_path(response.content.decode()), {"action": "withdraw"})
+    owed = dict(Notification.objects.filter(enquiry=enquiry).values_list("kind", "status"))
+    assert owed == {"new_enquiry": "failed", "confirmation": "failed"}  # cancelled, no withdrawal notice
+    run_jobs()
+    assert mail.outbox == []
+    admin = User.objects.create_superuser("root", "root@example.in", "x" * 12)
+    board = dashboard_for(admin)
+    assert (board.open_enquiries, board.waiting_count, board.failed_count) == (0, 0, 0)
+
+
+def test_a_second_withdrawal_of_the_same_enquiry_owes_nothing_more(client, public_directory):
+    """Two tabs, or a retried request, each holding the enquiry as found before either erased it."""
+    _, enquiry = send(client)
+    Notification.objects.filter(enquiry=enquiry, kind="new_enquiry").update(status="sent")
+    stale = Enquiry.objects.get(pk=enquiry.pk)
+    notifications.withdraw(Enquiry.objects.get(pk=enquiry.pk))
+    notifications.withdraw(stale)  # raised IntegrityError: a second withdrawal notice
+    assert Notification.objects.filter(enquiry=enquiry, kind="withdrawal").count() == 1
+
+
+def test_enquiries_erased_at_the_end_of_retention_leave_the_centre_nothing_to_call(client, public_directory):
+    _, enquiry = send(client)
+    Enquiry.objects.filter(pk=enquiry.pk).update(created=enquiry.created - datetime.timedelta(days=181))
+    call_command("purge_enquiries", stdout=io.StringIO())
+    assert Enquiry.objects.get(pk=enquiry.pk).erased is not None
+    admin = User.objects.create_superuser("root", "root@example.in", "x" * 12)
+    board = dashboard_for(admin)
+    assert (board.open_enquiries, board.waiting_count, board.failed_count) == (0, 0, 0)
 
 
 @pytest.mark.parametrize("token", ["x", "A" * 43, "../../admin", "%00", "a" * 500])
