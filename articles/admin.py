@@ -40,6 +40,7 @@ from articles.models import (
     Topic,
     Urgency,
 )
+from directory.admin.history import GuardedHistoryMixin
 from directory.admin.scoping import PlainRelatedTextMixin
 
 PUBLISH_PERMISSION = "articles.publish_article"
@@ -301,7 +302,9 @@ def _stored_status(article) -> str | None:
 
 
 @admin.register(Article)
-class ArticleAdmin(PlainRelatedTextMixin, ArticleTranslationsMixin, LiveArticleDraftsMixin, VersionAdmin):
+class ArticleAdmin(
+    GuardedHistoryMixin, PlainRelatedTextMixin, ArticleTranslationsMixin, LiveArticleDraftsMixin, VersionAdmin
+):
     form = ArticleAdminForm
     inlines = [SectionInline, RedFlagInline, SourceInline]
     list_display = [
@@ -357,6 +360,14 @@ class ArticleAdmin(PlainRelatedTextMixin, ArticleTranslationsMixin, LiveArticleD
 
     def has_publish_permission(self, request):
         return request.user.has_perm(PUBLISH_PERMISSION)
+
+    def may_restore(self, request, obj=None) -> bool:
+        """Medical reviewers restore any version and recover deleted articles; editors restore versions
+        of articles that are not live (a version put back on a live article would change, or take
+        down, what readers see without a reviewer)."""
+        if self.has_publish_permission(request):
+            return True
+        return obj is not None and obj.status != Status.PUBLISHED
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))

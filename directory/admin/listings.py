@@ -7,6 +7,7 @@ renaming a city or a centre re-derives the rows that mention it, and deactivatin
 its packages (HospitalQuerySet.set_active, Hospital.save).
 """
 
+import reversion
 from django import forms
 from django.contrib import admin, messages
 from django.core.files.storage import default_storage
@@ -15,7 +16,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
-from directory.admin.scoping import CentreListingAdminMixin, limited_to_own_centres
+from directory.admin.history import GuardedHistoryMixin
+from directory.admin.scoping import CentreListingAdminMixin, limited_to_own_centres, manages_all_listings
 from directory.models import City, Gynecologist, Hospital, Language, MaternityPackage, SearchTerm
 from directory.templatetags.directory_format import inr
 
@@ -97,13 +99,35 @@ class ActivationActions:
 
     @admin.action(description="Activate the selected %(verbose_name_plural)s", permissions=["change"])
     def activate(self, request, queryset):
-        count = queryset.set_active(True)
+        count = self.set_active(request, queryset, True)
         self.message_user(request, f"{count} activated.", messages.SUCCESS)
 
     @admin.action(description="Deactivate the selected %(verbose_name_plural)s", permissions=["change"])
     def deactivate(self, request, queryset):
-        count = queryset.set_active(False)
+        count = self.set_active(request, queryset, False)
         self.message_user(request, f"{count} deactivated (hidden from patients).", messages.SUCCESS)
+
+    def set_active(self, request, queryset, active: bool) -> int:
+        """Activate or deactivate in one update, and record who did it as a save would: in each row's
+        History (a version) and in the admin log, which portal.audit also writes to the log."""
+        changed = list(queryset.exclude(is_active=active).values_list("pk", flat=True))
+        count = queryset.set_active(active)
+        comment = "Activated (bulk action)." if active else "Deactivated (bulk action)."
+        with reversion.create_revision():
+            reversion.set_user(request.user)
+            reversion.set_comment(comment)
+            for obj in self.model._default_manager.filter(pk__in=changed):
+                reversion.add_to_revision(obj)
+                self.log_change(request, obj, comment)
+        return count
+
+
+class ListingHistoryMixin(GuardedHistoryMixin):
+    """Directory managers and superusers restore saved versions; centre staff, who keep only some
+    fields of their own rows, do not (a version would bring back all of them)."""
+
+    def may_restore(self, request, obj=None) -> bool:
+        return request.user.is_superuser or manages_all_listings(request.user)
 
 
 @admin.register(City)
@@ -194,7 +218,7 @@ class HospitalForm(forms.ModelForm):
 
 
 @admin.register(Hospital)
-class HospitalAdmin(ActivationActions, CentreListingAdminMixin, VersionAdmin):
+class HospitalAdmin(ActivationActions, ListingHistoryMixin, CentreListingAdminMixin, VersionAdmin):
     form = HospitalForm
     list_display = [thumbnail, "name", "city", "locality", "phone", "package_count", "is_active"]
     list_display_links = ["name"]
@@ -220,6 +244,14 @@ class HospitalAdmin(ActivationActions, CentreListingAdminMixin, VersionAdmin):
             ("Centre staff", {"fields": ["staff"]}),
         ]
         return self.without_form_only_fields(request, fieldsets)
+
+    def get_readonly_fields(self, request, obj=None):
+        # Who works for a centre decides whose patients' numbers an account sees: superusers attach
+        # staff (here or with `add_centre_staff`); directory managers, who never see enquiries, do not.
+        fields = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser and "staff" not in fields:
+            fields.append("staff")
+        return fields
 
     def get_inlines(self, request, obj):
         # Centre staff change their packages on the package pages, field by field.
@@ -255,7 +287,7 @@ class HospitalAdmin(ActivationActions, CentreListingAdminMixin, VersionAdmin):
         permissions=["change"],
     )
     def activate_with_packages(self, request, queryset):
-        count = queryset.set_active(True)
+        count = self.set_active(request, queryset, True)
         restored = queryset.restore_withdrawn_packages()
         self.message_user(
             request, f"{count} activated; {restored} of their packages listed again.", messages.SUCCESS
@@ -317,7 +349,7 @@ class GynecologistForm(forms.ModelForm):
 
 
 @admin.register(Gynecologist)
-class GynecologistAdmin(ActivationActions, CentreListingAdminMixin, VersionAdmin):
+class GynecologistAdmin(ActivationActions, ListingHistoryMixin, CentreListingAdminMixin, VersionAdmin):
     form = GynecologistForm
     centre_fields = ("consultation_days", "consultation_hours", "consultation_fee")
     form_only_fields = ("confirm_centres_elsewhere",)
@@ -392,7 +424,7 @@ class PriceConfirmationFilter(admin.SimpleListFilter):
 
 
 @admin.register(MaternityPackage)
-class MaternityPackageAdmin(ActivationActions, CentreListingAdminMixin, VersionAdmin):
+class MaternityPackageAdmin(ActivationActions, ListingHistoryMixin, CentreListingAdminMixin, VersionAdmin):
     form = MaternityPackageForm
     centre_fields = ("price", "nights", "room_type", "inclusions", "exclusions", "valid_until", "is_active")
     list_display = [

@@ -160,10 +160,11 @@ def test_danger_signs_list_the_mcp_card_signs_and_the_numbers_108_102_and_112():
 def test_bleeding_and_movements_urgencies():
     bleeding = next(a for a in HINDI_ARTICLES if TRANSLATION_OF[a.slug] == "bleeding-in-pregnancy")
     assert flags(bleeding, "पूरा पैड भीग जाना") == [Urgency.CALL_108]
-    assert flags(bleeding, "एक्टोपिक") == [Urgency.CALL_108]
+    # A burst ectopic pregnancy is 108; one-sided or shoulder-tip pain is hospital now (as in English).
+    assert flags(bleeding, "एक्टोपिक") == [Urgency.CALL_108, Urgency.HOSPITAL_NOW]
     movements = next(a for a in HINDI_ARTICLES if TRANSLATION_OF[a.slug] == "reduced-baby-movements")
     assert flags(movements, "कम हिलना") == [Urgency.HOSPITAL_NOW]
     assert flags(movements, "बिल्कुल न हिलना") == [Urgency.HOSPITAL_NOW]
     sickness = next(a for a in HINDI_ARTICLES if TRANSLATION_OF[a.slug] == "morning-sickness")
-    assert flags(sickness, "24 घंटे") == [Urgency.WITHIN_24_HOURS]
+    assert flags(sickness, "24 घंटे") == [Urgency.HOSPITAL_NOW]  # nothing kept down for a day
     assert "16 से 20 हफ्ते" in text(sickness)

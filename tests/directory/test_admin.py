@@ -5,10 +5,12 @@ import io
 import re
 
 import pytest
+from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group, Permission, User
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils.html import escape
+from reversion.models import Version
 
 from directory.models import Enquiry, EnquiryStatus, Gynecologist, Hospital, Language, MaternityPackage
 from portal import roles
@@ -206,6 +208,20 @@ def test_bulk_deactivate_and_activate(superuser_client, listings):
     assert MaternityPackage.objects.get(pk=pk).is_active is False
     superuser_client.post(url, {"action": "activate", "_selected_action": [pk]})
     assert MaternityPackage.objects.get(pk=pk).is_active is True
+    # Each is recorded as a save would be: in the package's History and in the admin log, with who.
+    package = MaternityPackage.objects.get(pk=pk)
+    versions = Version.objects.get_for_object(package).select_related("revision__user")
+    assert [(v.revision.comment, v.revision.user.username) for v in versions] == [
+        ("Activated (bulk action).", "root"),
+        ("Deactivated (bulk action).", "root"),
+    ]
+    logged = LogEntry.objects.filter(object_id=str(pk)).order_by("pk")
+    assert [(e.get_change_message(), e.user.username) for e in logged] == [
+        ("Deactivated (bulk action).", "root"),
+        ("Activated (bulk action).", "root"),
+    ]
+    history = superuser_client.get(reverse("admin:directory_maternitypackage_history", args=[pk]))
+    assert "Deactivated (bulk action)." in history.content.decode()
 
 
 def test_changelist_filters(superuser_client, listings):
