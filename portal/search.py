@@ -9,10 +9,14 @@ articles follow when words are left to search. Otherwise every group is searched
 any. Each group is one query.
 
 When nothing matches, the spelling vocabulary corrects the words (directory.vocabulary: typos,
-words run together, names in Devanagari) and the corrected query is shown if it finds something.
+words run together, names in Devanagari) and the corrected query is shown if it finds something; then
+the words without those that say when in the pregnancy ("bleeding at 30 weeks" finds "bleeding"). On
+a Hindi page, words that find no Hindi article (Hinglish, English) find the English ones, shown as
+their Hindi translations where there are any.
 """
 
 import functools
+import re
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
@@ -22,11 +26,11 @@ from django.urls import reverse
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Article
+from articles.models import Article, Language, current_language
 from directory.cards import package_cards
 from directory.lexicon import lexicon, read_query
 from directory.models import DeliveryType, Gynecologist, Hospital, MaternityPackage, local
-from directory.understanding import DOCTORS, HOSPITALS, PACKAGES, Reading
+from directory.understanding import DOCTORS, HOSPITALS, PACKAGES, Reading, tokens
 from directory.vocabulary import suggest
 
 MAX_QUERY_LENGTH = 100
@@ -132,13 +136,29 @@ def _hospitals(reading: Reading) -> QuerySet:
     )
 
 
-def _articles(reading: Reading) -> QuerySet:
+def _articles(reading: Reading, language=None) -> QuerySet:
     return (
         Article.objects.published()
-        .in_language()
+        .in_language(language)
         .search(reading.article_query())
         .only("title", "slug", "language", "standfirst", "publish_at", "last_reviewed")
     )
+
+
+def _articles_through_english(reading: Reading, group: Group) -> Group:
+    """On a Hindi page whose words found no Hindi article ("ulti", "bleeding": Hinglish and English
+    meet the English text): the English articles they find, each replaced by its Hindi translation
+    where one is published (two queries)."""
+    group = _first(_articles(reading, Language.ENGLISH), group)
+    translations = {
+        article.translation_of_id: article
+        for article in Article.objects.published()
+        .in_language(Language.HINDI)
+        .filter(translation_of__in=[item.pk for item in group.items])
+        .only("title", "slug", "language", "standfirst", "publish_at", "last_reviewed", "translation_of")
+    }
+    group.items = [translations.get(item.pk, item) for item in group.items]
+    return group
 
 
 # ---- The group the query asked for ----
@@ -265,9 +285,12 @@ def _search(reading: Reading) -> SearchResults:
         results.groups.append(_lead(reading))
     if reading.article_query():
         more = f"{reverse('articles:article_list')}?{urlencode({'q': str(reading.article_query())})}"
-        results.groups.append(
-            _first(_articles(reading), Group("articles", gettext("Articles"), more_url=more, query=typed))
+        articles = _first(
+            _articles(reading), Group("articles", gettext("Articles"), more_url=more, query=typed)
         )
+        if not articles.items and current_language() == Language.HINDI:
+            articles = _articles_through_english(reading, articles)
+        results.groups.append(articles)
     if not reading.listing:
         doctors, hospitals, packages = (
             Group(
@@ -291,15 +314,42 @@ def _as(reading: Reading, listing: str) -> Reading:
     return replace(reading, kind=listing)
 
 
+# When in the pregnancy something happens ("at 30 weeks", "7th month", "third trimester", "30 हफ्ते"):
+# words the articles rarely hold as typed, which would otherwise make "bleeding at 30 weeks" find
+# nothing at all. Left out of the query only when it finds nothing with them.
+WHEN_WORDS = frozenset(
+    tokens(
+        """week weeks wk wks month months trimester trimesters first second third pregnant hafte hafta
+    haftey hafton mahine mahina mahinon maheene saptah तिमाही हफ्ते हफ्ता हफ्तों हफ़्ते हफ़्ता सप्ताह
+    महीने महीना महीनों माह पहली दूसरी तीसरी वें वां वीं"""  # as tokens() spells them (NFKC)
+    )
+)
+NUMBER = re.compile(r"[0-9०-९]+(st|nd|rd|th|वें|वां|वीं)?")
+
+
+def without_when_words(query: str) -> str:
+    """`query` without the words that say when in the pregnancy, and the filler words that went with
+    them ("bleeding at 30 weeks": "bleeding"); "" when nothing else is left."""
+    terms = lexicon().terms
+    words = [word for word in tokens(query) if word not in WHEN_WORDS and not NUMBER.fullmatch(word)]
+    return " ".join(word for word in words if terms.get((word,)) != ())
+
+
 def site_search(query: str) -> SearchResults:
-    """Search everything for `query` (already stripped and at most MAX_QUERY_LENGTH long)."""
+    """Search everything for `query` (already stripped and at most MAX_QUERY_LENGTH long). When
+    nothing matches: its spelling corrected, then its words without those saying when in the pregnancy
+    (and those corrected), the first that finds something, shown as what was searched instead."""
     results = _search(read_query(query))
     if results.total_shown or results.reading.empty:
         return results
-    suggestion = suggest(query, lexicon())
-    if suggestion:
-        corrected = _search(read_query(suggestion))
-        if corrected.total_shown:
-            corrected.corrected_from = query
-            return corrected
+    shorter = without_when_words(query)
+    tried = {query.casefold()}
+    for candidate in (suggest(query, lexicon()), shorter, shorter and suggest(shorter, lexicon())):
+        if not candidate or candidate.casefold() in tried:
+            continue
+        tried.add(candidate.casefold())
+        instead = _search(read_query(candidate))
+        if instead.total_shown:
+            instead.corrected_from = query
+            return instead
     return results
