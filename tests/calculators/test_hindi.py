@@ -124,7 +124,9 @@ def test_every_method_gives_the_same_markers_in_hindi(client, data, basis, due_w
 
 def test_the_reason_and_todays_week_in_hindi(client):
     html = client.post(HI, {"method": "lmp", "lmp": "2025-01-01"}).content.decode()
-    assert "आज, 15 मार्च 2025 को, आपकी गर्भावस्था <strong>10 हफ्ते 3 दिन</strong> (10w3d) की है" in html
+    # No English shorthand ("10w3d") after the age written out in Hindi.
+    assert "आज, 15 मार्च 2025 को, आपकी गर्भावस्था <strong>10 हफ्ते 3 दिन</strong> की है" in html
+    assert "10w3d" not in html
     assert "आप <strong>पहली तिमाही</strong> में हैं।" in html
     assert "आपकी ड्यू डेट आखिरी माहवारी के पहले दिन से 280 दिन (40 हफ्ते) बाद है" in html
     assert "बुधवार, 8 अक्टूबर 2025" in html
@@ -160,6 +162,9 @@ def test_the_schedule_timeline_and_table_in_hindi(client):
     assert "ड्यू डेट · 8 अक्टूबर" in html  # the chart's label
     assert "आज आपकी गर्भावस्था 10 हफ्ते 3 दिन की है।" in html  # the chart in words
     assert '<th scope="row">दूसरी तिमाही शुरू</th>' in html
+    # The sources keep their English titles, marked as English for a Hindi screen reader's voice.
+    assert re.search(r'<a href="https://[^"]+" rel="noopener" lang="en">[A-Z]', html)
+    assert '(<span lang="en">' in html
     assert '<time data-result="second-trimester-start" datetime="2025-04-09">9 अप्रैल 2025</time>' in html
 
 
