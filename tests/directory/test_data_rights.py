@@ -35,7 +35,7 @@ def private_path(html):
 
 def test_the_privacy_notice_itemises_purposes_receivers_retention_rights_and_the_officer(client, settings):
     html = client.get("/privacy/").content.decode()
-    for item in ("Your name", "Mobile number", "Email", "Preferred date", "Message"):
+    for item in ("Your name", "Mobile number", "Email", "Preferred date", "Message", "The centre’s notes"):
         assert f'<th scope="row">{item}</th>' in html
     assert "Only the centre you chose" in html
     assert "180 days after you send the enquiry, whatever has happened to it" in html
@@ -121,6 +121,11 @@ def test_the_private_page_shows_everything_stored_and_is_private(client, public_
     assert "no-store" in page["Cache-Control"] and page["X-Robots-Tag"] == "noindex, nofollow"
     assert page["Referrer-Policy"] == "same-origin"
     assert '<meta name="robots" content="noindex, nofollow">' in html
+    assert "<dd data-staff-notes>None</dd>" in html
+    # What the centre wrote about her is hers to see too (her right of access).
+    Enquiry.objects.filter(pk=enquiry.pk).update(staff_notes="Called on 12 March.\nAsked about an epidural.")
+    html = client.get(private_path(response.content.decode())).content.decode()
+    assert "<dd data-staff-notes>Called on 12 March.<br>Asked about an epidural.</dd>" in html
 
 
 def test_a_preferred_date_now_past_does_not_stop_her_correcting_the_rest(client, public_directory):
