@@ -7,6 +7,7 @@ A few columns are derived from others so that searches filter on one indexed row
 """
 
 import base64
+import functools
 import hashlib
 import hmac
 import secrets
@@ -16,7 +17,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models, transaction
+from django.db import connections, models, transaction
 from django.db.models import Case, ExpressionWrapper, F, Max, Min, OuterRef, Q, Subquery, When
 from django.urls import reverse
 from django.utils import timezone
@@ -920,6 +921,17 @@ PERSONAL_FIELDS = {
 }
 
 
+def _empty_write_ahead_log(alias: str) -> None:
+    """On SQLite, copy the write-ahead log into the database file and truncate it: until then the log
+    still holds the rows as they were before an erasure (secure_delete zeroes the database file's free
+    space, not the log's old frames). Waits for readers, as a checkpoint does; other databases keep
+    no such copy."""
+    connection = connections[alias]
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
 class EnquiryQuerySet(models.QuerySet):
     def visible_to(self, user):
         """The enquiries `user` may see: all for superusers, their own centres' for centre staff, and
@@ -969,6 +981,7 @@ class EnquiryQuerySet(models.QuerySet):
             Version.objects.filter(
                 content_type=ContentType.objects.get_for_model(Enquiry), object_id__in=[str(pk) for pk in pks]
             ).delete()
+            transaction.on_commit(functools.partial(_empty_write_ahead_log, self.db), using=self.db)
         return count
 
     def waiting(self, hours=24, now=None):
