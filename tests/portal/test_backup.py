@@ -112,3 +112,36 @@ def test_a_backup_is_private_and_backups_older_than_the_retention_period_are_del
     assert f"removed {names['older']}: older than 30 days" in out
     assert stat.S_IMODE((backups / "new.sqlite3").stat().st_mode) == 0o600
     assert (backups / "new.sqlite3").read_bytes().startswith(b"SQLite format 3")
+
+
+STORE = (
+    "from directory import notifications; from directory.models import Enquiry; "
+    "from tests.factories import GynecologistFactory, HospitalFactory; "
+    "doctor = GynecologistFactory(hospitals=[HospitalFactory()]); "
+    "[notifications.store_enquiry(Enquiry(doctor=doctor, patient_name=name, phone='+919811100077', consent=True)) "
+    "for name in ('Restore Rupa', 'Kept Kavya')]"
+)
+WITHDRAW = (
+    "from directory import notifications; from directory.models import Enquiry; "
+    "notifications.withdraw(Enquiry.objects.get(patient_name='Restore Rupa'))"
+)
+ENQUIRIES = (
+    "from directory.models import Enquiry; "
+    "print(sorted(Enquiry.objects.values_list('patient_name', 'status', 'access_hash')))"
+)
+
+
+def test_a_restore_does_not_bring_back_a_patient_who_withdrew_since_the_backup(tmp_path):
+    """Withdrawal erases for good: the restored database forgets her again."""
+    database = f"sqlite:///{tmp_path / 'live.sqlite3'}"
+    manage(database, "migrate", "--noinput", "-v", "0")
+    manage(database, "shell", "-v", "0", "-c", STORE)
+    manage(database, "backup_db", "--output", str(tmp_path / "backup.sqlite3"))
+    manage(database, "shell", "-v", "0", "-c", WITHDRAW)
+    out = manage(database, "restore_db", str(tmp_path / "backup.sqlite3"), "--yes")
+    assert "erased again 1 enquiries erased since the backup was made" in out
+    rows = eval(manage(database, "shell", "-v", "0", "-c", ENQUIRIES))  # noqa: S307 - our own print()
+    assert [(name, status, bool(token)) for name, status, token in rows] == [
+        ("", "withdrawn", False),
+        ("Kept Kavya", "new", True),
+    ]
