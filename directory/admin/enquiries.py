@@ -9,6 +9,7 @@ from django.contrib import admin, messages
 from django.utils import timezone
 from django.utils.html import format_html
 
+from directory import notifications
 from directory.admin.scoping import ScopedAdminMixin
 from directory.exports import enquiries_csv
 from directory.forms import normalise_mobile
@@ -36,7 +37,7 @@ class EnquiryAdmin(ScopedAdminMixin, admin.ModelAdmin):
     list_select_related = ["doctor", "package", "hospital"]
     search_fields = ["reference", "patient_name", "hospital__name", "doctor__name", "package__name"]
     date_hierarchy = "created"
-    actions = ["mark_contacted", "export_csv"]
+    actions = ["mark_contacted", "export_csv", "erase_on_request"]
     readonly_fields = [
         "reference",
         "created",
@@ -134,6 +135,24 @@ class EnquiryAdmin(ScopedAdminMixin, admin.ModelAdmin):
             # Only the patient withdraws, from her private page: that also erases her data.
             kwargs["choices"] = [c for c in EnquiryStatus.choices if c[0] != EnquiryStatus.WITHDRAWN]
         return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+    @admin.action(
+        description="Erase the personal data of the selected enquiries (a patient's request to the grievance "
+        "officer)",
+        permissions=["erase"],
+    )
+    def erase_on_request(self, request, queryset):
+        """For a patient who asks the grievance officer, having lost her private link: what her own
+        "withdraw" button does (the data erased everywhere at once, consent withdrawn, the centre told
+        if it had heard of the enquiry), from the admin."""
+        count = 0
+        for enquiry in queryset.filter(erased__isnull=True):
+            notifications.withdraw(enquiry)
+            count += 1
+        self.message_user(request, f"{count} erased; their private links no longer work.", messages.SUCCESS)
+
+    def has_erase_permission(self, request):
+        return request.user.is_superuser
 
     @admin.action(description="Export the selected enquiries as CSV", permissions=["view"])
     def export_csv(self, request, queryset):

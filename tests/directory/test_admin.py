@@ -380,3 +380,20 @@ def test_language_bit_is_assigned_and_then_fixed(superuser_client):
     assert Language.objects.get(slug="konkani").bit == 0
     page = superuser_client.get(reverse("admin:directory_language_change", args=[Language.objects.get().pk]))
     assert page.context["adminform"].form.fields.get("bit") is None  # shown read-only
+
+
+def test_a_superuser_erases_an_enquiry_on_the_patients_request(client, groups, listings):
+    """A patient who lost her private link asks the grievance officer; a superuser erases it, as her
+    own "withdraw" button would. Centre staff are not offered it."""
+    enquiry = listings["enquiry"]
+    url = reverse("admin:directory_enquiry_changelist")
+    client.force_login(make_user("staff", roles.CENTRE_STAFF, centres=[listings["hospital"]]))
+    assert "erase_on_request" not in client.get(url).content.decode()
+    client.post(url, {"action": "erase_on_request", "_selected_action": [enquiry.pk]})
+    assert Enquiry.objects.get(pk=enquiry.pk).patient_name == "Kavita Pawar"
+    client.force_login(make_user("root", superuser=True))
+    response = client.post(url, {"action": "erase_on_request", "_selected_action": [enquiry.pk]}, follow=True)
+    assert "1 erased; their private links no longer work." in response.content.decode()
+    row = Enquiry.objects.get(pk=enquiry.pk)
+    assert (row.patient_name, row.phone, row.status, row.erased is not None) == ("", "", "withdrawn", True)
+    assert row.reference == enquiry.reference
