@@ -48,7 +48,10 @@ class LiveArticleDraftsMixin:
             return False
         if getattr(request, "article_reverting", False):
             return False  # restoring a version from History (reviewers only) takes effect at once
-        return not (self.has_publish_permission(request) and request.POST.get("typo_fix"))
+        typo_fix = self.has_publish_permission(request) and request.POST.get("typo_fix")
+        # With changes waiting for review the form shows them: a "typo fix" saved from it would publish
+        # them unreviewed, so it joins the draft instead.
+        return not typo_fix or pending_draft(article) is not None
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         article = self.get_object(request, unquote(object_id)) if object_id else None
@@ -99,11 +102,15 @@ class LiveArticleDraftsMixin:
         response, _ = drafts.shown(article, draft.content if draft else None, render)
         content = getattr(request, "draft_snapshot", None)
         if content is not None:  # the form was valid: keep what it would have made
-            ArticleDraft.objects.update_or_create(
+            kept, created = ArticleDraft.objects.get_or_create(
                 article=article,
                 status=DraftStatus.PENDING,
                 defaults={"content": content, "author": request.user},
             )
+            if not created:
+                kept.content = content
+                kept.save(update_fields=["content", "updated"])
+            kept.contributors.add(request.user)  # none of whom may publish it
             self.log_change(
                 request, article, "Saved changes as a draft for review (the published article is unchanged)."
             )
@@ -153,8 +160,8 @@ class LiveArticleDraftsMixin:
             "article": article,
             "draft": draft,
             "changes": drafts.changes(drafts.snapshot(article), draft.content),
-            "may_publish": self.has_publish_permission(request) and draft.author_id != request.user.pk,
-            "own_draft": draft.author_id == request.user.pk,
+            "may_publish": self.has_publish_permission(request) and not draft.drafted_with(request.user),
+            "own_draft": draft.drafted_with(request.user),
             "error": error,
         }
         return TemplateResponse(request, "admin/articles/article/review_changes.html", context)
@@ -162,8 +169,8 @@ class LiveArticleDraftsMixin:
     def _decide(self, request, article, draft) -> str | None:
         if not self.has_publish_permission(request):
             raise PermissionDenied
-        if draft.author_id == request.user.pk:
-            return "You drafted these changes: another medical reviewer must publish them (or mark your own small fix as a typo fix)."
+        if draft.drafted_with(request.user):
+            return "You worked on these changes: another medical reviewer must publish them (or mark your own small fix as a typo fix)."
         action = request.POST.get("action")
         comment = request.POST.get("comment", "").strip()[:2000]
         if action == "reject":
@@ -188,8 +195,7 @@ class LiveArticleDraftsMixin:
                 return " ".join(problems["status"])
             self._close(draft, request.user, DraftStatus.PUBLISHED, comment)
             reversion.set_user(request.user)
-            author = draft.author.get_username() if draft.author else "someone"
-            reversion.set_comment(f"Published changes drafted by {author}. {comment}".strip())
+            reversion.set_comment(f"Published changes drafted by {draft.drafted_by()}. {comment}".strip())
         self.message_user(request, "The changes are published.", messages.SUCCESS)
         return None
 

@@ -583,6 +583,12 @@ class ArticleDraft(models.Model):
         related_name="+",
         verbose_name="drafted by",
     )
+    contributors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        related_name="+",
+        blank=True,
+        help_text="Everyone who saved changes into this draft: none of them may publish it.",
+    )
     created = models.DateTimeField(default=timezone.now, editable=False)
     updated = models.DateTimeField(auto_now=True)
     decided_by = models.ForeignKey(
@@ -606,6 +612,15 @@ class ArticleDraft(models.Model):
 
     def __str__(self):
         return f"{self.get_status_display()}: changes to {self.article}"
+
+    def drafted_by(self) -> str:
+        """Who worked on it, "editor, reviewer" (the first author first); "someone" if they are gone."""
+        names = [user.get_username() for user in self.contributors.all() if user.pk != self.author_id]
+        first = [self.author.get_username()] if self.author else []
+        return ", ".join(first + sorted(names)) or "someone"
+
+    def drafted_with(self, user) -> bool:
+        return user.pk == self.author_id or self.contributors.filter(pk=user.pk).exists()
 
 
 class LinkStatus(models.TextChoices):

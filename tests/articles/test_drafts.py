@@ -325,3 +325,45 @@ def test_the_author_is_plain_text_for_an_editor_who_may_not_open_accounts(client
     html = client.get(change_url(live)).content.decode()
     assert '<a href="/admin/auth/user/' not in html
     assert re.search(r'<label>Author:</label>\s*<div class="readonly">[^<]+</div>', html)
+
+
+def test_no_one_who_worked_on_a_draft_publishes_it_and_history_names_them_all(
+    client, editor, reviewer, second_reviewer, live
+):
+    """Review finding: a reviewer's clinical change, saved over by an editor, went live on the same
+    reviewer's say-so, "drafted by editor"."""
+    client.force_login(reviewer)
+    edit(client, live, **{"sections-0-answer": "Take double the dose."})
+    client.force_login(editor)
+    edit(client, live, standfirst="Why they happen and what helps.")
+    client.force_login(reviewer)
+    refused = client.post(changes_url(live), {"action": "publish"})
+    assert "You worked on these changes" in refused.content.decode()
+    client.logout()
+    assert "double the dose" not in public(client, live)
+    draft = ArticleDraft.objects.get()
+    assert (draft.author, draft.drafted_by()) == (reviewer, "rev, ed")
+    client.force_login(second_reviewer)
+    client.post(changes_url(live), {"action": "publish"})
+    assert (
+        Version.objects.get_for_object(live).first().revision.comment
+        == "Published changes drafted by rev, ed."
+    )
+
+
+def test_a_typo_fix_with_changes_waiting_joins_them_instead_of_publishing_them(
+    client, editor, reviewer, live
+):
+    """Review finding: the form shows the pending draft, so a "typo fix" saved from it published the
+    editor's unreviewed changes along with the fix."""
+    client.force_login(editor)
+    edit(client, live, **{"sections-0-answer": "An editor's unreviewed change."})
+    client.force_login(reviewer)
+    saved = edit(client, live, typo_fix="on", title="Nosebleeds in pregnancy.")
+    assert "Your changes are saved as a draft" in saved.content.decode()
+    client.logout()
+    page = public(client, live)
+    assert "unreviewed change" not in page and "Nosebleeds in pregnancy." not in page
+    draft = ArticleDraft.objects.get(status="pending")
+    assert draft.content["fields"]["title"] == "Nosebleeds in pregnancy."
+    assert draft.drafted_by() == "ed, rev"
