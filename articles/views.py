@@ -235,7 +235,7 @@ def markdown_preview(request):
     """The admin's live preview of an answer: the page's HTML for the Markdown posted in `text`, and what
     would stop it from saving. Staff who may preview articles only; rendered and sanitised here, as on
     save, so the preview can never show what the page would not."""
-    if not (request.user.is_authenticated and _can_preview(request.user)):
-        raise PermissionDenied
+    if not (_signed_in_with_a_code(request.user) and _can_preview(request.user)):
+        raise PermissionDenied  # a password alone, before two-factor sign-in is set up, is not enough
     text = request.POST.get("text", "")[:20_000]
     return JsonResponse({"html": render_markdown(text), "problems": markdown_problems(text)})

@@ -104,6 +104,10 @@ def test_the_live_preview_renders_as_the_page_will_for_staff_only(client, django
     client.force_login(editor)
     assert client.post(url, {"text": "x"}).status_code == 403  # staff without the preview permission
     editor.user_permissions.add(Permission.objects.get(codename="preview_article"))
+    client.logout()
+    client.force_login(editor, verified=False)  # a password alone: no one-time code yet
+    assert client.post(url, {"text": "x"}).status_code == 403
+    client.force_login(editor)
     response = client.post(url, {"text": "Try:\n- rest\n\n[Mayo](www.mayoclinic.org) <script>x</script>"})
     assert response.status_code == 200
     data = response.json()
