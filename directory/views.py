@@ -77,6 +77,7 @@ class SearchView(TemplateView):
             cards=self.cards(page.object_list),
             result_count=page.paginator.count,
             has_filters=any(v for k, v in self.request.GET.lists() if k not in ("page", "sort") and any(v)),
+            variant=any(k != "page" for k in self.request.GET),
             form_action=(
                 reverse(self.city_url_name, kwargs={"city": city.slug})
                 if city

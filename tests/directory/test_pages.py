@@ -9,7 +9,7 @@ import time_machine
 
 from directory.models import MaternityPackage
 from tests.directory.public_data import NOW, cards
-from tests.factories import MaternityPackageFactory
+from tests.factories import CityFactory, GynecologistFactory, HospitalFactory, MaternityPackageFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
 
@@ -222,3 +222,23 @@ def test_package_expires_at_midnight_india_time(client, public_directory):
     assert client.get(package.get_absolute_url()).status_code == 200
     with time_machine.travel("2026-03-11 18:30:00+00:00", tick=False):  # 00:00 on 12 March in India
         assert client.get(package.get_absolute_url() + "?after-midnight").status_code == 404
+
+
+@pytest.mark.parametrize("base", ["/gynecologists/pune/", "/hi/gynecologists/pune/", "/maternity-packages/"])
+def test_a_listings_later_pages_name_themselves_as_canonical_and_variants_are_not_indexed(
+    client, base, django_assert_max_num_queries
+):
+    city = CityFactory(name="Pune", slug="pune")
+    hospital = HospitalFactory(city=city)
+    for n in range(25):
+        GynecologistFactory(city=city, hospitals=[hospital], slug=f"doctor-{n}")
+        MaternityPackageFactory(hospital=hospital, slug=f"package-{n}")
+    html = client.get(f"{base}?page=2").content.decode()
+    assert f'<link rel="canonical" href="http://testserver{base}?page=2">' in html
+    assert f'hreflang="x-default" href="http://testserver{base.removeprefix("/hi")}?page=2"' in html
+    assert 'name="robots"' not in html
+    first = client.get(base).content.decode()
+    assert f'<link rel="canonical" href="http://testserver{base}">' in first and 'name="robots"' not in first
+    for variant in ("?sort=fee", "?sort=fee&page=2", "?city=pune", "?q=zzz"):
+        html = client.get(base + variant).content.decode()
+        assert '<meta name="robots" content="noindex">' in html, variant
