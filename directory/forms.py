@@ -155,6 +155,20 @@ class SearchForm(AccessibleErrorsMixin, forms.Form):
 
     default_renderer = SearchFormRenderer()
 
+    def clean(self):
+        """A maximum below the minimum would match nothing: it is left out, with a message beside it."""
+        cleaned = super().clean()
+        low, high = cleaned.get("min_price"), cleaned.get("max_price")
+        if low is not None and high is not None and high < low:
+            self.add_error(
+                "max_price",
+                forms.ValidationError(
+                    _("The maximum price is below the minimum price. This filter was left out."),
+                    code="below_minimum",
+                ),
+            )
+        return cleaned
+
 
 class CityChoiceForm(AccessibleErrorsMixin, forms.Form):
     """The "choose your city" chooser: which city, and whether to see its doctors or its packages."""

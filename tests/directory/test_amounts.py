@@ -95,3 +95,24 @@ def test_an_amount_that_is_not_one_gets_a_message_and_is_left_out(client, public
     assert message in html
     assert f'id="id_{field}-error"' in html
     assert result_count(response) == 5  # every listed package: the bad filter was left out
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("frozen")
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("/maternity-packages/", "The maximum price is below the minimum price. This filter was left out."),
+        ("/hi/maternity-packages/", "अधिकतम कीमत न्यूनतम कीमत से कम है। यह फिल्टर छोड़ दिया गया।"),
+    ],
+)
+def test_a_maximum_price_below_the_minimum_is_left_out_with_a_message(
+    client, public_directory, path, message
+):
+    """It would match nothing, silently (review finding); the minimum alone still applies."""
+    response = client.get(path, {"min_price": "40000", "max_price": "30000"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f'<p class="field-error" id="id_max_price-error">{message}</p>' in html
+    alone = client.get(path, {"min_price": "40000"})
+    assert result_count(response) == result_count(alone) > 0
