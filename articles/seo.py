@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.translation import gettext
 
 
 def _absolute(request, path: str) -> str:
@@ -36,7 +37,7 @@ def article_structured_data(article, request, breadcrumbs: list[tuple[str, str |
         "lastReviewed": article.last_reviewed.isoformat() if article.last_reviewed else None,
         "author": author,
         "publisher": publisher,
-        "about": [{"@type": "Thing", "name": topic.name} for topic in article.topics.all()],
+        "about": [{"@type": "Thing", "name": topic.local_name} for topic in article.topics.all()],
     }
     reviewer = article.medical_reviewer
     if reviewer:
@@ -59,7 +60,7 @@ def article_structured_data(article, request, breadcrumbs: list[tuple[str, str |
                 "name": name,
                 "item": _absolute(request, path or article.get_absolute_url()),
             }
-            for i, (name, path) in enumerate([("Home", reverse("home")), *breadcrumbs], start=1)
+            for i, (name, path) in enumerate([(gettext("Home"), reverse("home")), *breadcrumbs], start=1)
         ],
     }
     return [page, trail]

@@ -1,5 +1,9 @@
 """schema.org descriptions of directory pages, as plain dicts for `{% json_ld %}`."""
 
+from django.utils.translation import gettext
+
+from directory.cards import nights_of_stay
+
 SCHEMA = "https://schema.org"
 
 
@@ -73,10 +77,14 @@ def offer(request, package):
         "priceCurrency": "INR",
         "availability": "https://schema.org/InStock",
         "category": package.get_delivery_type_display(),
-        "description": (
-            f"{package.get_delivery_type_display()}, {package.get_room_type_display().lower()}, "
-            f"{package.nights} night{'s' if package.nights != 1 else ''} at {package.hospital.name}."
-        ),
+        # In the page's language, as the page says it.
+        "description": gettext("%(delivery)s, %(room)s, %(nights)s at %(centre)s.")
+        % {
+            "delivery": package.get_delivery_type_display(),
+            "room": str(package.get_room_type_display()).lower(),
+            "nights": nights_of_stay(package.nights),
+            "centre": package.hospital.name,
+        },
         "offeredBy": _hospital_ref(request, package.hospital),
     }
     if package.valid_until:

@@ -1,6 +1,7 @@
 """The article pages in Hindi: Hindi articles under /hi/ with Hindi chrome around them."""
 
 import datetime
+import json
 import re
 
 import pytest
@@ -150,6 +151,15 @@ def test_hindi_red_flag_callout_keeps_its_markers_and_urgency(client, hindi_arti
     assert "दिन हो या रात, तुरंत अपने डिलीवरी वाले अस्पताल या सबसे पास के अस्पताल जाएं।" in callout
     assert "<h3>अगली जांच में डॉक्टर को बताएं</h3>" in callout
     assert "सांस फूलना या सीने में दर्द।" in callout
+
+
+def test_hindi_article_structured_data_is_in_hindi(client, hindi_article):
+    html = client.get("/hi/articles/pair-mein-ainthan/").content.decode()
+    page, trail = [
+        json.loads(b) for b in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    ]
+    assert page["inLanguage"] == "hi-IN" and page["about"] == [{"@type": "Thing", "name": "लक्षण"}]
+    assert [item["name"] for item in trail["itemListElement"]][:2] == ["होम", "लेख"]
 
 
 def test_english_article_keeps_english_chrome(client, hindi_article):

@@ -204,6 +204,9 @@ def test_package_structured_data_is_an_offer_in_inr(client, public_directory):
     assert data["priceValidUntil"] == "2026-12-31"
     assert data["offeredBy"]["@type"] == "Hospital"
     assert data["offeredBy"]["name"] == "Sahyadri Women's Hospital"
+    assert data["description"] == "Normal delivery, general ward, 2 nights at Sahyadri Women's Hospital."
+    hindi = structured_data(client.get("/hi/packages/sahyadri-normal-general/"))
+    assert hindi["description"] == "Sahyadri Women's Hospital में नॉर्मल डिलीवरी, जनरल वार्ड, 2 रातें।"
 
 
 @pytest.mark.parametrize("slug", ["sahyadri-expired", "sahyadri-withdrawn"])
