@@ -9,9 +9,10 @@ from django.views.static import serve
 from articles import sitemaps as article_sitemaps
 from articles.feeds import LatestArticlesFeed
 from directory import sitemaps as directory_sitemaps
+from portal import sitemaps as portal_sitemaps
 from portal import views
 
-SITEMAPS = {**article_sitemaps.SITEMAPS, **directory_sitemaps.SITEMAPS}
+SITEMAPS = {**portal_sitemaps.SITEMAPS, **article_sitemaps.SITEMAPS, **directory_sitemaps.SITEMAPS}
 
 handler500 = "portal.views.server_error"
 

@@ -70,6 +70,7 @@ def test_sitemap_index_lists_every_section_with_lastmod(client, site):
     assert set(entries) == {
         f"http://testserver/sitemap-{name}.xml"
         for name in (
+            "pages",
             "articles",
             "topics",
             "doctors",
@@ -100,6 +101,21 @@ def test_sitemap_sections_list_only_public_pages_in_both_languages(client, site)
         assert list(urls(client, "/sitemap-doctor-cities.xml")) == both("/gynecologists/pune/")
         assert list(urls(client, "/sitemap-package-cities.xml")) == both("/maternity-packages/pune/")
         assert all(urls(client, "/sitemap-doctors.xml").values())
+        # The entry pages too (review: none was listed), each in both languages.
+        assert list(urls(client, "/sitemap-pages.xml")) == [
+            url
+            for path in (
+                "/",
+                "/articles/",
+                "/gynecologists/",
+                "/maternity-packages/",
+                "/due-date-calculator/",
+                "/privacy/",
+            )
+            for url in both(path)
+        ]
+        for url in urls(client, "/sitemap-pages.xml"):
+            assert client.get(url.removeprefix("http://testserver")).status_code == 200, url
 
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
