@@ -298,7 +298,8 @@ ARTICLES = [
                 "- Avoid standing or sitting in one position for long; get up and move every hour.\n"
                 "- Drink water regularly through the day.\n\n"
                 "Trials of magnesium, calcium and vitamin supplements for cramps have been small, with mixed "
-                "results, so none can be recommended for cramps alone (Cochrane review, 2020). If you were "
+                "results, so none can be recommended for cramps alone (Cochrane review, 2020); WHO leaves "
+                "magnesium, calcium or stretching to what you prefer, as the evidence for each is weak. If you were "
                 "given calcium tablets, keep taking them as prescribed: in India every pregnant woman is "
                 "offered 500 mg of calcium twice a day from 14 weeks, mainly to lower the risk of "
                 "pre-eclampsia, and that matters whatever it does for cramps.",

@@ -198,9 +198,9 @@ STEPS: tuple[CareStep, ...] = (
         when=_("At 28 weeks"),
         details=(
             _(
-                "Offered to women who are Rh negative and have no anti-D antibodies; some hospitals give a "
-                "second dose at 34 weeks. It protects a future baby. Another dose may be needed after the "
-                "birth or after bleeding."
+                "Your doctor may offer it if you are Rh negative and have no anti-D antibodies; some "
+                "hospitals give a second dose at 34 weeks. It protects a future baby. Another dose may be "
+                "needed after the birth or after bleeding."
             ),
         ),
         references=(NICE_ANTI_D,),
