@@ -1,5 +1,6 @@
 """A patient's data rights, end to end in Chromium: she enquires, opens her private link, corrects her
-number, withdraws her consent, and the centre's notice arrives on a real SMTP server on 127.0.0.1."""
+number, withdraws her consent, and the centre's notices (the enquiry, then its withdrawal) arrive on a
+real SMTP server on 127.0.0.1."""
 
 import re
 
@@ -33,6 +34,13 @@ def test_enquire_see_correct_withdraw_and_the_centre_is_told(page):
     reference = page.locator("[data-reference]").get_attribute("data-reference")
     centre = page.locator("dt:text-is('Sent to') + dd").inner_text()
     assert_accessible(page)
+    # The worker tells the centre of it, through a real mail server (a withdrawal before then would
+    # cancel that email, and the centre would hear of neither).
+    port = free_port()
+    with smtp_server(port) as inbox:
+        run_worker_against(port)
+        new = [m for _, m in inbox.messages if m["Subject"].startswith(f"New enquiry {reference} ")]
+    assert len(new) == 1
 
     # The private link: everything stored is there.
     page.locator("[data-private-link] a").click()
@@ -60,7 +68,7 @@ def test_enquire_see_correct_withdraw_and_the_centre_is_told(page):
     # The browser reports the expected 404 in its console; nothing else may be there.
     page.console_problems[:] = [p for p in page.console_problems if not p.startswith(private_url)]
 
-    # The worker tells the centre, through a real mail server.
+    # The worker tells the centre of the withdrawal.
     port = free_port()
     with smtp_server(port) as inbox:
         run_worker_against(port)
