@@ -111,6 +111,9 @@ def test_hinglish_and_english_on_the_hindi_search_find_articles_in_hindi_where_t
     cache.clear()
     html = client.get("/hi/search/", {"q": query}).content.decode()
     assert f'data-article="{slug}"' in html
+    # An English article in the Hindi list is marked as English, for a screen reader's voice.
+    english = 'lang="en"' in re.search(rf'<li data-article="{slug}"[^>]*>', html).group(0)
+    assert english == (not slug.startswith("garbhavastha"))
 
 
 @pytest.mark.django_db
