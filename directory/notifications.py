@@ -29,7 +29,14 @@ from django.utils.translation import gettext
 from django_tasks import task
 
 from directory import ratelimit
-from directory.models import Enquiry, EnquiryStatus, Notification, NotificationKind, NotificationStatus
+from directory.models import (
+    AccessRecord,
+    Enquiry,
+    EnquiryStatus,
+    Notification,
+    NotificationKind,
+    NotificationStatus,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -56,21 +63,32 @@ def store_enquiry(enquiry: Enquiry, *, client_key: str = "") -> str | None:
 def withdraw(enquiry: Enquiry) -> None:
     """The patient withdraws her consent: her personal data is erased at once from every place it
     lives (directory.models.EnquiryQuerySet.erase_personal_data) and the centre is told, in one
-    transaction. Told only if it heard of the enquiry: a withdrawal before the first email went out
-    cancels that email, and the centre hears of neither. A second withdrawal (two tabs, a retried
-    request) finds nothing left to erase and owes nothing."""
+    transaction. Told only if it may know of the enquiry (`centre_knows`): a withdrawal before anyone
+    there could have seen it cancels the first email, and the centre hears of neither. A second
+    withdrawal (two tabs, a retried request) finds nothing left to erase and owes nothing."""
     with transaction.atomic():
-        told = Notification.objects.filter(
-            enquiry=enquiry.pk,
-            kind=NotificationKind.NEW_ENQUIRY,
-            status__in=[NotificationStatus.SENT, NotificationStatus.SENDING],
-        ).exists()
+        told = centre_knows(enquiry)
         erased = Enquiry.objects.filter(pk=enquiry.pk).erase_personal_data(
             status=EnquiryStatus.WITHDRAWN, consent=False
         )
         if erased and told:
             queue(enquiry, NotificationKind.WITHDRAWAL)
     logger.info("enquiry withdrawn and erased", extra={"reference": enquiry.reference})
+
+
+def centre_knows(enquiry: Enquiry) -> bool:
+    """Whether the centre may know of `enquiry`: its email went out (or is going, or failed for good,
+    when superusers are asked to phone the centre), its staff acted on it, or its staff saw it in the
+    admin (an access record names it)."""
+    emailed = Notification.objects.filter(
+        enquiry=enquiry.pk,
+        kind=NotificationKind.NEW_ENQUIRY,
+        status__in=[NotificationStatus.SENT, NotificationStatus.SENDING, NotificationStatus.FAILED],
+    )
+    acted = Enquiry.objects.filter(pk=enquiry.pk).exclude(status=EnquiryStatus.NEW)
+    # Only its own staff, besides superusers, can see an enquiry.
+    seen = AccessRecord.objects.filter(references__contains=enquiry.reference, user__is_superuser=False)
+    return emailed.exists() or acted.exists() or seen.exists()
 
 
 def queue(enquiry: Enquiry, kind: str) -> Notification:

@@ -392,3 +392,20 @@ def test_a_grievance_whose_contact_was_erased_cannot_be_opened_again(client):
     answered = client.post(url, {"status": "answered", "officer_notes": ""})
     assert answered.status_code == 200 and Grievance.objects.get(pk=grievance.pk).status == "closed"
     assert client.post(url, {"status": "closed", "officer_notes": ""}).status_code == 302
+
+
+@pytest.mark.parametrize("how", ["called her", "opened it in the admin", "email failed for good"])
+def test_a_centre_that_may_know_of_the_enquiry_hears_of_the_withdrawal_before_its_email_went_out(
+    client, public_directory, how
+):
+    """Staff see an enquiry in the admin as soon as it is stored, whatever its email is doing (review)."""
+    response, enquiry = send(client)
+    if how == "called her":
+        Enquiry.objects.filter(pk=enquiry.pk).update(status="contacted", staff_notes="Called her.")
+    elif how == "opened it in the admin":
+        staff = User.objects.create_user("staff", password="x" * 16, is_staff=True)
+        AccessRecord.note(staff, "view", [enquiry.reference])
+    else:
+        Notification.objects.filter(enquiry=enquiry, kind="new_enquiry").update(status="failed")
+    client.post(private_path(response.content.decode()), {"action": "withdraw"})
+    assert Notification.objects.filter(enquiry=enquiry, kind="withdrawal", status="pending").exists()
