@@ -245,6 +245,11 @@ class HospitalAdmin(ActivationActions, ListingHistoryMixin, CentreListingAdminMi
         ]
         return self.without_form_only_fields(request, fieldsets)
 
+    def may_restore(self, request, obj=None) -> bool:
+        # A centre's version holds its staff list: putting it back would attach whoever worked there
+        # then, which only superusers decide.
+        return request.user.is_superuser
+
     def get_readonly_fields(self, request, obj=None):
         # Who works for a centre decides whose patients' numbers an account sees: superusers attach
         # staff (here or with `add_centre_staff`); directory managers, who never see enquiries, do not.

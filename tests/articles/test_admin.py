@@ -317,8 +317,9 @@ def test_an_earlier_version_can_be_restored_with_its_sections(client, reviewer):
 
 
 def test_editor_cannot_restore_a_published_version(client, editor):
-    with reversion.create_revision():
-        article = ArticleFactory(title="Reviewed text")
+    article = ArticleFactory(title="Reviewed text")
+    with reversion.create_revision():  # the article alone, as an admin save records it
+        reversion.add_to_revision(article)
     article.title = "Editor draft"
     article.status = Status.IN_REVIEW
     article.save()

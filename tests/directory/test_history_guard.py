@@ -19,8 +19,12 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("groups")]
 
 
 def _versioned(factory, **fields):
+    """A record saved in a revision of its own (the records the factory makes for it are not in it, as
+    in an admin save)."""
+    obj = factory(**fields)
     with reversion.create_revision():
-        return factory(**fields)
+        reversion.add_to_revision(obj)
+    return obj
 
 
 def _history(model: str, obj, version) -> str:
@@ -106,3 +110,37 @@ def test_directory_managers_cannot_attach_staff_to_a_centre(client):
     page = client.get(f"/admin/directory/hospital/{centre.pk}/change/")
     assert "staff" in page.context["adminform"].form.fields
     assert not centre.staff.filter(pk=outsider.pk).exists()
+
+
+def test_a_revision_that_also_holds_a_live_article_is_not_an_editors_to_restore(client):
+    """A bulk action saves every selected row in one revision, and restoring any of its versions
+    restores them all: an editor restoring a draft's version would put back a live article's text."""
+    draft = ArticleFactory(title="Draft text", status=Status.DRAFT)
+    live = ArticleFactory(title="Reviewed text v1")
+    with reversion.create_revision():
+        reversion.add_to_revision(draft)
+        reversion.add_to_revision(live)
+    Article.objects.filter(pk=live.pk).update(title="Reviewed text v2")
+    client.force_login(make_user("editor", roles.EDITORS))
+    url = _history("article", draft, Version.objects.get_for_object(draft).get())
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"title": "Draft text"}).status_code == 403
+    assert Article.objects.get(pk=live.pk).title == "Reviewed text v2"
+    client.force_login(make_user("reviewer", roles.MEDICAL_REVIEWERS))
+    assert client.get(url).status_code == 200
+
+
+def test_only_superusers_restore_a_centres_version_which_holds_its_staff(client):
+    former = make_user("former-employee", roles.CENTRE_STAFF)
+    centre = HospitalFactory()
+    centre.staff.add(former)
+    with reversion.create_revision():
+        reversion.add_to_revision(centre)
+    centre.staff.remove(former)
+    url = _history("hospital", centre, Version.objects.get_for_object(centre).get())
+    client.force_login(make_user("manager", roles.DIRECTORY_MANAGERS))
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"name": centre.name}).status_code == 403
+    assert not centre.staff.exists()
+    client.force_login(make_user("root", superuser=True))
+    assert client.get(url).status_code == 200
