@@ -10,6 +10,7 @@ import base64
 import functools
 import hashlib
 import hmac
+import logging
 import secrets
 from collections.abc import Iterable
 from datetime import timedelta
@@ -29,6 +30,8 @@ from directory.pcpndt import validate_no_sex_determination
 from directory.signals import announce
 from directory.spelling import vocabulary_words
 from directory.textsearch import TextQuery, ranked, text_search, tokens, word_rank
+
+logger = logging.getLogger(__name__)
 
 MAX_LANGUAGE_BIT = 62
 MAX_EXPERIENCE_YEARS = 70
@@ -921,15 +924,32 @@ PERSONAL_FIELDS = {
 }
 
 
-def _empty_write_ahead_log(alias: str) -> None:
+def empty_write_ahead_log(alias: str = "default", wait_ms: int = 2000) -> bool:
     """On SQLite, copy the write-ahead log into the database file and truncate it: until then the log
     still holds the rows as they were before an erasure (secure_delete zeroes the database file's free
-    space, not the log's old frames). Waits for readers, as a checkpoint does; other databases keep
-    no such copy."""
+    space, not the log's old frames). Waits up to `wait_ms` for readers still on an older snapshot;
+    if they outlast it, says so in the log and returns False (the daily purge_enquiries empties it
+    again). Other databases keep no such copy."""
     connection = connections[alias]
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
+    if connection.vendor != "sqlite":
+        return True
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA journal_mode")
+        if cursor.fetchone()[0] != "wal":
+            return True  # an in-memory database (tests): no log on disk
+        cursor.execute("PRAGMA busy_timeout")
+        (usual,) = cursor.fetchone()
+        cursor.execute(f"PRAGMA busy_timeout={int(wait_ms)}")
+        try:
             cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            busy, _, _ = cursor.fetchone()
+        finally:
+            cursor.execute(f"PRAGMA busy_timeout={int(usual)}")
+    if busy:
+        logger.warning(
+            "write-ahead log not emptied after an erasure: readers were busy; purge_enquiries retries"
+        )
+    return not busy
 
 
 class EnquiryQuerySet(models.QuerySet):
@@ -981,7 +1001,7 @@ class EnquiryQuerySet(models.QuerySet):
             Version.objects.filter(
                 content_type=ContentType.objects.get_for_model(Enquiry), object_id__in=[str(pk) for pk in pks]
             ).delete()
-            transaction.on_commit(functools.partial(_empty_write_ahead_log, self.db), using=self.db)
+            transaction.on_commit(functools.partial(empty_write_ahead_log, self.db), using=self.db)
         return count
 
     def waiting(self, hours=24, now=None):
