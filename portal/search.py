@@ -158,6 +158,7 @@ def _articles_through_english(reading: Reading, group: Group) -> Group:
         .only("title", "slug", "language", "standfirst", "publish_at", "last_reviewed", "translation_of")
     }
     group.items = [translations.get(item.pk, item) for item in group.items]
+    group.more_url = ""  # the Hindi article list would search Hindi articles only, and find none
     return group
 
 

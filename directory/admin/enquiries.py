@@ -6,6 +6,8 @@ Enquiries carry patients' names and phone numbers: every view of them goes throu
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.html import format_html
 
@@ -145,11 +147,23 @@ class EnquiryAdmin(ScopedAdminMixin, admin.ModelAdmin):
         """For a patient who asks the grievance officer, having lost her private link: what her own
         "withdraw" button does (the data erased everywhere at once, consent withdrawn, the centre told
         if it had heard of the enquiry), from the admin."""
-        count = 0
-        for enquiry in queryset.filter(erased__isnull=True):
+        enquiries = list(queryset.filter(erased__isnull=True).select_related("hospital"))
+        if request.POST.get("confirm") != "yes":
+            context = {
+                **self.admin_site.each_context(request),
+                "opts": self.model._meta,
+                "title": "Erase the personal data of these enquiries?",
+                "enquiries": enquiries,
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            }
+            return TemplateResponse(request, "admin/directory/enquiry/erase_confirmation.html", context)
+        for enquiry in enquiries:
             notifications.withdraw(enquiry)
-            count += 1
-        self.message_user(request, f"{count} erased; their private links no longer work.", messages.SUCCESS)
+            # Who erased it, in the admin log (and so in portal.audit): the reference only.
+            self.log_change(request, enquiry, "Erased its personal data on the patient's request.")
+        self.message_user(
+            request, f"{len(enquiries)} erased; their private links no longer work.", messages.SUCCESS
+        )
 
     def has_erase_permission(self, request):
         return request.user.is_superuser

@@ -392,8 +392,15 @@ def test_a_superuser_erases_an_enquiry_on_the_patients_request(client, groups, l
     client.post(url, {"action": "erase_on_request", "_selected_action": [enquiry.pk]})
     assert Enquiry.objects.get(pk=enquiry.pk).patient_name == "Kavita Pawar"
     client.force_login(make_user("root", superuser=True))
-    response = client.post(url, {"action": "erase_on_request", "_selected_action": [enquiry.pk]}, follow=True)
+    asked = client.post(url, {"action": "erase_on_request", "_selected_action": [enquiry.pk]})
+    assert asked.status_code == 200 and f"<li>{enquiry.reference} (" in asked.content.decode()
+    assert Enquiry.objects.get(pk=enquiry.pk).patient_name == "Kavita Pawar"  # not before confirming
+    data = {"action": "erase_on_request", "_selected_action": [enquiry.pk], "confirm": "yes"}
+    response = client.post(url, data, follow=True)
     assert "1 erased; their private links no longer work." in response.content.decode()
+    logged = LogEntry.objects.get(object_id=str(enquiry.pk))
+    assert (logged.user.username, logged.object_repr) == ("root", enquiry.reference)
+    assert logged.get_change_message() == "Erased its personal data on the patient's request."
     row = Enquiry.objects.get(pk=enquiry.pk)
     assert (row.patient_name, row.phone, row.status, row.erased is not None) == ("", "", "withdrawn", True)
     assert row.reference == enquiry.reference

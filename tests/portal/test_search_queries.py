@@ -114,6 +114,7 @@ def test_hinglish_and_english_on_the_hindi_search_find_articles_in_hindi_where_t
     # An English article in the Hindi list is marked as English, for a screen reader's voice.
     english = 'lang="en"' in re.search(rf'<li data-article="{slug}"[^>]*>', html).group(0)
     assert english == (not slug.startswith("garbhavastha"))
+    assert 'href="/hi/articles/?q=' not in html  # that list searches Hindi articles only: it finds none
 
 
 @pytest.mark.django_db
