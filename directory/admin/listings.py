@@ -116,7 +116,9 @@ class ActivationActions:
         with reversion.create_revision():
             reversion.set_user(request.user)
             reversion.set_comment(comment)
-            for obj in self.model._default_manager.filter(pk__in=changed):
+            # Each version holds the row's many-to-many links: read them in one query per kind.
+            many = [field.name for field in self.model._meta.many_to_many]
+            for obj in self.model._default_manager.filter(pk__in=changed).prefetch_related(*many):
                 reversion.add_to_revision(obj)
                 self.log_change(request, obj, comment)
         return count
