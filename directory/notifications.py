@@ -123,7 +123,11 @@ def send_notification(notification_id: int) -> str:
 
 def _finish(notification: Notification, status: str, error: str = "") -> None:
     now = timezone.now()
-    Notification.objects.filter(pk=notification.pk).update(
+    rows = Notification.objects.filter(pk=notification.pk)
+    if status != NotificationStatus.SENT:
+        # Unless an erasure cancelled it meanwhile: that stands (a sent email is recorded as sent).
+        rows = rows.filter(status=NotificationStatus.SENDING)
+    rows.update(
         status=status,
         sent=now if status == NotificationStatus.SENT else None,
         last_error=error,
@@ -151,9 +155,12 @@ def _retry_or_fail(notification: Notification, exc: Exception) -> str:
         return f"failed: {error}"
     when = now + retry_delay(notification.attempts)
     with transaction.atomic():
-        Notification.objects.filter(pk=notification.pk).update(
+        # Still ours to retry: an erasure while it was being sent cancelled it for good.
+        retrying = Notification.objects.filter(pk=notification.pk, status=NotificationStatus.SENDING).update(
             status=NotificationStatus.PENDING, next_attempt=when, last_error=error
         )
+        if not retrying:
+            return f"cancelled while sending: {error}"
         send_notification.using(run_after=when).enqueue(notification.pk)
     logger.warning(
         "notification failed, will retry",

@@ -156,3 +156,26 @@ def test_two_workers_racing_over_200_notifications_send_each_exactly_once(centre
 
     ran = [worker for result in DBTaskResult.objects.all() for worker in result.worker_ids]
     assert len(ran) == 200 and set(ran) == {"race-0", "race-1"}  # both took part, each job once
+
+
+def test_a_withdrawal_while_the_email_is_being_sent_is_not_undone_by_its_retry(centres, monkeypatch):
+    """Review finding: the send failed after the patient withdrew, and its retry revived the cancelled
+    email, which reached the centre after the withdrawal notice."""
+    from smtplib import SMTPServerDisconnected
+
+    from django.core.mail import EmailMessage
+
+    from directory import notifications
+
+    enquiry = Enquiry(doctor=centres["alpha"], patient_name="Asha", phone="+919811100077", consent=True)
+    notifications.store_enquiry(enquiry)
+    first = Notification.objects.get(enquiry=enquiry, kind="new_enquiry")
+
+    def withdraw_then_fail(message, *args, **kwargs):
+        notifications.withdraw(Enquiry.objects.get(pk=enquiry.pk))
+        raise SMTPServerDisconnected("gone")
+
+    monkeypatch.setattr(EmailMessage, "send", withdraw_then_fail)
+    assert notifications.send_notification.call(first.pk).startswith("cancelled while sending")
+    first.refresh_from_db()
+    assert (first.status, first.last_error) == ("failed", "cancelled: the personal data was erased")
