@@ -46,16 +46,10 @@ DOCTOR_COLUMNS = [
     "languages",
     "bio",
 ]
-DOCTOR_REQUIRED = {
-    "registration_number",
-    "name",
-    "gender",
-    "city",
-    "state",
-    "qualifications",
-    "experience_years",
-    "consultation_fee_inr",
-}
+# Every column of the contract's header but `bio` (a file without it keeps each doctor's bio): an
+# absent column would otherwise read as empty cells and erase what is stored (a doctor's centres and
+# languages, a package's lists and end date) without a word.
+DOCTOR_REQUIRED = set(DOCTOR_COLUMNS) - {"bio"}
 PACKAGE_COLUMNS = [
     "hospital",
     "city",
@@ -70,7 +64,7 @@ PACKAGE_COLUMNS = [
     "exclusions",
     "valid_until",
 ]
-PACKAGE_REQUIRED = {"hospital", "city", "state", "name", "delivery_type", "room_type", "price_inr", "nights"}
+PACKAGE_REQUIRED = set(PACKAGE_COLUMNS)
 
 # States and union territories, so a typo cannot create a second "Pune, Maharastra".
 STATES = [
@@ -131,6 +125,10 @@ class RowChecker:
 
     def __init__(self, file: str, line: int, row: dict[str, str], problems: list[Problem]):
         self.file, self.line, self.row, self.problems = file, line, row, problems
+        for column, value in row.items():
+            if value and "\x00" in value:
+                # Python's csv reader accepts it; PostgreSQL refuses it, and so does the admin's form.
+                self.error(column, "contains a NUL character (0x00)")
 
     def error(self, column: str, message: str) -> None:
         self.problems.append(Problem(self.file, self.line, column, message))

@@ -181,11 +181,58 @@ def test_missing_and_unknown_columns_are_reported_on_line_1(tmp_path):
     status, _, err, _ = run("--doctors", path)
     assert status == 1
     assert err.splitlines() == [
-        f"{path}:1: qualifications: required column is missing from the header",
-        f"{path}:1: experience_years: required column is missing from the header",
-        f"{path}:1: consultation_fee_inr: required column is missing from the header",
-        f"{path}:1: fee: unknown column; expected {DOCTOR_HEADER}",
-    ]
+        f"{path}:1: {column}: required column is missing from the header"
+        for column in (
+            "hospital",
+            "locality",
+            "qualifications",
+            "experience_years",
+            "consultation_fee_inr",
+            "languages",
+        )
+    ] + [f"{path}:1: fee: unknown column; expected {DOCTOR_HEADER}"]
+
+
+def test_a_file_without_the_optional_columns_is_refused_rather_than_erasing_what_they_hold(tmp_path):
+    """Review finding: absent columns read as empty cells, and a re-import without them silently took
+    a doctor's centres and languages, and a package's lists and end date, away."""
+    assert (
+        run(
+            "--doctors",
+            write(tmp_path, "d.csv", GOOD_DOCTORS),
+            "--packages",
+            write(tmp_path, "p.csv", GOOD_PACKAGES),
+        )[0]
+        == 0
+    )
+    doctors = write(
+        tmp_path,
+        "d2.csv",
+        "registration_number,name,gender,city,state,qualifications,experience_years,consultation_fee_inr\n"
+        "MMC-2009/04/11234,Dr Asha Kulkarni,female,Pune,Maharashtra,MBBS; MS (OBG),14,900\n",
+    )
+    packages = write(
+        tmp_path,
+        "p2.csv",
+        "hospital,city,state,name,delivery_type,room_type,price_inr,nights\n"
+        'Ankur Women\'s Hospital,Pune,Maharashtra,"Caesarean, twin sharing",caesarean,twin_sharing,95000,4\n',
+    )
+    status, _, err, _ = run("--doctors", doctors, "--packages", packages)
+    assert status == 1
+    assert f"{doctors}:1: hospital: required column is missing from the header" in err.splitlines()
+    assert f"{packages}:1: valid_until: required column is missing from the header" in err.splitlines()
+    asha = Gynecologist.objects.get(registration_number="MMC-2009/04/11234")
+    assert asha.hospitals.count() == 1 and asha.languages.count() == 2
+    package = MaternityPackage.objects.get(name="Caesarean, twin sharing")
+    assert package.inclusions == ["Surgeon's fee", "Room rent"] and package.valid_until == date(2030, 3, 31)
+
+
+def test_a_nul_character_in_a_cell_is_reported_not_stored(tmp_path):
+    path = write(tmp_path, "d.csv", GOOD_DOCTORS.replace("Dr Kavya Hegde", "Dr Kavya\x00Hegde"))
+    status, _, err, _ = run("--doctors", path)
+    assert status == 1
+    assert err.splitlines() == [f"{path}:4: name: contains a NUL character (0x00)"]
+    assert not Gynecologist.objects.exists()
 
 
 def test_errors_in_one_file_stop_both_files(tmp_path):
