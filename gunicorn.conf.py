@@ -11,8 +11,10 @@ logger_class = "portal.accesslog.SanitisingLogger"
 # Threaded workers: each of the `--workers` processes serves up to `threads` connections at once, so a few
 # clients that send their request slowly (a phone on a weak signal, or someone doing it on purpose) hold a
 # thread each, never every worker (tests/portal/test_slow_clients.py). Django and this site are
-# thread-safe; each thread keeps its own database connection. In production a buffering proxy in front
-# (nginx, or the load balancer) also reads whole requests before passing them on: README, "Production".
+# thread-safe; each thread keeps its own database connection. But gunicorn has no timeout for request
+# headers: workers x threads such clients (16 with two workers) still stop the site, so in production a
+# buffering proxy in front (nginx, or the load balancer) must read whole requests before passing them
+# on: README, "Production".
 worker_class = "gthread"
 threads = 8
 

@@ -242,3 +242,34 @@ def test_a_method_a_page_does_not_take_gets_the_error_page_in_its_language(clien
     assert response["Allow"].startswith("GET, HEAD")
     html = response.content.decode()
     assert words in html and "<h1>" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "spelling", ["01", "001", "+1", "1 ", " 1", "0_1", "१", "1.0", "0", "-1", "99999999"]
+)
+def test_a_sitemap_page_number_spelled_another_way_is_a_404_not_a_new_build(client, spelling):
+    """Review finding: int() reads "01", "+1" or "१" as 1, and each spelling was built (seconds at
+    100,000 doctors) and stored again (5 MB) under its own key."""
+    from tests.factories import GynecologistFactory
+
+    GynecologistFactory(slug="dr-sitemap")
+    assert client.get("/sitemap-doctors.xml", {"p": "1"}).status_code == 200
+    assert client.get("/sitemap-doctors.xml", {"p": spelling}).status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_sitemap_index_is_built_once_per_content_version_whatever_the_query(
+    client, django_assert_max_num_queries
+):
+    """Review finding: any query string rebuilt the index, counting every doctor's pages in both
+    languages (4 s at 100,000 doctors), and it was never stored."""
+    from tests.factories import GynecologistFactory
+
+    GynecologistFactory(slug="dr-sitemap")
+    first = client.get("/sitemap.xml?a=1")
+    assert first.status_code == 200 and b"sitemap-doctors.xml" in first.content
+    with django_assert_max_num_queries(0):
+        for n in range(2, 8):
+            assert client.get(f"/sitemap.xml?a={n}").content == first.content
+    assert client.get("/sitemap.xml", HTTP_HOST="localhost").content != first.content  # its own host
