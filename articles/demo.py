@@ -139,6 +139,14 @@ def _seed_article(
     else:
         published = original.publish_at + TRANSLATED_AFTER
     reviewed = published.date() - datetime.timedelta(days=5)
+    # An article whose sources were checked again since was revised then, and its reviewer signed off
+    # the revision (a translation after its original's): the page never shows a source checked after
+    # the article's last review.
+    checked = [source.accessed for source in demo.sources if source.accessed]
+    if checked:
+        reviewed = max(reviewed, *checked)
+    if original is not None:
+        reviewed = max(reviewed, original.last_reviewed + datetime.timedelta(days=1))
     language = Language.ENGLISH if original is None else Language.HINDI
     article, _ = Article.objects.update_or_create(
         slug=demo.slug,

@@ -65,6 +65,20 @@ def test_six_hindi_translations_are_published_reviewed_on_their_own_and_up_to_da
     assert (topic.name_hi, topic.description_hi.split(":")[0]) == ("पहली तिमाही", "पहले से 13वें हफ्ते तक")
 
 
+def test_no_demo_article_shows_a_source_checked_after_its_last_medical_review():
+    """An article revised when its sources were checked again was reviewed again: the page never says
+    "reviewed on 7 September 2025" above a source "accessed 1 December 2026"."""
+    demo.seed(stdout=io.StringIO())
+    checked = 0
+    for article in Article.objects.prefetch_related("sources"):
+        accessed = [source.accessed for source in article.sources.all() if source.accessed]
+        if accessed:
+            checked += 1
+            assert article.last_reviewed >= max(accessed), article.slug
+            assert article.next_review_due > article.last_reviewed
+    assert checked >= 6
+
+
 def test_demo_creates_reviewer_doctors_only_when_the_directory_has_none():
     demo.seed(stdout=io.StringIO())
     assert set(Gynecologist.objects.values_list("registration_number", flat=True)) == {
