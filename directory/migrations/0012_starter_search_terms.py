@@ -320,6 +320,10 @@ FILLERS = [
         "what", "is", "are", "my", "i", "how", "can", "do", "does", "when", "during", "which", "about",
         "में", "का", "की", "के", "से", "पर", "और", "वाली", "वाला", "वाले", "बोलने", "अच्छा", "अच्छी",
         "सबसे", "लिए",
+        # Added by 0017: words for "a problem" that no article says, which made "sleep problems" find the
+        # articles that happen to say "problems" and not the sleep article.
+        "problem", "problems", "issue", "issues", "trouble", "samasya", "pareshani", "dikkat", "समस्या",
+        "समस्याएं", "समस्याएँ", "परेशानी", "दिक्कत",
     )
 ]  # fmt: skip
 

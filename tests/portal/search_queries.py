@@ -64,6 +64,12 @@ CASES = [
     Case("sir dard", A, "headaches-in-pregnancy", note="Hinglish: headache"),
     Case("migraine", A, "headaches-in-pregnancy"),
     Case("insomnia", A, "sleep-in-pregnancy"),
+    # "problem", "issue", "trouble" say nothing the article would: "sleep problems" is the sleep article.
+    Case("sleep problems", A, "sleep-in-pregnancy"),
+    Case("sleeping issues in pregnancy", A, "sleep-in-pregnancy"),
+    Case("heartburn problem", A, "heartburn-in-pregnancy"),
+    Case("neend ki samasya", A, "sleep-in-pregnancy"),
+    Case("नींद की समस्या", A, "sleep-in-pregnancy"),
     # ---- Mistakes: typos and words run together ----
     Case("cramsp", A, "leg-cramps-in-pregnancy", corrected="cramps"),
     Case("backpain", A, "back-pain-in-pregnancy", corrected="back pain"),
