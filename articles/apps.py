@@ -15,6 +15,7 @@ class ArticlesConfig(AppConfig):
             yield from row
 
     def ready(self):
+        from articles import receivers  # noqa: F401 - connects the receivers
         from directory.signals import watch_public_models
 
         watch_public_models(self)

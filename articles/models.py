@@ -193,11 +193,11 @@ class ArticleQuerySet(models.QuerySet):
         ).prefetch_related(models.Prefetch("topics", queryset=Topic.objects.only("name", "slug")))
 
     def search(self, query: str):
-        """Articles matching `query`, best first (directory.textsearch: the title weighted above the
-        standfirst and body; the newest first among equals)."""
+        """Articles matching `query`, best first (directory.textsearch: the title, then the names of its
+        topics, weighted above the standfirst and body; the newest first among equals)."""
         if not TextQuery.of(query):
             return self.none()
-        return ranked(self, query, ["title"], ["standfirst", "body_text"], then=["-publish_at"])
+        return ranked(self, query, ["title", "topic_text"], ["standfirst", "body_text"], then=["-publish_at"])
 
 
 @reversion.register(follow=("sections", "sources", "red_flags"))
@@ -275,6 +275,9 @@ class Article(TracksSavedValues, models.Model):
     )
     # Plain text of the standfirst and every section, for search (see refresh_body_text).
     body_text = models.TextField(blank=True, editable=False)
+    # The names of its topics, in English and Hindi, for search: kept by articles.receivers whenever
+    # its topics or their names change ("nutrition" finds what is filed under Nutrition).
+    topic_text = models.TextField(blank=True, default="", editable=False)
     created = models.DateTimeField(default=timezone.now, editable=False)
     updated = models.DateTimeField(auto_now=True)
 
@@ -665,3 +668,24 @@ class Source(models.Model):
 
     def __str__(self):
         return f"{self.publisher}: {self.title}"
+
+
+def refresh_topic_text(article_ids) -> dict[int, str]:
+    """Store in each of these articles' `topic_text` the names of its topics, English and Hindi; returns
+    what was stored, by article id."""
+    ids = set(article_ids)
+    if not ids:
+        return {}
+    names = {pk: [] for pk in ids}
+    rows = (
+        Article.topics.through.objects.filter(article_id__in=ids)
+        .order_by("topic__name", "topic_id")
+        .values_list("article_id", "topic__name", "topic__name_hi")
+    )
+    for article_id, name, name_hi in rows:
+        names[article_id] += [name, name_hi]
+    texts = {pk: " ".join(filter(None, words)) for pk, words in names.items()}
+    Article.objects.bulk_update(
+        [Article(pk=pk, topic_text=text) for pk, text in texts.items()], ["topic_text"]
+    )
+    return texts

@@ -11,7 +11,8 @@
 - `word_rank(field, q)`: 0 when the whole query is in `field`, 1 when every part is, 2 otherwise.
 - `ranked(queryset, q, primary, secondary)`: the best match first. On PostgreSQL full-text search
   (English stemming, `primary` fields weighted above `secondary`); elsewhere every part must be in one
-  of the fields and `word_rank` on the first primary field orders them.
+  of the fields and `word_rank` on each primary field in turn, then on the first secondary one, orders
+  them.
 """
 
 from django.db import connection, models
@@ -142,9 +143,9 @@ def ranked(
         narrowed = _in_any_field(queryset, query, fields) if substring_first else queryset
         return _fulltext(narrowed, query, primary, secondary, then)
     queryset = text_search(queryset, query) if indexed_text else _in_any_field(queryset, query, fields)
-    # The first primary field decides, then the first secondary one (an article's title, then its
-    # standfirst), as the weights do on PostgreSQL.
-    ranks = {"_rank": word_rank(primary[0], query)}
+    # Each primary field decides in turn, then the first secondary one (an article's title, its topics'
+    # names, then its standfirst), as the weights do on PostgreSQL.
+    ranks = {f"_rank_{n}": word_rank(field, query) for n, field in enumerate(primary)}
     if secondary:
         ranks["_rank_secondary"] = word_rank(secondary[0], query)
     return queryset.alias(**ranks).order_by(*ranks, *then, "pk")

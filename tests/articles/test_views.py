@@ -7,6 +7,7 @@ import re
 import pytest
 import time_machine
 from django.contrib.auth.models import Permission
+from django.core.cache import cache
 from django.utils import timezone
 
 from articles.models import Article, Status
@@ -116,6 +117,44 @@ def test_list_search_reads_the_words_patients_use(client, frozen, query, expecte
     for article in Article.objects.all():
         article.refresh_body_text()
     assert slugs_in(client.get("/articles/", {"q": query}).content.decode()) == expected
+
+
+def test_list_search_finds_the_articles_of_a_topic_it_names(client, frozen):
+    """ "nutrition" finds the articles filed under Nutrition, though none says the word; title matches
+    still come first, and the topic's Hindi name finds them too. Renaming the topic, taking an article
+    out of it and deleting it are followed."""
+    nutrition = TopicFactory(name="Nutrition", name_hi="पोषण", slug="nutrition")
+    heartburn = ArticleFactory(title="Heartburn", slug="heartburn", publish_at=days_ago(3))
+    heartburn.topics.add(nutrition)
+    ArticleFactory(title="Constipation", slug="constipation", publish_at=days_ago(2)).topics.add(nutrition)
+    ArticleFactory(title="Nutrition myths", slug="nutrition-myths", publish_at=days_ago(9))
+    ArticleFactory(title="Leg cramps", slug="leg-cramps")
+    for article in Article.objects.all():
+        article.refresh_body_text()
+
+    def found(query):
+        cache.clear()  # (the page cache is told of changes once their transaction commits)
+        return slugs_in(client.get("/articles/", {"q": query}).content.decode())
+
+    assert found("nutrition") == ["nutrition-myths", "constipation", "heartburn"]
+    assert found("पोषण") == ["constipation", "heartburn"]
+    nutrition.name = "Food and nutrition"
+    nutrition.save()
+    assert found("food") == ["constipation", "heartburn"]
+    heartburn.topics.remove(nutrition)
+    assert found("food") == ["constipation"]
+    nutrition.delete()
+    assert found("food") == []
+
+
+def test_an_article_filed_from_the_topics_side_is_found_by_the_topics_name(client, frozen):
+    sleep = TopicFactory(name="Sleep and wellbeing", name_hi="नींद और सेहत", slug="sleep")
+    ArticleFactory(title="Leg cramps", slug="leg-cramps")
+    sleep.articles.add(*Article.objects.all())
+    assert Article.objects.get().topic_text == "Sleep and wellbeing नींद और सेहत"
+    assert slugs_in(client.get("/articles/", {"q": "wellbeing"}).content.decode()) == ["leg-cramps"]
+    sleep.articles.clear()
+    assert Article.objects.get().topic_text == ""
 
 
 def test_list_filters_by_topic_and_explains_an_unknown_topic(client, frozen):

@@ -70,6 +70,8 @@ CASES = [
     Case("heartburn problem", A, "heartburn-in-pregnancy"),
     Case("neend ki samasya", A, "sleep-in-pregnancy"),
     Case("नींद की समस्या", A, "sleep-in-pregnancy"),
+    # A topic's name finds the articles filed under it, though they may not say it.
+    Case("nutrition", A, "tiredness-in-pregnancy"),
     # ---- Mistakes: typos and words run together ----
     Case("cramsp", A, "leg-cramps-in-pregnancy", corrected="cramps"),
     Case("backpain", A, "back-pain-in-pregnancy", corrected="back pain"),

@@ -70,7 +70,7 @@ def test_tummy_pain_however_typed_finds_the_danger_signs(demo_site, client, quer
     ("path", "query", "searched"),
     [
         ("/search/", "bleeding at 30 weeks", "bleeding"),
-        ("/search/", "bleeding in third trimester", "bleeding"),
+        ("/search/", "bleeding in third trimester", ""),  # the article's topics name the trimester
         ("/search/", "bleeding 7 months", "bleeding"),
         ("/search/", "bleeding in 7th month", "bleeding"),
         ("/search/", "khoon aa raha hai", ""),
