@@ -1132,6 +1132,7 @@ class NotificationKind(models.TextChoices):
     NEW_ENQUIRY = "new_enquiry", "New enquiry (to the centre)"
     CONFIRMATION = "confirmation", "Confirmation (to the patient)"
     WITHDRAWAL = "withdrawal", "Withdrawn enquiry (to the centre)"
+    NEW_LINK = "new_link", "New private link (to the patient)"
 
 
 class NotificationStatus(models.TextChoices):

@@ -76,6 +76,21 @@ def withdraw(enquiry: Enquiry) -> None:
     logger.info("enquiry withdrawn and erased", extra={"reference": enquiry.reference})
 
 
+def send_new_link(enquiry: Enquiry) -> bool:
+    """For a patient who lost her private link and asked the grievance officer: a new link, emailed to
+    the address she gave (the old one stops working), in one transaction. False, and nothing changed,
+    when there is no address to send it to or her data was erased."""
+    with transaction.atomic():
+        enquiry = Enquiry.objects.select_for_update().get(pk=enquiry.pk)
+        if not enquiry.email or enquiry.erased:
+            return False
+        enquiry.issue_access_token()
+        enquiry.save(update_fields=["access_nonce", "access_hash"])
+        queue(enquiry, NotificationKind.NEW_LINK)
+    logger.info("new private link issued", extra={"reference": enquiry.reference})
+    return True
+
+
 def centre_knows(enquiry: Enquiry) -> bool:
     """Whether the centre may know of `enquiry`: its email went out (or is going, or failed for good,
     when superusers are asked to phone the centre), its staff acted on it, or its staff saw it in the
@@ -183,6 +198,7 @@ def build_message(notification: Notification) -> EmailMessage | None:
         NotificationKind.NEW_ENQUIRY: _new_enquiry,
         NotificationKind.CONFIRMATION: _confirmation,
         NotificationKind.WITHDRAWAL: _withdrawal,
+        NotificationKind.NEW_LINK: _new_link,
     }
     return builders[notification.kind](notification)
 
@@ -215,13 +231,45 @@ def _new_enquiry(notification: Notification) -> EmailMessage | None:
     return EmailMessage(subject, "\n".join(lines), to=[address])
 
 
-def _confirmation(notification: Notification) -> EmailMessage | None:
+def _to_patient(notification: Notification, build) -> EmailMessage | None:
+    """`build(enquiry)` in the language she wrote the enquiry in; None if she gave no email address."""
     enquiry = notification.enquiry
     if not enquiry.email:
         return None
     language = enquiry.language if enquiry.language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
     with translation.override(language):
-        return _confirmation_in_language(enquiry)
+        return build(enquiry)
+
+
+def _confirmation(notification: Notification) -> EmailMessage | None:
+    return _to_patient(notification, _confirmation_in_language)
+
+
+def _new_link(notification: Notification) -> EmailMessage | None:
+    return _to_patient(notification, _new_link_in_language)
+
+
+def _new_link_in_language(enquiry: Enquiry) -> EmailMessage | None:
+    """The new private link a superuser issued at her request (`send_new_link`); the link is read when
+    the email is sent, so an erasure meanwhile leaves nothing to send."""
+    link = enquiry.get_private_url()
+    if not link:
+        return None
+    reference = {"reference": enquiry.reference}
+    lines = [
+        gettext("As you asked, here is a new private link to your enquiry %(reference)s.") % reference,
+        gettext("The link we sent you before no longer works."),
+        "",
+        gettext("See what we hold, correct it, or withdraw your consent (which erases it):"),
+        f"{settings.SITE_URL.rstrip('/')}{link}",
+        gettext("Keep this link to yourself: anyone who has it can see your enquiry."),
+        "",
+        gettext("If you did not ask for this, write to our grievance officer at %(email)s.")
+        % {"email": settings.GRIEVANCE_OFFICER_EMAIL},
+        gettext("This address is not watched. In an emergency go to the nearest hospital or call 108."),
+    ]
+    subject = gettext("A new private link to your enquiry %(reference)s") % reference
+    return EmailMessage(subject, "\n".join(lines), to=[enquiry.email])
 
 
 def _confirmation_in_language(enquiry: Enquiry) -> EmailMessage:

@@ -39,7 +39,7 @@ class EnquiryAdmin(ScopedAdminMixin, admin.ModelAdmin):
     list_select_related = ["doctor", "package", "hospital"]
     search_fields = ["reference", "patient_name", "hospital__name", "doctor__name", "package__name"]
     date_hierarchy = "created"
-    actions = ["mark_contacted", "export_csv", "erase_on_request"]
+    actions = ["mark_contacted", "export_csv", "send_new_link", "erase_on_request"]
     readonly_fields = [
         "reference",
         "created",
@@ -167,6 +167,35 @@ class EnquiryAdmin(ScopedAdminMixin, admin.ModelAdmin):
 
     def has_erase_permission(self, request):
         return request.user.is_superuser
+
+    @admin.action(
+        description="Email the patient a new private link (she lost hers; the old one stops working)",
+        permissions=["erase"],
+    )
+    def send_new_link(self, request, queryset):
+        """For a patient who asks the grievance officer for her lost private link: a new one, sent only
+        to the email address she gave with the enquiry, never shown here."""
+        sent, without = [], []
+        for enquiry in queryset.filter(erased__isnull=True).order_by("pk"):
+            if notifications.send_new_link(enquiry):
+                sent.append(enquiry.reference)
+                self.log_change(request, enquiry, "Emailed the patient a new private link at her request.")
+            else:
+                without.append(enquiry.reference)
+        if sent:
+            self.message_user(
+                request,
+                f"A new private link is on its way to {len(sent)} patient(s) ({', '.join(sent)}); "
+                "their old links no longer work.",
+                messages.SUCCESS,
+            )
+        if without:
+            self.message_user(
+                request,
+                f"No email address for {', '.join(without)}: no link sent. Her details can be read to her "
+                "by phone once she has proved who she is, or erased at her request.",
+                messages.WARNING,
+            )
 
     @admin.action(description="Export the selected enquiries as CSV", permissions=["view"])
     def export_csv(self, request, queryset):

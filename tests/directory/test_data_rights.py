@@ -409,3 +409,64 @@ def test_a_centre_that_may_know_of_the_enquiry_hears_of_the_withdrawal_before_it
         Notification.objects.filter(enquiry=enquiry, kind="new_enquiry").update(status="failed")
     client.post(private_path(response.content.decode()), {"action": "withdraw"})
     assert Notification.objects.filter(enquiry=enquiry, kind="withdrawal", status="pending").exists()
+
+
+# ---- a lost private link ----
+
+
+def test_a_patient_who_lost_her_link_is_emailed_a_new_one_and_the_old_one_stops_working(
+    client, public_directory, run_jobs
+):
+    from django.contrib.admin.models import LogEntry
+    from django.urls import reverse
+
+    response, enquiry = send(client)
+    old = private_path(response.content.decode())
+    run_jobs()
+    mail.outbox.clear()
+    Enquiry.objects.filter(pk=enquiry.pk).update(language="hi")  # she wrote it from the Hindi pages
+    url = reverse("admin:directory_enquiry_changelist")
+    staff = User.objects.create_user("staff", is_staff=True)
+    staff.groups.add(Group.objects.get_or_create(name="Centre staff")[0])
+    client.force_login(staff)
+    client.post(url, {"action": "send_new_link", "_selected_action": [enquiry.pk]})
+    assert client.get(old).status_code == 200  # only superusers may
+
+    client.force_login(User.objects.create_superuser("root", password="x"))
+    done = client.post(url, {"action": "send_new_link", "_selected_action": [enquiry.pk]}, follow=True)
+    html = done.content.decode()
+    assert f"A new private link is on its way to 1 patient(s) ({enquiry.reference})" in html
+    assert "/my-enquiry/" not in html  # never shown to staff
+    assert client.get(old).status_code == 404
+    logged = LogEntry.objects.get(object_id=str(enquiry.pk))
+    assert logged.get_change_message() == "Emailed the patient a new private link at her request."
+    run_jobs()
+    [message] = mail.outbox
+    assert message.to == ["priya@example.com"]
+    assert message.subject == f"आपकी पूछताछ {enquiry.reference} का नया निजी लिंक"
+    new = re.search(r"https?://[^/\s]+(/hi/my-enquiry/[^/\s]+/)", message.body).group(1)
+    assert new.removeprefix("/hi") != old
+    page = client.get(new)
+    assert page.status_code == 200 and "Priya Sharma" in page.content.decode()
+    assert Notification.objects.get(enquiry=enquiry, kind="new_link").status == "sent"
+
+
+def test_no_link_is_sent_without_an_email_address_or_after_erasure(client, public_directory, run_jobs):
+    from django.urls import reverse
+
+    _, without_email = send(client, email="")
+    _, erased = send(client, patient_name="Asha Rao", phone="9812345678")
+    Enquiry.objects.filter(pk=erased.pk).erase_personal_data()
+    run_jobs()
+    mail.outbox.clear()
+    client.force_login(User.objects.create_superuser("root", password="x"))
+    url = reverse("admin:directory_enquiry_changelist")
+    data = {"action": "send_new_link", "_selected_action": [without_email.pk, erased.pk]}
+    html = client.post(url, data, follow=True).content.decode()
+    assert f"No email address for {without_email.reference}: no link sent." in html
+    assert "on its way" not in html
+    run_jobs()
+    assert mail.outbox == []
+    assert not Notification.objects.filter(kind="new_link").exists()
+    old = Enquiry.objects.get(pk=without_email.pk)
+    assert old.access_hash == without_email.access_hash  # her link still works
