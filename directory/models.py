@@ -1181,7 +1181,12 @@ class Notification(models.Model):
             models.CheckConstraint(
                 condition=Q(status__in=NotificationStatus.values), name="notification_status_valid"
             ),
-            models.UniqueConstraint(fields=["enquiry", "kind"], name="notification_once_per_kind"),
+            # One of each kind per enquiry, except new private links: she may lose a link twice.
+            models.UniqueConstraint(
+                fields=["enquiry", "kind"],
+                condition=~Q(kind=NotificationKind.NEW_LINK),
+                name="notification_once_per_kind",
+            ),
         ]
         indexes = [models.Index(fields=["status", "created"], name="notification_status_created")]
 

@@ -449,6 +449,21 @@ def test_a_patient_who_lost_her_link_is_emailed_a_new_one_and_the_old_one_stops_
     page = client.get(new)
     assert page.status_code == 200 and "Priya Sharma" in page.content.decode()
     assert Notification.objects.get(enquiry=enquiry, kind="new_link").status == "sent"
+    # She loses that one too: a third link, the second one dead.
+    mail.outbox.clear()
+    again = client.post(url, {"action": "send_new_link", "_selected_action": [enquiry.pk]}, follow=True)
+    assert "A new private link is on its way to 1 patient(s)" in again.content.decode()
+    assert client.get(new).status_code == 404
+    run_jobs()
+    [message] = mail.outbox
+    third = re.search(r"https?://[^/\s]+(/hi/my-enquiry/[^/\s]+/)", message.body).group(1)
+    assert client.get(third).status_code == 200
+    assert list(
+        Notification.objects.filter(enquiry=enquiry, kind="new_link").values_list("status", flat=True)
+    ) == [
+        "sent",
+        "sent",
+    ]
 
 
 def test_no_link_is_sent_without_an_email_address_or_after_erasure(client, public_directory, run_jobs):
