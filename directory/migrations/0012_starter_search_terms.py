@@ -177,6 +177,14 @@ SYMPTOMS = [
     ("pelvic girdle pain", "pelvic pain", SYNONYM),
     ("spd", "pelvic pain", SYNONYM),
     ("pubic pain", "pelvic pain", SYNONYM),
+    # Added by 0017: food in pregnancy, as the Nutrition topic (articles.Article.topic_text) names it.
+    ("diet", "nutrition", SYNONYM),
+    ("poshan", "nutrition", SYNONYM),
+    ("khan pan", "nutrition", SYNONYM),
+    ("khanpan", "nutrition", SYNONYM),
+    ("पोषण", "nutrition", HINDI),
+    ("आहार", "nutrition", HINDI),
+    ("खानपान", "nutrition", HINDI),
 ]
 
 HINDI_WORDS = [

@@ -96,6 +96,33 @@ def test_bleeding_however_typed_and_whenever_finds_the_bleeding_article(
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("query", ["diet", "diet in pregnancy", "what to eat nutrition"])
+def test_food_in_pregnancy_finds_the_articles_filed_under_nutrition_first(demo_site, client, query):
+    """All four of them ("diet" alone found one), in whichever order the database ranks them."""
+    from articles.models import Article
+
+    cache.clear()
+    html = client.get("/search/", {"q": query}).content.decode()
+    found = re.findall(r'<li data-article="([\w-]+)"', html)
+    nutrition = set(
+        Article.objects.filter(topics__slug="nutrition", language="en").values_list("slug", flat=True)
+    )
+    assert len(nutrition) == 4 and set(found[:4]) == nutrition
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["पोषण", "खान-पान", "poshan"])
+def test_food_in_pregnancy_in_hindi_finds_the_hindi_articles_filed_under_nutrition(demo_site, client, query):
+    cache.clear()
+    html = client.get("/hi/search/", {"q": query}).content.decode()
+    found = re.findall(r'<li data-article="([\w-]+)"', html)
+    assert set(found[:2]) == {
+        "garbhavastha-mein-thakan-aur-khoon-ki-kami",
+        "garbhavastha-mein-ulti-aur-ji-michlana",
+    }
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     ("query", "slug"),
     [
