@@ -997,7 +997,7 @@ class EnquiryQuerySet(models.QuerySet):
             count = enquiries.update(**PERSONAL_FIELDS, erased=timezone.now(), updated=timezone.now(), **also)
             Notification.objects.filter(
                 enquiry__in=pks, status__in=[NotificationStatus.PENDING, NotificationStatus.SENDING]
-            ).update(status=NotificationStatus.FAILED, last_error="cancelled: the personal data was erased")
+            ).update(status=NotificationStatus.FAILED, last_error=CANCELLED_BY_ERASURE)
             Version.objects.filter(
                 content_type=ContentType.objects.get_for_model(Enquiry), object_id__in=[str(pk) for pk in pks]
             ).delete()
@@ -1133,6 +1133,10 @@ class NotificationKind(models.TextChoices):
     CONFIRMATION = "confirmation", "Confirmation (to the patient)"
     WITHDRAWAL = "withdrawal", "Withdrawn enquiry (to the centre)"
     NEW_LINK = "new_link", "New private link (to the patient)"
+
+
+# The last error of a notification an erasure cancelled: it is never sent, not even on request.
+CANCELLED_BY_ERASURE = "cancelled: the personal data was erased"
 
 
 class NotificationStatus(models.TextChoices):

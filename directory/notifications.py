@@ -22,7 +22,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
@@ -30,6 +30,7 @@ from django_tasks import task
 
 from directory import ratelimit
 from directory.models import (
+    CANCELLED_BY_ERASURE,
     AccessRecord,
     Enquiry,
     EnquiryStatus,
@@ -134,6 +135,28 @@ def send_notification(notification_id: int) -> str:
         return _retry_or_fail(notification, exc)
     _finish(notification, NotificationStatus.SENT)
     return "sent"
+
+
+def send_again(notifications) -> int:
+    """Queue again, in one transaction, those of `notifications` that failed for good and those a
+    stopped worker left being sent (whether that email went out is unknown: it may arrive twice). Never
+    one an erasure cancelled, nor one about an erased enquiry but the centre's notice of its withdrawal.
+    Each gets one more attempt. Returns how many were queued."""
+    with transaction.atomic():
+        again = list(
+            notifications.filter(status__in=[NotificationStatus.FAILED, NotificationStatus.SENDING])
+            .exclude(last_error=CANCELLED_BY_ERASURE)
+            .filter(Q(enquiry__erased__isnull=True) | Q(kind=NotificationKind.WITHDRAWAL))
+            .select_for_update()
+            .values_list("pk", flat=True)
+        )
+        Notification.objects.filter(pk__in=again).update(
+            status=NotificationStatus.PENDING, next_attempt=None, last_error=""
+        )
+        for pk in again:
+            send_notification.enqueue(pk)
+    logger.info("notifications queued again", extra={"count": len(again)})
+    return len(again)
 
 
 def _finish(notification: Notification, status: str, error: str = "") -> None:

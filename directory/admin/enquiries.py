@@ -232,6 +232,29 @@ class NotificationAdmin(ScopedAdminMixin, admin.ModelAdmin):
     list_select_related = ["enquiry"]
     search_fields = ["enquiry__reference"]
     fields = list_display
+    actions = ["send_again"]
+
+    @admin.action(
+        description="Send the selected failed emails again (after the mail server is fixed)",
+        permissions=["send_again"],
+    )
+    def send_again(self, request, queryset):
+        """After an outage longer than the day of retries, or a worker stopped while sending: each
+        failed email queued for one more attempt (directory.notifications.send_again)."""
+        chosen = queryset.count()
+        queued = notifications.send_again(queryset)
+        left = chosen - queued
+        if queued:
+            emails = "1 email" if queued == 1 else f"{queued} emails"
+            self.message_user(request, f"{emails} will be sent again by the worker.", messages.SUCCESS)
+        if left:
+            as_it_was = "1 left as it was" if left == 1 else f"{left} left as they were"
+            self.message_user(
+                request, f"{as_it_was} (sent, waiting, or cancelled by an erasure).", messages.WARNING
+            )
+
+    def has_send_again_permission(self, request):
+        return request.user.is_superuser
 
     def scope(self, queryset, user):
         return (

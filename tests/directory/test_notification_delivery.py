@@ -179,3 +179,74 @@ def test_a_withdrawal_while_the_email_is_being_sent_is_not_undone_by_its_retry(c
     assert notifications.send_notification.call(first.pk).startswith("cancelled while sending")
     first.refresh_from_db()
     assert (first.status, first.last_error) == ("failed", "cancelled: the personal data was erased")
+
+
+def test_after_an_outage_longer_than_a_day_a_superuser_sends_the_failed_emails_again(
+    client, settings, centres, run_jobs
+):
+    """Retries stop after a day; once the mail server is back, a superuser sends what failed (and what
+    a stopped worker left "being sent") again, once each. Nothing else is touched: not what was sent,
+    not what an erasure cancelled; and centre staff are not offered it."""
+    port = free_port()
+    use_smtp(settings, port)
+    with time_machine.travel(START, tick=False) as clock:
+        failed = send(client, centres["alpha"], "Esha", 5)
+        stuck = send(client, centres["beta"], "Farah", 6)
+        erased = send(client, centres["alpha"], "Gauri", 7)
+        clock.shift(datetime.timedelta(hours=25))
+        run_jobs()  # one more try each, after the day: failed for good
+        Notification.objects.filter(enquiry=stuck).update(status="sending")  # its worker was killed
+        Enquiry.objects.filter(pk=erased.pk).erase_personal_data()
+        assert set(Notification.objects.values_list("status", flat=True)) == {"failed", "sending"}
+        url = "/admin/directory/notification/"
+        everything = {
+            "action": "send_again",
+            "_selected_action": list(Notification.objects.values_list("pk", flat=True)),
+        }
+        call_command("setup_roles", verbosity=0)
+        staff = User.objects.create_user("alpha-staff", password="x" * 16, is_staff=True)
+        staff.groups.add(Group.objects.get(name="Centre staff"))
+        failed.hospital.staff.add(staff)
+        client.force_login(staff)
+        assert "send_again" not in client.get(url).content.decode()
+        client.post(url, everything)
+        assert Notification.objects.filter(status="pending").count() == 0
+        client.force_login(User.objects.create_superuser("root", password="x" * 16))
+        index = client.get("/admin/").content.decode()
+        assert 'data-failed-notifications="2"' in index  # the erased enquiry's email is not shown
+        assert (
+            'href="/admin/directory/notification/?status__exact=failed">send the failed emails again' in index
+        )
+        done = client.post(url, everything, follow=True).content.decode()
+        assert "2 emails will be sent again by the worker" in done
+        assert "1 left as it was (sent, waiting, or cancelled by an erasure)" in done
+        with smtp_server(port) as inbox:
+            run_jobs()
+            run_jobs()
+            assert len(inbox.to("alpha@centres.example")) == 1
+            assert len(inbox.to("beta@centres.example")) == 1
+            assert inbox.to("alpha@centres.example")[0]["Subject"].split()[2] == failed.reference
+    statuses = dict(Notification.objects.values_list("enquiry__patient_name", "status"))
+    assert statuses == {"Esha": "sent", "Farah": "sent", "": "failed"}
+
+
+def test_the_notice_of_a_withdrawal_that_failed_is_sent_again_though_the_enquiry_is_erased(
+    client, settings, centres, run_jobs
+):
+    from directory import notifications
+
+    port = free_port()
+    use_smtp(settings, port)
+    with time_machine.travel(START, tick=False) as clock:
+        enquiry = send(client, centres["alpha"], "Hema", 8)
+        Notification.objects.filter(enquiry=enquiry).update(status="sent")  # the centre heard of it
+        notifications.withdraw(enquiry)
+        clock.shift(datetime.timedelta(hours=25))
+        run_jobs()
+        notice = Notification.objects.get(enquiry=enquiry, kind="withdrawal")
+        assert notice.status == "failed"
+        assert notifications.send_again(Notification.objects.all()) == 1
+        with smtp_server(port) as inbox:
+            run_jobs()
+            [message] = inbox.to("alpha@centres.example")
+            assert message["Subject"] == f"Enquiry {enquiry.reference} withdrawn"
