@@ -1146,9 +1146,24 @@ class NotificationStatus(models.TextChoices):
     FAILED = "failed", "Failed"
 
 
+# A send that has not finished this long after a worker claimed it never will: the worker stopped.
+# (Each step of talking to the mail server times out after EMAIL_TIMEOUT, ten seconds.)
+SENDING_STALLS_AFTER = timedelta(minutes=5)
+
+
 class NotificationQuerySet(models.QuerySet):
     def failed(self):
         return self.filter(status=NotificationStatus.FAILED)
+
+    def stalled(self, now=None):
+        """Being sent by a worker that stopped (killed, or its machine lost) before it could record the
+        outcome: whether the email went out is unknown. (No claim time: claimed before it was kept.)"""
+        since = (now or timezone.now()) - SENDING_STALLS_AFTER
+        return self.filter(Q(claimed__lt=since) | Q(claimed__isnull=True), status=NotificationStatus.SENDING)
+
+    def not_sent(self, now=None):
+        """What needs a person: failed for good, or stalled while being sent."""
+        return self.failed() | self.stalled(now)
 
     def of_staff(self, user):
         return self.filter(enquiry__hospital__staff=user)
@@ -1167,6 +1182,7 @@ class Notification(models.Model):
     )
     attempts = models.PositiveSmallIntegerField(default=0)
     next_attempt = models.DateTimeField(null=True, blank=True)
+    claimed = models.DateTimeField(null=True, blank=True, help_text="When a worker last began to send it.")
     last_error = models.CharField(
         max_length=200, blank=True, help_text="The kind of failure, never its details."
     )

@@ -118,7 +118,7 @@ def queue(enquiry: Enquiry, kind: str) -> Notification:
 def send_notification(notification_id: int) -> str:
     """The job: send one notification if it is still owed. Returns what happened (kept by the queue)."""
     claimed = Notification.objects.filter(pk=notification_id, status=NotificationStatus.PENDING).update(
-        status=NotificationStatus.SENDING, attempts=F("attempts") + 1
+        status=NotificationStatus.SENDING, attempts=F("attempts") + 1, claimed=timezone.now()
     )
     if not claimed:
         return "not owed"  # sent already, failed for good, or claimed by another worker
@@ -139,12 +139,12 @@ def send_notification(notification_id: int) -> str:
 
 def send_again(notifications) -> int:
     """Queue again, in one transaction, those of `notifications` that failed for good and those a
-    stopped worker left being sent (whether that email went out is unknown: it may arrive twice). Never
-    one an erasure cancelled, nor one about an erased enquiry but the centre's notice of its withdrawal.
-    Each gets one more attempt. Returns how many were queued."""
+    stopped worker left being sent (`stalled`: whether that email went out is unknown, so it may arrive
+    twice). Never one an erasure cancelled, nor one about an erased enquiry but the centre's notice of
+    its withdrawal. Each gets one more attempt. Returns how many were queued."""
     with transaction.atomic():
         again = list(
-            notifications.filter(status__in=[NotificationStatus.FAILED, NotificationStatus.SENDING])
+            notifications.not_sent()
             .exclude(last_error=CANCELLED_BY_ERASURE)
             .filter(Q(enquiry__erased__isnull=True) | Q(kind=NotificationKind.WITHDRAWAL))
             .select_for_update()

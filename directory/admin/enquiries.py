@@ -227,7 +227,17 @@ class EnquiryAdmin(ScopedAdminMixin, admin.ModelAdmin):
 class NotificationAdmin(ScopedAdminMixin, admin.ModelAdmin):
     """What the job queue owes and has sent: read-only, so the record stays true."""
 
-    list_display = ["enquiry", "kind", "status", "attempts", "created", "next_attempt", "sent", "last_error"]
+    list_display = [
+        "enquiry",
+        "kind",
+        "status",
+        "attempts",
+        "created",
+        "claimed",
+        "next_attempt",
+        "sent",
+        "last_error",
+    ]
     list_filter = ["status", "kind"]
     list_select_related = ["enquiry"]
     search_fields = ["enquiry__reference"]

@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.utils import timezone
 
+from directory import notifications
 from directory.models import Enquiry, Notification
 from tests.factories import GynecologistFactory, HospitalFactory
 from tests.mailserver import free_port, smtp_server, use_smtp
@@ -195,9 +196,12 @@ def test_after_an_outage_longer_than_a_day_a_superuser_sends_the_failed_emails_a
         erased = send(client, centres["alpha"], "Gauri", 7)
         clock.shift(datetime.timedelta(hours=25))
         run_jobs()  # one more try each, after the day: failed for good
-        Notification.objects.filter(enquiry=stuck).update(status="sending")  # its worker was killed
+        # Its worker was killed while sending: until the send would have timed out, it is just being sent.
+        Notification.objects.filter(enquiry=stuck).update(status="sending", claimed=timezone.now())
         Enquiry.objects.filter(pk=erased.pk).erase_personal_data()
         assert set(Notification.objects.values_list("status", flat=True)) == {"failed", "sending"}
+        assert notifications.send_again(Notification.objects.filter(enquiry=stuck)) == 0
+        clock.shift(datetime.timedelta(minutes=6))
         url = "/admin/directory/notification/"
         everything = {
             "action": "send_again",
@@ -233,8 +237,6 @@ def test_after_an_outage_longer_than_a_day_a_superuser_sends_the_failed_emails_a
 def test_the_notice_of_a_withdrawal_that_failed_is_sent_again_though_the_enquiry_is_erased(
     client, settings, centres, run_jobs
 ):
-    from directory import notifications
-
     port = free_port()
     use_smtp(settings, port)
     with time_machine.travel(START, tick=False) as clock:
@@ -250,3 +252,19 @@ def test_the_notice_of_a_withdrawal_that_failed_is_sent_again_though_the_enquiry
             run_jobs()
             [message] = inbox.to("alpha@centres.example")
             assert message["Subject"] == f"Enquiry {enquiry.reference} withdrawn"
+
+
+def test_the_dashboard_shows_an_email_being_sent_only_once_its_worker_must_have_stopped(client, centres):
+    from portal.dashboard import dashboard_for
+
+    root = User.objects.create_superuser("root", password="x" * 16)
+    with time_machine.travel(START, tick=False) as clock:
+        enquiry = send(client, centres["alpha"], "Indu", 9)
+        Notification.objects.filter(enquiry=enquiry).update(status="sending", claimed=timezone.now())
+        clock.shift(datetime.timedelta(minutes=4))
+        assert dashboard_for(root).failed_count == 0  # still within the mail server's timeouts
+        clock.shift(datetime.timedelta(minutes=2))
+        board = dashboard_for(root)
+        assert board.failed_count == 1 and board.failed[0].enquiry == enquiry
+        client.force_login(root)
+        assert "outcome unknown (the worker stopped while sending)" in client.get("/admin/").content.decode()
