@@ -8,6 +8,7 @@ miss (reads) or a no-op (writes).
 import functools
 import logging
 
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from django.dispatch import Signal
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -18,7 +19,8 @@ logger = logging.getLogger("portal.cache")
 # Sent in the process that emptied the cache, with the cache as `cache`.
 cleared = Signal()
 
-_ERRORS = (RedisConnectionError, RedisTimeoutError, OSError)
+# What Redis raises when it cannot be reached or does not answer in time.
+UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError)
 
 
 def _fail_soft(default):
@@ -27,7 +29,7 @@ def _fail_soft(default):
         def wrapper(self, *args, **kwargs):
             try:
                 return method(self, *args, **kwargs)
-            except _ERRORS as exc:
+            except UNREACHABLE as exc:
                 logger.warning("cache %s failed: %s", method.__name__, exc.__class__.__name__)
                 return default() if callable(default) else default
 
@@ -79,9 +81,14 @@ class ResilientRedisCache(RedisCache):
     def get(self, key, default=None, version=None):
         try:
             return super().get(key, default, version)
-        except _ERRORS as exc:
+        except UNREACHABLE as exc:
             logger.warning("cache get failed: %s", exc.__class__.__name__)
             return default
+
+    def add_or_raise(self, key, value, timeout=DEFAULT_TIMEOUT):
+        """`add` that raises when Redis is unreachable, for a caller that must tell a key already there
+        (False) from a fault."""
+        return super().add(key, value, timeout)
 
     def get_or_raise(self, key, default=None):
         """`get` that raises when Redis is unreachable, for a caller that must tell a miss from a fault."""

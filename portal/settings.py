@@ -28,13 +28,15 @@ def env_flag(name: str, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name} must be 1 or 0, not {raw!r}")
 
 
-def env_int(name: str, default: int, minimum: int = 0) -> int:
-    """Read a whole number; anything else (or less than `minimum`) is an error, not a silent default."""
+def env_int(name: str, default: int, minimum: int = 0, maximum: int | None = None) -> int:
+    """Read a whole number; anything else (or outside `minimum`..`maximum`) is an error, not a silent
+    default."""
     raw = os.environ.get(name, "").strip()
     if raw == "":
         return default
-    if not raw.isdigit() or int(raw) < minimum:
-        raise ImproperlyConfigured(f"{name} must be a whole number of at least {minimum}, not {raw!r}")
+    if not raw.isdigit() or int(raw) < minimum or (maximum is not None and int(raw) > maximum):
+        bounds = f"at least {minimum}" if maximum is None else f"from {minimum} to {maximum}"
+        raise ImproperlyConfigured(f"{name} must be a whole number {bounds}, not {raw!r}")
     return int(raw)
 
 
@@ -240,7 +242,8 @@ OTP_TOTP_ISSUER = SITE_NAME
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # At most this many sign-in attempts (POST /admin/login/) per client address per minute, counted in the
 # cache before any password is hashed (portal/throttle.py).
-ADMIN_LOGIN_RATE_LIMIT = env_int("ADMIN_LOGIN_RATE_LIMIT", 10, minimum=1)
+# (At most 1,000: each attempt reads that many places in the cache, portal/throttle.py.)
+ADMIN_LOGIN_RATE_LIMIT = env_int("ADMIN_LOGIN_RATE_LIMIT", 10, minimum=1, maximum=1000)
 ADMIN_LOGIN_RATE_WINDOW = 60
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -6,13 +6,15 @@ further attempts are answered 429 at once, with the seconds until a place frees 
 
 The window slides: an address has ADMIN_LOGIN_RATE_LIMIT places in the cache, and an attempt goes ahead
 only if it takes a free one, which then stays taken for the window. Taking a place is the cache's atomic
-`add` (SET NX on Redis), so two app servers never take the same one, and however attempts are timed no
-more than the limit go ahead in any sixty seconds (windows fixed to the clock's minutes let a burst at
-the end of one minute and the start of the next have twice the limit). With Redis the places are shared
-by every app server; the address is the one the enquiry limit and the lockout use
+`add` (SET NX on Redis), so two requests never take the same one, and however attempts are timed or
+raced no more than the limit go ahead in any sixty seconds (windows fixed to the clock's minutes let a
+burst at the end of one minute and the start of the next have twice the limit). With Redis the places
+are shared by every app server; the address is the one the enquiry limit and the lockout use
 (directory.ratelimit.client_address). Refused attempts take no place. This bounds the CPU any one
-address can spend; django-axes still locks a username after five failures from an address. If the
-cache is unreachable, attempts are not counted (the lockout, kept in the database, still holds).
+address can spend; django-axes still locks a username after five failures from an address.
+
+If Redis cannot be reached, attempts are not counted (the lockout, kept in the database, still holds):
+the first failed `add` says so, so a hung Redis costs an attempt two timeouts, not one per place.
 """
 
 import math
@@ -22,6 +24,17 @@ from django.conf import settings
 from django.core.cache import cache
 
 from directory.ratelimit import client_address
+from portal.cache import UNREACHABLE
+
+# Reads of the places when every free-looking one was taken first by a racing request; still contested
+# after that, the attempt is refused for a second.
+ROUNDS = 3
+
+
+def _take(place: str, now: float, window: int) -> bool:
+    """Take a place: True if it was free; raises UNREACHABLE when Redis does not answer."""
+    add = getattr(cache, "add_or_raise", cache.add)  # (this process's memory never fails)
+    return add(place, now, timeout=window)
 
 
 def sign_in_attempts_exceeded(request) -> int:
@@ -31,11 +44,15 @@ def sign_in_attempts_exceeded(request) -> int:
     places = [f"{prefix}{n}" for n in range(settings.ADMIN_LOGIN_RATE_LIMIT)]
     now = time.time()
     taken = cache.get_many(places)
-    for place in places:
-        if place not in taken and cache.add(place, now, timeout=window):
-            return 0
-    # Every place looked free was taken first by another request, or the cache is not answering.
-    taken = cache.get_many(places)
-    if len(taken) < len(places):  # a place is free yet could not be taken: the cache is not counting
-        return 0
-    return max(1, math.ceil(min(taken.values()) + window - now))
+    for _ in range(ROUNDS):
+        free = [place for place in places if place not in taken]
+        if not free:
+            return max(1, math.ceil(min(taken.values()) + window - now))
+        for place in free:
+            try:
+                if _take(place, now, window):
+                    return 0
+            except UNREACHABLE:
+                return 0  # not counted: see the module's docstring
+        taken = cache.get_many(places)  # every free one was taken first: read them again
+    return 1

@@ -63,6 +63,16 @@ def test_a_garbled_flag_is_an_error_not_a_guess():
 
 
 @pytest.mark.parametrize(
+    ("value", "message"), [("0", "from 1 to 1000"), ("5000", "from 1 to 1000"), ("ten", "from 1")]
+)
+def test_a_sign_in_limit_out_of_range_refuses_to_start(value, message):
+    """(Each attempt reads as many places in the cache as the limit: portal/throttle.py.)"""
+    result = run_django("print('started')", DJANGO_DEBUG="1", ADMIN_LOGIN_RATE_LIMIT=value)
+    assert result.returncode != 0 and "started" not in result.stdout
+    assert f"ADMIN_LOGIN_RATE_LIMIT must be a whole number {message}" in result.stderr
+
+
+@pytest.mark.parametrize(
     ("env", "backend"),
     [
         ({}, "django.core.cache.backends.locmem.LocMemCache"),

@@ -222,3 +222,124 @@ def test_without_a_reachable_cache_attempts_are_not_counted(client, db, settings
     }
     with at(START):
         assert {attempt(client, "203.0.113.7", n).status_code for n in range(12)} == {200}
+
+
+# ---- The limit under races and with Redis in trouble (review)
+
+
+def sign_in_request(address="203.0.113.7"):
+    from django.test import RequestFactory
+
+    return RequestFactory().post("/admin/login/", REMOTE_ADDR=address)
+
+
+def test_requests_racing_for_a_place_that_frees_get_one_attempt_between_them(local_cache, monkeypatch):
+    """Eight requests (two app servers, four workers each) arrive while all ten places are taken, and
+    the oldest place frees while they are between reading the places and trying them: one of them, or
+    the next attempt, goes ahead; not all eight."""
+    import threading
+
+    from django.core.cache.backends.locmem import LocMemCache
+
+    from portal.throttle import sign_in_attempts_exceeded
+
+    for _ in range(10):
+        assert sign_in_attempts_exceeded(sign_in_request()) == 0
+    racing = 8
+    arrived, freed = threading.Barrier(racing + 1), threading.Event()
+    real_get_many, first = LocMemCache.get_many, threading.local()
+
+    def get_many(self, keys, *args, **kwargs):
+        result = real_get_many(self, keys, *args, **kwargs)
+        if not getattr(first, "done", False):
+            first.done = True
+            arrived.wait(timeout=10)
+            freed.wait(timeout=10)
+        return result
+
+    monkeypatch.setattr(LocMemCache, "get_many", get_many)
+    results = []
+    threads = [
+        threading.Thread(target=lambda: results.append(sign_in_attempts_exceeded(sign_in_request())))
+        for _ in range(racing)
+    ]
+    for thread in threads:
+        thread.start()
+    arrived.wait(timeout=10)
+    cache.delete("sign-in-attempt:203.0.113.7:0")  # the oldest place's sixty seconds are over
+    freed.set()
+    for thread in threads:
+        thread.join()
+    monkeypatch.undo()
+    went_ahead = results.count(0) + (sign_in_attempts_exceeded(sign_in_request()) == 0)
+    assert went_ahead == 1
+
+
+@pytest.fixture
+def hung_redis():
+    """A server that accepts connections and never answers (Redis stuck, or a half-open network)."""
+    import socket
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(100)
+    yield f"redis://127.0.0.1:{server.getsockname()[1]}/0"
+    server.close()
+
+
+@pytest.mark.parametrize("limit", [10, 1000])
+def test_with_redis_hung_an_attempt_waits_two_timeouts_whatever_the_limit(settings, hung_redis, limit):
+    import time
+
+    from portal.throttle import sign_in_attempts_exceeded
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "portal.cache.ResilientRedisCache",
+            "LOCATION": hung_redis,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+    settings.ADMIN_LOGIN_RATE_LIMIT = limit
+    started = time.monotonic()
+    assert sign_in_attempts_exceeded(sign_in_request()) == 0  # not counted, as when Redis is down
+    assert time.monotonic() - started < 1.6
+
+
+@pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="runs in the suite's PostgreSQL + Redis pass")
+def test_on_redis_every_attempt_that_goes_ahead_took_a_place_however_many_race(settings, monkeypatch):
+    """Twelve threads hammer one address for two seconds with a one-second window."""
+    import threading
+    import time
+
+    from portal.cache import ResilientRedisCache
+    from portal.throttle import sign_in_attempts_exceeded
+
+    settings.ADMIN_LOGIN_RATE_WINDOW = 1
+    cache.clear()
+    real_add = ResilientRedisCache.add_or_raise
+    counts, lock = {"taken": 0, "allowed": 0}, threading.Lock()
+
+    def add_or_raise(self, *args, **kwargs):
+        took = real_add(self, *args, **kwargs)
+        if took:
+            with lock:
+                counts["taken"] += 1
+        return took
+
+    monkeypatch.setattr(ResilientRedisCache, "add_or_raise", add_or_raise)
+    stop = time.monotonic() + 2
+
+    def hammer():
+        while time.monotonic() < stop:
+            if sign_in_attempts_exceeded(sign_in_request()) == 0:
+                with lock:
+                    counts["allowed"] += 1
+
+    threads = [threading.Thread(target=hammer) for _ in range(12)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    cache.clear()
+    assert counts["allowed"] == counts["taken"] and 10 <= counts["taken"] <= 40
