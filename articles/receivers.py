@@ -1,6 +1,8 @@
 """Keep each article's `topic_text` (what search reads of its topics) in step with its topics: when
-topics are added to or taken from an article (from either side), and when a topic is renamed or
-deleted."""
+topics are added to or taken from an article (from either side), when a topic is renamed or deleted,
+and after every save of an article (an instance loaded before its topics changed would write back the
+old names; History restores a version's own copy, possibly older than a topic's new name or from
+before the field existed)."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
@@ -20,6 +22,12 @@ def topics_changed(sender, instance, action, reverse, pk_set, **kwargs):
         refresh_topic_text(getattr(instance, "_articles_before_clear", []))
     elif action in ("post_add", "post_remove"):
         refresh_topic_text(pk_set or [])
+
+
+@receiver(post_save, sender=Article)
+def article_saved(sender, instance, raw=False, **kwargs):
+    # Also for raw saves: django-reversion restores a version through save_base(raw=True).
+    instance.topic_text = refresh_topic_text([instance.pk])[instance.pk]
 
 
 @receiver(post_save, sender=Topic)

@@ -121,7 +121,8 @@ def test_list_search_reads_the_words_patients_use(client, frozen, query, expecte
 
 def test_list_search_finds_the_articles_of_a_topic_it_names(client, frozen):
     """ "nutrition" finds the articles filed under Nutrition, though none says the word; title matches
-    still come first, and the topic's Hindi name finds them too. Renaming the topic, taking an article
+    still come first, and the topic's Hindi name finds them too (and, as a search term for nutrition, the
+title that says it). Renaming the topic, taking an article
     out of it and deleting it are followed."""
     nutrition = TopicFactory(name="Nutrition", name_hi="पोषण", slug="nutrition")
     heartburn = ArticleFactory(title="Heartburn", slug="heartburn", publish_at=days_ago(3))
@@ -137,7 +138,7 @@ def test_list_search_finds_the_articles_of_a_topic_it_names(client, frozen):
         return slugs_in(client.get("/articles/", {"q": query}).content.decode())
 
     assert found("nutrition") == ["nutrition-myths", "constipation", "heartburn"]
-    assert found("पोषण") == ["constipation", "heartburn"]
+    assert found("पोषण") == ["nutrition-myths", "constipation", "heartburn"]  # a search term: nutrition
     nutrition.name = "Food and nutrition"
     nutrition.save()
     assert found("food") == ["constipation", "heartburn"]
