@@ -177,6 +177,15 @@ SYMPTOMS = [
     ("pelvic girdle pain", "pelvic pain", SYNONYM),
     ("spd", "pelvic pain", SYNONYM),
     ("pubic pain", "pelvic pain", SYNONYM),
+    # Added by 0017: a heart problem is a danger sign, and "problem" is a filler word on its own (below):
+    # kept as a phrase, so that "heart" alone does not find heartburn first.
+    ("heart problem", "heart problem", SYNONYM),
+    ("heart problems", "heart problem", SYNONYM),
+    ("heart issue", "heart problem", SYNONYM),
+    ("heart issues", "heart problem", SYNONYM),
+    ("heart disease", "heart problem", SYNONYM),
+    ("dil ki bimari", "heart problem", SYNONYM),
+    ("दिल की बीमारी", "heart problem", HINDI),
     # Added by 0017: food in pregnancy, as the Nutrition topic (articles.Article.topic_text) names it.
     ("diet", "nutrition", SYNONYM),
     ("poshan", "nutrition", SYNONYM),

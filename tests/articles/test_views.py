@@ -121,9 +121,9 @@ def test_list_search_reads_the_words_patients_use(client, frozen, query, expecte
 
 def test_list_search_finds_the_articles_of_a_topic_it_names(client, frozen):
     """ "nutrition" finds the articles filed under Nutrition, though none says the word; title matches
-    still come first, and the topic's Hindi name finds them too (and, as a search term for nutrition, the
-title that says it). Renaming the topic, taking an article
-    out of it and deleting it are followed."""
+        still come first, and the topic's Hindi name finds them too (and, as a search term for nutrition, the
+    title that says it). Renaming the topic, taking an article
+        out of it and deleting it are followed."""
     nutrition = TopicFactory(name="Nutrition", name_hi="पोषण", slug="nutrition")
     heartburn = ArticleFactory(title="Heartburn", slug="heartburn", publish_at=days_ago(3))
     heartburn.topics.add(nutrition)

@@ -70,6 +70,8 @@ CASES = [
     Case("heartburn problem", A, "heartburn-in-pregnancy"),
     Case("neend ki samasya", A, "sleep-in-pregnancy"),
     Case("नींद की समस्या", A, "sleep-in-pregnancy"),
+    Case("heart problem", A, "danger-signs-in-pregnancy", note="not heartburn: a danger sign"),
+    Case("heart issues in pregnancy", A, "danger-signs-in-pregnancy"),
     # A topic's name finds the articles filed under it, though they may not say it.
     Case("nutrition", A, "tiredness-in-pregnancy"),
     # ---- Mistakes: typos and words run together ----
