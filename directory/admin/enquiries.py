@@ -23,6 +23,7 @@ from directory.models import (
     Grievance,
     GrievanceStatus,
     Notification,
+    NotificationKind,
 )
 
 CONTACT_PERMISSION = "directory.view_patient_contact"
@@ -267,8 +268,11 @@ class NotificationAdmin(ScopedAdminMixin, admin.ModelAdmin):
         return request.user.is_superuser
 
     def scope(self, queryset, user):
-        return (
-            queryset if user.is_superuser else queryset.filter(enquiry__in=Enquiry.objects.visible_to(user))
+        if user.is_superuser:
+            return queryset
+        # A new private link would tell the centre that the patient went to the grievance officer.
+        return queryset.filter(enquiry__in=Enquiry.objects.visible_to(user)).exclude(
+            kind=NotificationKind.NEW_LINK
         )
 
     def has_module_permission(self, request):

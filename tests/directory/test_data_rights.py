@@ -485,3 +485,27 @@ def test_no_link_is_sent_without_an_email_address_or_after_erasure(client, publi
     assert not Notification.objects.filter(kind="new_link").exists()
     old = Enquiry.objects.get(pk=without_email.pk)
     assert old.access_hash == without_email.access_hash  # her link still works
+
+
+def test_centre_staff_never_learn_that_a_patient_asked_for_a_new_link(client, public_directory, settings):
+    from django.core.management import call_command
+    from django.urls import reverse
+
+    from directory.models import NotificationStatus
+
+    _, enquiry = send(client)
+    assert notifications.send_new_link(enquiry)
+    Notification.objects.filter(enquiry=enquiry).update(
+        status=NotificationStatus.FAILED, last_error="SMTPException"
+    )
+    call_command("setup_roles", verbosity=0)
+    staff = User.objects.create_user("centre", password="x" * 16, is_staff=True)
+    staff.groups.add(Group.objects.get(name="Centre staff"))
+    enquiry.hospital.staff.add(staff)
+    board = dashboard_for(staff)
+    assert {n.kind for n in board.failed} == {"new_enquiry", "confirmation"}
+    client.force_login(staff)
+    listing = client.get(reverse("admin:directory_notification_changelist"))
+    assert sorted(n.kind for n in listing.context["cl"].result_list) == ["confirmation", "new_enquiry"]
+    root = User.objects.create_superuser("root", password="x" * 16)
+    assert {n.kind for n in dashboard_for(root).failed} == {"new_enquiry", "confirmation", "new_link"}
