@@ -150,14 +150,20 @@ class EnquiryAdmin(ScopedAdminMixin, admin.ModelAdmin):
         if it had heard of the enquiry), from the admin."""
         enquiries = list(queryset.filter(erased__isnull=True).select_related("hospital"))
         if request.POST.get("confirm") != "yes":
-            context = {
-                **self.admin_site.each_context(request),
-                "opts": self.model._meta,
-                "title": "Erase the personal data of these enquiries?",
-                "enquiries": enquiries,
-                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-            }
-            return TemplateResponse(request, "admin/directory/enquiry/erase_confirmation.html", context)
+            return self._confirm(
+                request,
+                enquiries,
+                action="erase_on_request",
+                title="Erase the personal data of these enquiries?",
+                step="Erase personal data",
+                explanation=(
+                    "This erases, at once and for good, the name, mobile number, email, preferred date, "
+                    'message and staff notes of these enquiries, as the patient\'s own "withdraw" button '
+                    "does. Their private links stop working; the reference, centre, dates and status are "
+                    "kept. Do it only when the patient has asked the grievance officer for it."
+                ),
+                confirm_label="Yes, erase them",
+            )
         for enquiry in enquiries:
             notifications.withdraw(enquiry)
             # Who erased it, in the admin log (and so in portal.audit): the reference only.
@@ -169,6 +175,18 @@ class EnquiryAdmin(ScopedAdminMixin, admin.ModelAdmin):
     def has_erase_permission(self, request):
         return request.user.is_superuser
 
+    def _confirm(self, request, enquiries, **text):
+        """The page that asks before an action on patients' enquiries (`text`: action, title, step,
+        explanation, confirm_label, and needs_email to flag enquiries without an address)."""
+        context = {
+            **self.admin_site.each_context(request),
+            **text,
+            "opts": self.model._meta,
+            "enquiries": enquiries,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/directory/enquiry/action_confirmation.html", context)
+
     @admin.action(
         description="Email the patient a new private link (she lost hers; the old one stops working)",
         permissions=["erase"],
@@ -176,8 +194,25 @@ class EnquiryAdmin(ScopedAdminMixin, admin.ModelAdmin):
     def send_new_link(self, request, queryset):
         """For a patient who asks the grievance officer for her lost private link: a new one, sent only
         to the email address she gave with the enquiry, never shown here."""
+        enquiries = list(queryset.filter(erased__isnull=True).select_related("hospital").order_by("pk"))
+        if request.POST.get("confirm") != "yes":
+            return self._confirm(
+                request,
+                enquiries,
+                action="send_new_link",
+                title="Email these patients a new private link?",
+                step="New private link",
+                explanation=(
+                    "This emails each patient a new private link to her enquiry, in the language she wrote "
+                    "in, at the email address she gave with it (never to you); her old link stops working "
+                    "at once. Do it only when the patient has asked the grievance officer for it and shown "
+                    "that the enquiry is hers."
+                ),
+                confirm_label="Yes, send them new links",
+                needs_email=True,
+            )
         sent, without = [], []
-        for enquiry in queryset.filter(erased__isnull=True).order_by("pk"):
+        for enquiry in enquiries:
             if notifications.send_new_link(enquiry):
                 sent.append(enquiry.reference)
                 self.log_change(request, enquiry, "Emailed the patient a new private link at her request.")

@@ -433,7 +433,11 @@ def test_a_patient_who_lost_her_link_is_emailed_a_new_one_and_the_old_one_stops_
     assert client.get(old).status_code == 200  # only superusers may
 
     client.force_login(User.objects.create_superuser("root", password="x"))
-    done = client.post(url, {"action": "send_new_link", "_selected_action": [enquiry.pk]}, follow=True)
+    asked = client.post(url, {"action": "send_new_link", "_selected_action": [enquiry.pk]})
+    assert asked.status_code == 200 and "Email these patients a new private link?" in asked.content.decode()
+    assert client.get(old).status_code == 200  # not before confirming
+    confirmed = {"action": "send_new_link", "_selected_action": [enquiry.pk], "confirm": "yes"}
+    done = client.post(url, confirmed, follow=True)
     html = done.content.decode()
     assert f"A new private link is on its way to 1 patient(s) ({enquiry.reference})" in html
     assert "/my-enquiry/" not in html  # never shown to staff
@@ -451,7 +455,7 @@ def test_a_patient_who_lost_her_link_is_emailed_a_new_one_and_the_old_one_stops_
     assert Notification.objects.get(enquiry=enquiry, kind="new_link").status == "sent"
     # She loses that one too: a third link, the second one dead.
     mail.outbox.clear()
-    again = client.post(url, {"action": "send_new_link", "_selected_action": [enquiry.pk]}, follow=True)
+    again = client.post(url, confirmed, follow=True)
     assert "A new private link is on its way to 1 patient(s)" in again.content.decode()
     assert client.get(new).status_code == 404
     run_jobs()
@@ -477,7 +481,10 @@ def test_no_link_is_sent_without_an_email_address_or_after_erasure(client, publi
     client.force_login(User.objects.create_superuser("root", password="x"))
     url = reverse("admin:directory_enquiry_changelist")
     data = {"action": "send_new_link", "_selected_action": [without_email.pk, erased.pk]}
-    html = client.post(url, data, follow=True).content.decode()
+    asked = client.post(url, data).content.decode()
+    assert f"<li>{without_email.reference} (" in asked and "no email address, nothing will be sent" in asked
+    assert erased.reference not in asked
+    html = client.post(url, {**data, "confirm": "yes"}, follow=True).content.decode()
     assert f"No email address for {without_email.reference}: no link sent." in html
     assert "on its way" not in html
     run_jobs()
