@@ -100,15 +100,22 @@ def test_sqlite_default_is_tuned_for_a_web_server():
     assert result.stdout.split() == ["wal", "20000", "IMMEDIATE", "True"]
 
 
-def test_check_deploy_is_clean_with_https_and_a_real_key(tmp_path):
+def deploy_check(tmp_path, **overrides: str) -> subprocess.CompletedProcess:
+    """`check --deploy` with HTTPS, a real key and an SMTP backend, changed by `overrides`."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     env.update(
-        {"DJANGO_SETTINGS_MODULE": "portal.settings", "DJANGO_SECRET_KEY": STRONG_KEY, "DJANGO_HTTPS": "1"}
+        {
+            "DJANGO_SETTINGS_MODULE": "portal.settings",
+            "DJANGO_SECRET_KEY": STRONG_KEY,
+            "DJANGO_HTTPS": "1",
+            "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            **overrides,
+        }
     )
     # A database of its own: the one in var/ may hold the demo accounts of `make run`, which the deploy
     # check rightly reports (tests/portal/test_demo_accounts.py).
     env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "DEBUG"],
         cwd=ROOT,
         env=env,
@@ -117,8 +124,19 @@ def test_check_deploy_is_clean_with_https_and_a_real_key(tmp_path):
         timeout=60,
         check=False,
     )
+
+
+def test_check_deploy_is_clean_with_https_and_a_real_key(tmp_path):
+    result = deploy_check(tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_check_deploy_reports_an_email_backend_that_delivers_nothing(tmp_path):
+    """The console backend of `make run` would print patients' private links into the log."""
+    result = deploy_check(tmp_path, DJANGO_EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend")
+    assert result.returncode != 0
+    assert "portal.E002" in result.stderr and "private links included, into the log" in result.stderr
 
 
 def test_a_missing_grievance_officer_with_debug_off_refuses_to_start():
