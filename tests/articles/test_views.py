@@ -138,7 +138,8 @@ def test_list_search_finds_the_articles_of_a_topic_it_names(client, frozen):
         return slugs_in(client.get("/articles/", {"q": query}).content.decode())
 
     assert found("nutrition") == ["nutrition-myths", "constipation", "heartburn"]
-    assert found("पोषण") == ["nutrition-myths", "constipation", "heartburn"]  # a search term: nutrition
+    # A search term for nutrition: the title that says it too (the databases rank the three differently).
+    assert sorted(found("पोषण")) == ["constipation", "heartburn", "nutrition-myths"]
     nutrition.name = "Food and nutrition"
     nutrition.save()
     assert found("food") == ["constipation", "heartburn"]
