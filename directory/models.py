@@ -1165,6 +1165,16 @@ class NotificationQuerySet(models.QuerySet):
         """What needs a person: failed for good, or stalled while being sent."""
         return self.failed() | self.stalled(now)
 
+    def visible_to(self, user):
+        """The notifications `user` may see: those of the enquiries they may see, except, for all but
+        superusers, new private links (which would tell a centre that the patient went to the grievance
+        officer)."""
+        if user.is_superuser:
+            return self
+        return self.filter(enquiry__in=Enquiry.objects.visible_to(user)).exclude(
+            kind=NotificationKind.NEW_LINK
+        )
+
     def of_staff(self, user):
         return self.filter(enquiry__hospital__staff=user)
 

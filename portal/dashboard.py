@@ -3,7 +3,7 @@ than a day, notifications that could not be sent, and package prices that need t
 
 from dataclasses import dataclass, field
 
-from directory.models import Enquiry, MaternityPackage, Notification, NotificationKind
+from directory.models import Enquiry, MaternityPackage, Notification
 
 SHOWN = 10  # rows listed under each heading; the count says how many there are in all
 
@@ -36,9 +36,7 @@ def dashboard_for(user) -> Dashboard | None:
         enquiries.waiting(hours=24).select_related("hospital").order_by("created", "pk")
     )
     # Only what someone can still act on: the emails of an erased enquiry were cancelled with its data.
-    failed = Notification.objects.not_sent().filter(enquiry__in=enquiries.filter(erased__isnull=True))
-    if not user.is_superuser:  # (a new private link would tell the centre she asked the grievance officer)
-        failed = failed.exclude(kind=NotificationKind.NEW_LINK)
+    failed = Notification.objects.visible_to(user).not_sent().filter(enquiry__erased__isnull=True)
     board.failed, board.failed_count = _first(failed.select_related("enquiry").order_by("-created", "pk"))
     if not user.is_superuser:
         packages = MaternityPackage.objects.of_staff(user).filter(is_active=True).select_related("hospital")

@@ -23,7 +23,6 @@ from directory.models import (
     Grievance,
     GrievanceStatus,
     Notification,
-    NotificationKind,
 )
 
 CONTACT_PERMISSION = "directory.view_patient_contact"
@@ -303,12 +302,7 @@ class NotificationAdmin(ScopedAdminMixin, admin.ModelAdmin):
         return request.user.is_superuser
 
     def scope(self, queryset, user):
-        if user.is_superuser:
-            return queryset
-        # A new private link would tell the centre that the patient went to the grievance officer.
-        return queryset.filter(enquiry__in=Enquiry.objects.visible_to(user)).exclude(
-            kind=NotificationKind.NEW_LINK
-        )
+        return queryset.visible_to(user)
 
     def has_module_permission(self, request):
         return request.user.is_active and request.user.has_perm("directory.view_enquiry")
