@@ -18,11 +18,16 @@ VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, 
 SERVER = {}  # the running demo server, for fixtures that need more than its URL
 
 
+# Before tests/conftest.py's hook, which skips by the database markers.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     missing = not Path(CHROMIUM).exists()
     for item in items:
         if "/e2e/" in str(item.path):
             item.add_marker(pytest.mark.e2e)
+            # The journeys' server always runs on its own SQLite demo database (demo_server), whatever
+            # the suite's DATABASE_URL: on PostgreSQL they would repeat the SQLite run request for request.
+            item.add_marker(pytest.mark.sqlite_only(reason="the browser journeys' server runs on SQLite"))
             # Under pytest-xdist (make test) every journey runs on one worker: one demo server, one browser.
             item.add_marker(pytest.mark.xdist_group("browser"))
             if missing:

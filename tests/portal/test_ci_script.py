@@ -14,6 +14,9 @@ from django.db import connection
 ROOT = Path(__file__).resolve().parents[2]
 E2E_TEST = "tests/e2e/test_keyboard_and_zoom.py::test_skip_link_is_the_first_tab_stop_and_moves_focus_to_the_main_content"
 VNU_TEST = "tests/e2e/test_html_validity.py"
+# The browser journeys run in the SQLite run only (their server is SQLite whatever the suite's database),
+# so the runs of them below are on SQLite in the PostgreSQL run too (an in-memory test database).
+ON_SQLITE = {"DATABASE_URL": "sqlite:///unused-by-the-journeys.sqlite3"}
 
 
 def pytest_run(*args, **env) -> subprocess.CompletedProcess:
@@ -30,13 +33,13 @@ def pytest_run(*args, **env) -> subprocess.CompletedProcess:
 
 
 def test_without_ci_a_missing_chromium_skips_the_journeys_and_says_why():
-    run = pytest_run(E2E_TEST, CHROMIUM_PATH="/nonexistent/chromium")
+    run = pytest_run(E2E_TEST, CHROMIUM_PATH="/nonexistent/chromium", **ON_SQLITE)
     assert run.returncode == 0, run.stdout + run.stderr
     assert "2 skipped" in run.stdout and "needs Chromium at /nonexistent/chromium" in run.stdout
 
 
 def test_under_ci_a_missing_chromium_fails_the_journeys():
-    run = pytest_run(E2E_TEST, CI="true", CHROMIUM_PATH="/nonexistent/chromium")
+    run = pytest_run(E2E_TEST, CI="true", CHROMIUM_PATH="/nonexistent/chromium", **ON_SQLITE)
     assert run.returncode == 1, run.stdout + run.stderr
     assert "2 errors" in run.stdout and "skipped" not in run.stdout.splitlines()[-1]
     assert "CI=true: this test may not be skipped in CI" in run.stdout
@@ -47,7 +50,7 @@ def test_under_ci_a_missing_chromium_fails_the_journeys():
 def test_a_missing_html_checker_skips_without_ci_and_fails_under_ci(tmp_path, ci):
     # No java on the PATH, no vnu.jar where the test looks (VNU_JAR unset, an empty home).
     path = f"{Path(sys.executable).parent}:/nonexistent"
-    run = pytest_run(VNU_TEST, CI=ci, VNU_JAR="", HOME=str(tmp_path), PATH=path)
+    run = pytest_run(VNU_TEST, CI=ci, VNU_JAR="", HOME=str(tmp_path), PATH=path, **ON_SQLITE)
     if ci:
         assert run.returncode == 1 and "1 error" in run.stdout, run.stdout + run.stderr
         assert "CI=true: this test may not be skipped in CI" in run.stdout
