@@ -1190,9 +1190,14 @@ class Notification(models.Model):
     status = models.CharField(
         max_length=10, choices=NotificationStatus.choices, default=NotificationStatus.PENDING
     )
-    attempts = models.PositiveSmallIntegerField(default=0)
+    attempts = models.PositiveSmallIntegerField(default=0, help_text="Tries since it was (last) queued.")
     next_attempt = models.DateTimeField(null=True, blank=True)
     claimed = models.DateTimeField(null=True, blank=True, help_text="When a worker last began to send it.")
+    queued_again = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When a superuser last queued it again: its day of retries runs from then, not from its creation.",
+    )
     last_error = models.CharField(
         max_length=200, blank=True, help_text="The kind of failure, never its details."
     )

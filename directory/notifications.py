@@ -9,7 +9,7 @@ request never talks to the mail server; the worker (`manage.py db_worker`) does:
   and a notification marked sent is never sent again.
 - A failed send is tried again after NOTIFY_RETRY_SECONDS, then after twice that, and so on, for at
   least NOTIFY_RETRY_HOURS (24); after that it is marked failed and shown to the centre and to
-  superusers in the admin.
+  superusers in the admin, where a superuser can queue it again for a new day of tries (`send_again`).
 - Job arguments are ids. Mail to a centre names the reference and the admin link, never the patient's
   details; the patient's own confirmation goes to the address they gave, read when it is sent, in the
   language she wrote the enquiry in (`Enquiry.language`: subject, body and the private link's /hi/
@@ -141,7 +141,10 @@ def send_again(notifications) -> int:
     """Queue again, in one transaction, those of `notifications` that failed for good and those a
     stopped worker left being sent (`stalled`: whether that email went out is unknown, so it may arrive
     twice). Never one an erasure cancelled, nor one about an erased enquiry but the centre's notice of
-    its withdrawal. Each gets one more attempt. Returns how many were queued."""
+    its withdrawal. Each starts a new round of tries, as a new notification would: at once, then after
+    NOTIFY_RETRY_SECONDS, twice that and so on, for NOTIFY_RETRY_HOURS from now (a mail server that is
+    still down, or down again for a moment, does not fail it for good on the first try). Returns how
+    many were queued."""
     with transaction.atomic():
         again = list(
             notifications.not_sent()
@@ -151,7 +154,11 @@ def send_again(notifications) -> int:
             .values_list("pk", flat=True)
         )
         Notification.objects.filter(pk__in=again).update(
-            status=NotificationStatus.PENDING, next_attempt=None, last_error=""
+            status=NotificationStatus.PENDING,
+            attempts=0,
+            next_attempt=None,
+            last_error="",
+            queued_again=timezone.now(),
         )
         for pk in again:
             send_notification.enqueue(pk)
@@ -188,7 +195,8 @@ def retry_delay(attempts: int) -> timedelta:
 def _retry_or_fail(notification: Notification, exc: Exception) -> str:
     error = exc.__class__.__name__  # never the message: it can hold an address
     now = timezone.now()
-    if now - notification.created >= timedelta(hours=settings.NOTIFY_RETRY_HOURS):
+    round_began = notification.queued_again or notification.created
+    if now - round_began >= timedelta(hours=settings.NOTIFY_RETRY_HOURS):
         _finish(notification, NotificationStatus.FAILED, error)
         return f"failed: {error}"
     when = now + retry_delay(notification.attempts)

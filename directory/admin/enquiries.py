@@ -270,6 +270,7 @@ class NotificationAdmin(ScopedAdminMixin, admin.ModelAdmin):
         "created",
         "claimed",
         "next_attempt",
+        "queued_again",
         "sent",
         "last_error",
     ]
@@ -285,7 +286,7 @@ class NotificationAdmin(ScopedAdminMixin, admin.ModelAdmin):
     )
     def send_again(self, request, queryset):
         """After an outage longer than the day of retries, or a worker stopped while sending: each
-        failed email queued for one more attempt (directory.notifications.send_again)."""
+        failed email queued for a new day of tries (directory.notifications.send_again)."""
         chosen = queryset.count()
         queued = notifications.send_again(queryset)
         left = chosen - queued

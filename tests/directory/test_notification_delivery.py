@@ -33,6 +33,19 @@ def centres():
     }
 
 
+def follow_retries(clock, notification, run_jobs, limit=None) -> list[int]:
+    """Moves the clock to each retry of `notification` while it is waiting (at most `limit` times)
+    and runs the due jobs; the waits, in seconds."""
+    waits = []
+    while notification.status == "pending" and (limit is None or len(waits) < limit):
+        wait = notification.next_attempt - timezone.now()
+        waits.append(int(wait.total_seconds()))
+        clock.shift(wait)
+        run_jobs()
+        notification.refresh_from_db()
+    return waits
+
+
 def send(client, doctor, name, n):
     url = f"/doctors/{doctor.slug}/enquire/"
     response = client.post(url, enquiry_data(name), REMOTE_ADDR=f"198.51.100.{n}")
@@ -81,13 +94,7 @@ def test_a_failing_send_is_retried_with_doubling_waits_for_a_day_then_shown_as_f
         enquiry = send(client, centres["alpha"], "Devika", 4)
         run_jobs()
         notification = enquiry.notifications.get()
-        waits = []
-        while notification.status == "pending":
-            wait = notification.next_attempt - timezone.now()
-            waits.append(int(wait.total_seconds()))
-            clock.shift(wait)
-            run_jobs()
-            notification.refresh_from_db()
+        waits = follow_retries(clock, notification, run_jobs)
         assert waits == [60, 120, 240, 480, 960, 1920, 3840, 7680, 15360, 30720, 61440]
         assert timezone.now() - START == datetime.timedelta(seconds=122_820)  # 34 hours 7 minutes
         assert (notification.status, notification.attempts) == ("failed", 12)
@@ -232,6 +239,59 @@ def test_after_an_outage_longer_than_a_day_a_superuser_sends_the_failed_emails_a
             assert inbox.to("alpha@centres.example")[0]["Subject"].split()[2] == failed.reference
     statuses = dict(Notification.objects.values_list("enquiry__patient_name", "status"))
     assert statuses == {"Esha": "sent", "Farah": "sent", "": "failed"}
+
+
+def test_an_email_queued_again_while_the_server_is_still_down_gets_a_new_day_of_retries(
+    client, settings, centres, run_jobs
+):
+    """Sending again starts a new round of tries from that moment, as for a new email: a mail server
+    still down (or down again for a moment) does not fail it for good at the first try."""
+    port = free_port()
+    use_smtp(settings, port)
+    settings.NOTIFY_RETRY_SECONDS = 60
+    with time_machine.travel(START, tick=False) as clock:
+        enquiry = send(client, centres["alpha"], "Jaya", 10)
+        clock.shift(datetime.timedelta(hours=25))
+        run_jobs()
+        notification = enquiry.notifications.get()
+        assert (notification.status, notification.attempts) == ("failed", 1)
+        clock.shift(datetime.timedelta(hours=3))
+        queued_at = timezone.now()
+        assert notifications.send_again(Notification.objects.all()) == 1
+        run_jobs()  # the server is still down
+        notification.refresh_from_db()
+        assert (notification.status, notification.attempts) == ("pending", 1)
+        assert notification.queued_again == queued_at
+        assert notification.next_attempt == queued_at + datetime.timedelta(seconds=60)
+        assert follow_retries(clock, notification, run_jobs, limit=5) == [60, 120, 240, 480, 960]
+        assert (notification.status, notification.attempts) == ("pending", 6)
+        with smtp_server(port) as inbox:
+            clock.shift(notification.next_attempt - timezone.now())
+            run_jobs()
+            [message] = inbox.to("alpha@centres.example")
+            assert message["Subject"].split()[2] == enquiry.reference
+    notification.refresh_from_db()
+    assert (notification.status, notification.attempts) == ("sent", 7)
+
+
+def test_an_email_queued_again_fails_for_good_a_day_after_it_was_queued_again(
+    client, settings, centres, run_jobs
+):
+    use_smtp(settings, free_port())  # and it never comes back
+    settings.NOTIFY_RETRY_SECONDS = 3600
+    with time_machine.travel(START, tick=False) as clock:
+        enquiry = send(client, centres["alpha"], "Kavya", 11)
+        clock.shift(datetime.timedelta(hours=25))
+        run_jobs()
+        clock.shift(datetime.timedelta(days=10))
+        queued_at = timezone.now()
+        notifications.send_again(Notification.objects.all())
+        run_jobs()
+        notification = enquiry.notifications.get()
+        assert follow_retries(clock, notification, run_jobs) == [3600 * 2**n for n in range(5)]
+        # Tries at once, then 1, 2, 4, 8 and 16 hours apart: the one 31 hours on is past the day.
+        assert timezone.now() - queued_at == datetime.timedelta(hours=31)
+        assert (notification.status, notification.attempts) == ("failed", 6)
 
 
 def test_the_notice_of_a_withdrawal_that_failed_is_sent_again_though_the_enquiry_is_erased(
