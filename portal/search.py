@@ -145,20 +145,31 @@ def _articles(reading: Reading, language=None) -> QuerySet:
     )
 
 
-def _articles_through_english(reading: Reading, group: Group) -> Group:
-    """On a Hindi page whose words found no Hindi article ("ulti", "bleeding": Hinglish and English
-    meet the English text): the English articles they find, each replaced by its Hindi translation
-    where one is published (two queries)."""
-    group = _first(_articles(reading, Language.ENGLISH), group)
+def _with_english_articles(reading: Reading, group: Group) -> Group:
+    """On a Hindi page, while the Hindi articles the words found leave room: after them, the English
+    articles the words find, each replaced by its Hindi translation where one is published, and none
+    listed twice (two queries). Hinglish and English ("ulti", "bleeding") meet the English text; and
+    "कमर दर्द" finds a Hindi article that names back pain among its danger signs, but the article about
+    back pain, not translated yet, only through the search terms' English."""
+    english = list(_articles(reading, Language.ENGLISH)[: GROUP_SIZE + 1])
     translations = {
         article.translation_of_id: article
         for article in Article.objects.published()
         .in_language(Language.HINDI)
-        .filter(translation_of__in=[item.pk for item in group.items])
+        .filter(translation_of__in=[item.pk for item in english])
         .only("title", "slug", "language", "standfirst", "publish_at", "last_reviewed", "translation_of")
     }
-    group.items = [translations.get(item.pk, item) for item in group.items]
-    group.more_url = ""  # the Hindi article list would search Hindi articles only, and find none
+    listed = {item.pk for item in group.items}
+    added = []
+    for item in english:
+        shown = translations.get(item.pk, item)
+        if shown.pk not in listed:
+            listed.add(shown.pk)
+            added.append(shown)
+    if added or not group.items:
+        items = group.items + added
+        group.items, group.has_more = items[:GROUP_SIZE], group.has_more or len(items) > GROUP_SIZE
+        group.more_url = ""  # the Hindi article list searches Hindi articles only: it would not show these
     return group
 
 
@@ -289,8 +300,8 @@ def _search(reading: Reading) -> SearchResults:
         articles = _first(
             _articles(reading), Group("articles", gettext("Articles"), more_url=more, query=typed)
         )
-        if not articles.items and current_language() == Language.HINDI:
-            articles = _articles_through_english(reading, articles)
+        if len(articles.items) < GROUP_SIZE and current_language() == Language.HINDI:
+            articles = _with_english_articles(reading, articles)
         results.groups.append(articles)
     if not reading.listing:
         doctors, hospitals, packages = (

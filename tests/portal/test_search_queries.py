@@ -130,6 +130,8 @@ def test_food_in_pregnancy_in_hindi_finds_the_hindi_articles_filed_under_nutriti
         ("vomiting", "garbhavastha-mein-ulti-aur-ji-michlana"),
         ("pet dard", "garbhavastha-mein-khatre-ke-lakshan"),
         ("heartburn", "heartburn-in-pregnancy"),  # not translated yet: the English article
+        # A Hindi article names back pain among its danger signs: the article about it comes after.
+        ("कमर दर्द", "back-pain-in-pregnancy"),
     ],
 )
 def test_hinglish_and_english_on_the_hindi_search_find_articles_in_hindi_where_translated(
@@ -142,6 +144,18 @@ def test_hinglish_and_english_on_the_hindi_search_find_articles_in_hindi_where_t
     english = 'lang="en"' in re.search(rf'<li data-article="{slug}"[^>]*>', html).group(0)
     assert english == (not slug.startswith("garbhavastha"))
     assert 'href="/hi/articles/?q=' not in html  # that list searches Hindi articles only: it finds none
+
+
+@pytest.mark.django_db
+def test_the_hindi_search_lists_hindi_articles_first_then_english_ones_and_none_twice(demo_site, client):
+    cache.clear()
+    html = client.get("/hi/search/", {"q": "कमर दर्द"}).content.decode()
+    found = re.findall(r'<li data-article="([\w-]+)"', html)
+    assert found[:2] == ["garbhavastha-mein-khoon-aana", "back-pain-in-pregnancy"]
+    # "khoon" finds the English article on bleeding and its Hindi translation: the translation, once.
+    html = client.get("/hi/search/", {"q": "khoon"}).content.decode()
+    found = re.findall(r'<li data-article="([\w-]+)"', html)
+    assert found.count("garbhavastha-mein-khoon-aana") == 1 and "bleeding-in-pregnancy" not in found
 
 
 @pytest.mark.django_db
