@@ -1165,10 +1165,19 @@ class NotificationQuerySet(models.QuerySet):
         """What needs a person: failed for good, or stalled while being sent."""
         return self.failed() | self.stalled(now)
 
+    def may_be_sent_again(self):
+        """Never one an erasure cancelled, nor one about an erased enquiry, but the centre's notice that
+        the patient withdrew it (its enquiry is always erased, and the centre must still be told)."""
+        return self.exclude(last_error=CANCELLED_BY_ERASURE).filter(
+            Q(enquiry__erased__isnull=True) | Q(kind=NotificationKind.WITHDRAWAL)
+        )
+
     def visible_to(self, user):
         """The notifications `user` may see: those of the enquiries they may see, except, for all but
         superusers, new private links (which would tell a centre that the patient went to the grievance
         officer)."""
+        if not (user.is_active and user.is_staff):
+            return self.none()
         if user.is_superuser:
             return self
         return self.filter(enquiry__in=Enquiry.objects.visible_to(user)).exclude(

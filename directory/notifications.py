@@ -22,7 +22,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
@@ -30,7 +30,6 @@ from django_tasks import task
 
 from directory import ratelimit
 from directory.models import (
-    CANCELLED_BY_ERASURE,
     AccessRecord,
     Enquiry,
     EnquiryStatus,
@@ -77,19 +76,19 @@ def withdraw(enquiry: Enquiry) -> None:
     logger.info("enquiry withdrawn and erased", extra={"reference": enquiry.reference})
 
 
-def send_new_link(enquiry: Enquiry) -> bool:
+def send_new_link(enquiry: Enquiry) -> Notification | None:
     """For a patient who lost her private link and asked the grievance officer: a new link, emailed to
-    the address she gave (the old one stops working), in one transaction. False, and nothing changed,
-    when there is no address to send it to or her data was erased."""
+    the address she gave (the old one stops working), in one transaction; the email it owes. None, and
+    nothing changed, when there is no address to send it to or her data was erased."""
     with transaction.atomic():
         enquiry = Enquiry.objects.select_for_update().get(pk=enquiry.pk)
         if not enquiry.email or enquiry.erased:
-            return False
+            return None
         enquiry.issue_access_token()
         enquiry.save(update_fields=["access_nonce", "access_hash"])
-        queue(enquiry, NotificationKind.NEW_LINK)
+        notification = queue(enquiry, NotificationKind.NEW_LINK)
     logger.info("new private link issued", extra={"reference": enquiry.reference})
-    return True
+    return notification
 
 
 def centre_knows(enquiry: Enquiry) -> bool:
@@ -147,11 +146,7 @@ def send_again(notifications) -> int:
     many were queued."""
     with transaction.atomic():
         again = list(
-            notifications.not_sent()
-            .exclude(last_error=CANCELLED_BY_ERASURE)
-            .filter(Q(enquiry__erased__isnull=True) | Q(kind=NotificationKind.WITHDRAWAL))
-            .select_for_update()
-            .values_list("pk", flat=True)
+            notifications.not_sent().may_be_sent_again().select_for_update().values_list("pk", flat=True)
         )
         Notification.objects.filter(pk__in=again).update(
             status=NotificationStatus.PENDING,

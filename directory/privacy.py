@@ -72,10 +72,19 @@ def my_enquiry(request, token):
     saved = False
     if action == "correct" and form.is_valid():
         with transaction.atomic():
-            form.save()
+            # Read again, locked, and only the corrected fields written: a withdrawal, an erasure or a
+            # new private link since this request read the enquiry stands (saving that older copy whole
+            # would bring back her erased details, or her old link).
+            enquiry = (
+                Enquiry.objects.select_for_update().with_access_token(token).filter(pk=enquiry.pk).first()
+            )
+            if enquiry is None:
+                raise Http404("No enquiry has this link (it may have been withdrawn).")
+            for name in CorrectionForm.Meta.fields:
+                setattr(enquiry, name, getattr(form.instance, name))
+            enquiry.save(update_fields=[*CorrectionForm.Meta.fields, "updated"])
         logger.info("enquiry corrected by the patient", extra={"reference": enquiry.reference})
         saved = True
-        enquiry = form.instance
         form = CorrectionForm(instance=copy.copy(enquiry))
     context = {
         "enquiry": enquiry,

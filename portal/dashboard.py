@@ -35,8 +35,9 @@ def dashboard_for(user) -> Dashboard | None:
     board.waiting, board.waiting_count = _first(
         enquiries.waiting(hours=24).select_related("hospital").order_by("created", "pk")
     )
-    # Only what someone can still act on: the emails of an erased enquiry were cancelled with its data.
-    failed = Notification.objects.visible_to(user).not_sent().filter(enquiry__erased__isnull=True)
+    # Only what someone can still act on (send again, or phone the centre): the emails of an erased
+    # enquiry were cancelled with its data, but not the notice to the centre that she withdrew it.
+    failed = Notification.objects.visible_to(user).not_sent().may_be_sent_again()
     board.failed, board.failed_count = _first(failed.select_related("enquiry").order_by("-created", "pk"))
     if not user.is_superuser:
         packages = MaternityPackage.objects.of_staff(user).filter(is_active=True).select_related("hospital")

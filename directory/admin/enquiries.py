@@ -124,6 +124,17 @@ class EnquiryAdmin(ScopedAdminMixin, admin.ModelAdmin):
         note = f" {left} closed or withdrawn left as they were." if left else ""
         self.message_user(request, f"{count} marked as contacted.{note}", messages.SUCCESS)
 
+    def save_model(self, request, obj, form, change):
+        """Only what staff edit here (status, notes), and only while the enquiry still holds its data:
+        a withdrawal, an erasure or a new private link since this request read the enquiry stands
+        (saving that older copy whole would bring back the patient's erased details, or her old link)."""
+        edited = {
+            name: value for name, value in form.cleaned_data.items() if name in ("status", "staff_notes")
+        }
+        Enquiry.objects.filter(pk=obj.pk, erased__isnull=True).exclude(status=EnquiryStatus.WITHDRAWN).update(
+            **edited, updated=timezone.now()
+        )
+
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
         if obj is not None and (obj.status == EnquiryStatus.WITHDRAWN or obj.erased):
@@ -212,9 +223,14 @@ class EnquiryAdmin(ScopedAdminMixin, admin.ModelAdmin):
             )
         sent, without = [], []
         for enquiry in enquiries:
-            if notifications.send_new_link(enquiry):
+            notification = notifications.send_new_link(enquiry)
+            if notification is not None:
                 sent.append(enquiry.reference)
-                self.log_change(request, enquiry, "Emailed the patient a new private link at her request.")
+                # In the history of the email, which only superusers see: the enquiry's own history is
+                # open to its centre, which is not to learn that she went to the grievance officer.
+                self.log_change(
+                    request, notification, "Emailed the patient a new private link at her request."
+                )
             else:
                 without.append(enquiry.reference)
         if sent:

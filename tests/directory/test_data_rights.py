@@ -150,6 +150,104 @@ def test_a_preferred_date_now_past_does_not_stop_her_correcting_the_rest(client,
     assert refused.status_code == 400 and "Choose today or a later date." in refused.content.decode()
 
 
+CORRECTION = {
+    "action": "correct",
+    "patient_name": "Priya S. Sharma",
+    "phone": "98765 00000",
+    "email": "priya@example.com",
+    "preferred_date": "",
+    "message": "Evenings please.",
+}
+
+
+def _meanwhile(monkeypatch, action):
+    """Runs `action` after the private page has read the enquiry and before it writes the correction,
+    as a withdrawal in another tab or the grievance officer's action would."""
+    from directory.forms import CorrectionForm
+
+    checked = CorrectionForm.is_valid
+
+    def is_valid(form):
+        action()
+        return checked(form)
+
+    monkeypatch.setattr(CorrectionForm, "is_valid", is_valid)
+
+
+def test_a_correction_does_not_undo_a_withdrawal_made_meanwhile(client, public_directory, monkeypatch):
+    response, enquiry = send(client)
+    path = private_path(response.content.decode())
+    _meanwhile(monkeypatch, lambda: notifications.withdraw(Enquiry.objects.get(pk=enquiry.pk)))
+    assert client.post(path, CORRECTION).status_code == 404
+    enquiry.refresh_from_db()
+    assert enquiry.erased is not None and enquiry.status == "withdrawn"
+    assert (enquiry.patient_name, enquiry.phone, enquiry.email, enquiry.consent) == ("", "", "", False)
+    monkeypatch.undo()
+    assert client.get(path).status_code == 404
+
+
+def test_a_correction_does_not_bring_back_a_link_replaced_meanwhile(client, public_directory, monkeypatch):
+    response, enquiry = send(client)
+    path = private_path(response.content.decode())
+    _meanwhile(monkeypatch, lambda: notifications.send_new_link(Enquiry.objects.get(pk=enquiry.pk)))
+    assert client.post(path, CORRECTION).status_code == 404
+    monkeypatch.undo()
+    assert client.get(path).status_code == 404  # the old link stays dead
+    enquiry.refresh_from_db()
+    assert enquiry.patient_name == "Priya Sharma"  # and the correction sent through it was not saved
+
+
+def test_staff_saving_an_enquiry_does_not_undo_a_withdrawal_made_meanwhile(
+    client, public_directory, monkeypatch
+):
+    from django.contrib import admin
+
+    _, enquiry = send(client)
+    call_command("setup_roles", verbosity=0)
+    staff = User.objects.create_user("staff", is_staff=True)
+    staff.groups.add(Group.objects.get(name="Centre staff"))
+    enquiry.hospital.staff.add(staff)
+    client.force_login(staff)
+    model_admin = admin.site._registry[Enquiry]
+    loaded = type(model_admin).get_object
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = loaded(self, request, object_id, from_field)
+        if request.method == "POST":  # she withdraws while the change is being saved
+            notifications.withdraw(Enquiry.objects.get(pk=enquiry.pk))
+        return obj
+
+    monkeypatch.setattr(type(model_admin), "get_object", get_object)
+    url = f"/admin/directory/enquiry/{enquiry.pk}/change/"
+    client.post(url, {"status": "contacted", "staff_notes": "Called her at 4 pm."})
+    enquiry.refresh_from_db()
+    assert enquiry.erased is not None and enquiry.status == "withdrawn"
+    assert (enquiry.patient_name, enquiry.phone, enquiry.staff_notes) == ("", "", "")
+    # With nothing happening meanwhile, staff's change is saved, and only it.
+    monkeypatch.undo()
+    other_response, other = send(client, patient_name="Asha Rao", phone="98765 22222")
+    client.post(
+        f"/admin/directory/enquiry/{other.pk}/change/", {"status": "contacted", "staff_notes": "Called."}
+    )
+    other.refresh_from_db()
+    assert (other.status, other.staff_notes, other.patient_name) == ("contacted", "Called.", "Asha Rao")
+    assert client.get(private_path(other_response.content.decode())).status_code == 200
+
+
+def test_a_withdrawal_notice_that_failed_is_on_the_dashboard_though_the_enquiry_is_erased(
+    client, public_directory
+):
+    """The centre must still be told to delete its copies: a superuser sends it again (the action
+    allows it) or phones the centre, so the dashboard lists it; the erased enquiry's other emails not."""
+    response, enquiry = send(client)
+    Notification.objects.filter(enquiry=enquiry).update(status="sent")  # the centre heard of it
+    client.post(private_path(response.content.decode()), {"action": "withdraw"})
+    Notification.objects.filter(kind="withdrawal").update(status="failed", last_error="SMTPException")
+    board = dashboard_for(User.objects.create_superuser("root", password="x" * 16))
+    assert board.failed_count == 1 and [n.kind for n in board.failed] == ["withdrawal"]
+    assert notifications.send_again(Notification.objects.all()) == 1
+
+
 def test_the_patient_corrects_her_details(client, public_directory):
     response, enquiry = send(client)
     path = private_path(response.content.decode())
@@ -426,24 +524,39 @@ def test_a_patient_who_lost_her_link_is_emailed_a_new_one_and_the_old_one_stops_
     mail.outbox.clear()
     Enquiry.objects.filter(pk=enquiry.pk).update(language="hi")  # she wrote it from the Hindi pages
     url = reverse("admin:directory_enquiry_changelist")
+    # Only superusers may: not even the centre's own staff, who may open and change the enquiry.
+    call_command("setup_roles", verbosity=0)
     staff = User.objects.create_user("staff", is_staff=True)
-    staff.groups.add(Group.objects.get_or_create(name="Centre staff")[0])
+    staff.groups.add(Group.objects.get(name="Centre staff"))
+    enquiry.hospital.staff.add(staff)
     client.force_login(staff)
-    client.post(url, {"action": "send_new_link", "_selected_action": [enquiry.pk]})
-    assert client.get(old).status_code == 200  # only superusers may
+    assert enquiry.reference in client.get(url).content.decode()
+    assert "send_new_link" not in client.get(url).content.decode()
+    confirmed = {"action": "send_new_link", "_selected_action": [enquiry.pk], "confirm": "yes"}
+    client.post(url, confirmed)
+    assert client.get(old).status_code == 200
 
     client.force_login(User.objects.create_superuser("root", password="x"))
     asked = client.post(url, {"action": "send_new_link", "_selected_action": [enquiry.pk]})
     assert asked.status_code == 200 and "Email these patients a new private link?" in asked.content.decode()
     assert client.get(old).status_code == 200  # not before confirming
-    confirmed = {"action": "send_new_link", "_selected_action": [enquiry.pk], "confirm": "yes"}
     done = client.post(url, confirmed, follow=True)
     html = done.content.decode()
     assert f"A new private link is on its way to 1 patient(s) ({enquiry.reference})" in html
     assert "/my-enquiry/" not in html  # never shown to staff
     assert client.get(old).status_code == 404
-    logged = LogEntry.objects.get(object_id=str(enquiry.pk))
+    # Recorded in the history of the email, which only superusers see: the enquiry's history is open to
+    # its centre, which is not to learn that she went to the grievance officer.
+    notification = Notification.objects.get(enquiry=enquiry, kind="new_link")
+    logged = LogEntry.objects.get(object_id=str(notification.pk), content_type__model="notification")
     assert logged.get_change_message() == "Emailed the patient a new private link at her request."
+    assert not LogEntry.objects.filter(object_id=str(enquiry.pk), content_type__model="enquiry").exists()
+    client.force_login(staff)
+    history = client.get(reverse("admin:directory_enquiry_history", args=[enquiry.pk]))
+    assert history.status_code == 200 and "private link" not in history.content.decode()
+    notification_history = reverse("admin:directory_notification_history", args=[notification.pk])
+    assert client.get(notification_history).status_code in (302, 403, 404)
+    client.force_login(User.objects.get(username="root"))
     run_jobs()
     [message] = mail.outbox
     assert message.to == ["priya@example.com"]
