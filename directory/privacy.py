@@ -76,7 +76,11 @@ def my_enquiry(request, token):
             # new private link since this request read the enquiry stands (saving that older copy whole
             # would bring back her erased details, or her old link).
             enquiry = (
-                Enquiry.objects.select_for_update().with_access_token(token).filter(pk=enquiry.pk).first()
+                Enquiry.objects.select_for_update(of=("self",))
+                .with_access_token(token)
+                .filter(pk=enquiry.pk)
+                .select_related("hospital", "doctor", "package")
+                .first()
             )
             if enquiry is None:
                 raise Http404("No enquiry has this link (it may have been withdrawn).")

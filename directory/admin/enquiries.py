@@ -7,6 +7,8 @@ Enquiries carry patients' names and phone numbers: every view of them goes throu
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.models import LogEntry
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -131,9 +133,36 @@ class EnquiryAdmin(ScopedAdminMixin, admin.ModelAdmin):
         edited = {
             name: value for name, value in form.cleaned_data.items() if name in ("status", "staff_notes")
         }
-        Enquiry.objects.filter(pk=obj.pk, erased__isnull=True).exclude(status=EnquiryStatus.WITHDRAWN).update(
-            **edited, updated=timezone.now()
+        saved = (
+            Enquiry.objects.filter(pk=obj.pk, erased__isnull=True)
+            .exclude(status=EnquiryStatus.WITHDRAWN)
+            .update(**edited, updated=timezone.now())
         )
+        request.enquiry_not_saved = not saved
+
+    def log_change(self, request, obj, message):
+        if getattr(request, "enquiry_not_saved", False):
+            return None  # nothing changed: no "Changed status" in its history
+        return super().log_change(request, obj, message)
+
+    def response_change(self, request, obj):
+        if getattr(request, "enquiry_not_saved", False):
+            self.message_user(
+                request,
+                f"Nothing was saved: the patient withdrew enquiry {obj.reference} (or its data was erased) "
+                "while you were editing it.",
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(request.path)
+        return super().response_change(request, obj)
+
+    def get_paginator(self, request, queryset, per_page, *args, **kwargs):
+        """Also the paginator of an enquiry's History: there, for its centre's staff, without what
+        superusers did to it (erasure, or a new private link, at the patient's request to the grievance
+        officer, which the centre is not to learn of)."""
+        if queryset.model is LogEntry and not request.user.is_superuser:
+            queryset = queryset.exclude(user__is_superuser=True)
+        return super().get_paginator(request, queryset, per_page, *args, **kwargs)
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))

@@ -5,7 +5,7 @@ import io
 import re
 
 import pytest
-from django.contrib.admin.models import LogEntry
+from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth.models import Group, Permission, User
 from django.core.management import call_command
 from django.urls import reverse
@@ -404,6 +404,16 @@ def test_a_superuser_erases_an_enquiry_on_the_patients_request(client, groups, l
     row = Enquiry.objects.get(pk=enquiry.pk)
     assert (row.patient_name, row.phone, row.status, row.erased is not None) == ("", "", "withdrawn", True)
     assert row.reference == enquiry.reference
+    # Its History shows the superuser's erasure to superusers, and not to the centre's staff, who are
+    # not to learn that she went to the grievance officer (their own changes they still see).
+    history = reverse("admin:directory_enquiry_history", args=[enquiry.pk])
+    assert "Erased its personal data on the patient&#x27;s request." in client.get(history).content.decode()
+    staff = User.objects.get(username="staff")
+    LogEntry.objects.log_actions(staff.pk, [row], CHANGE, change_message="Called her on 12 March.")
+    client.force_login(staff)
+    seen = client.get(history)
+    assert seen.status_code == 200 and "Called her on 12 March." in seen.content.decode()
+    assert "Erased its personal data" not in seen.content.decode()
 
 
 def test_bulk_deactivation_records_each_row_in_a_couple_of_queries(superuser_client, listings):

@@ -7,6 +7,7 @@ import logging
 import re
 
 import pytest
+from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group, User
 from django.core import mail
 from django.core.management import call_command
@@ -219,10 +220,15 @@ def test_staff_saving_an_enquiry_does_not_undo_a_withdrawal_made_meanwhile(
 
     monkeypatch.setattr(type(model_admin), "get_object", get_object)
     url = f"/admin/directory/enquiry/{enquiry.pk}/change/"
-    client.post(url, {"status": "contacted", "staff_notes": "Called her at 4 pm."})
+    answer = client.post(url, {"status": "contacted", "staff_notes": "Called her at 4 pm."}, follow=True)
     enquiry.refresh_from_db()
     assert enquiry.erased is not None and enquiry.status == "withdrawn"
     assert (enquiry.patient_name, enquiry.phone, enquiry.staff_notes) == ("", "", "")
+    # She is told plainly that nothing was saved, and its history does not say otherwise.
+    html = answer.content.decode()
+    assert f"Nothing was saved: the patient withdrew enquiry {enquiry.reference}" in html
+    assert "was changed successfully" not in html
+    assert not LogEntry.objects.filter(object_id=str(enquiry.pk), content_type__model="enquiry").exists()
     # With nothing happening meanwhile, staff's change is saved, and only it.
     monkeypatch.undo()
     other_response, other = send(client, patient_name="Asha Rao", phone="98765 22222")
@@ -515,7 +521,6 @@ def test_a_centre_that_may_know_of_the_enquiry_hears_of_the_withdrawal_before_it
 def test_a_patient_who_lost_her_link_is_emailed_a_new_one_and_the_old_one_stops_working(
     client, public_directory, run_jobs
 ):
-    from django.contrib.admin.models import LogEntry
     from django.urls import reverse
 
     response, enquiry = send(client)

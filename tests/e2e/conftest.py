@@ -16,6 +16,7 @@ __all__ = ["DEMO_PASSWORD", "today_in_india"]
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 SERVER = {}  # the running demo server, for fixtures that need more than its URL
+E2E_DIR = Path(__file__).resolve().parent  # (not "/e2e/" in the path: a checkout may sit under one)
 
 
 # Before tests/conftest.py's hook, which skips by the database markers.
@@ -23,7 +24,7 @@ SERVER = {}  # the running demo server, for fixtures that need more than its URL
 def pytest_collection_modifyitems(config, items):
     missing = not Path(CHROMIUM).exists()
     for item in items:
-        if "/e2e/" in str(item.path):
+        if item.path.is_relative_to(E2E_DIR):
             item.add_marker(pytest.mark.e2e)
             # The journeys' server always runs on its own SQLite demo database (demo_server), whatever
             # the suite's DATABASE_URL: on PostgreSQL they would repeat the SQLite run request for request.
