@@ -175,6 +175,22 @@ def _meanwhile(monkeypatch, action):
     monkeypatch.setattr(CorrectionForm, "is_valid", is_valid)
 
 
+def test_a_correction_reads_the_enquiry_twice_with_its_centre_and_writes_it_once(client, public_directory):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    response, _ = send(client)
+    with CaptureQueriesContext(connection) as queries:
+        saved = client.post(private_path(response.content.decode()), CORRECTION)
+    assert saved.status_code == 200 and "Your corrections are saved" in saved.content.decode()
+    statements = [q["sql"] for q in queries if not q["sql"].startswith(("SAVEPOINT", "RELEASE"))]
+    # The enquiry by its link, the same again locked (both joined to its centre and subject, for the
+    # page), the update of her five fields, and the session.
+    assert [sql.split()[0] for sql in statements] == ["SELECT", "SELECT", "UPDATE", "SELECT"], statements
+    assert "UPDATE" in statements[2] and '"patient_name"' in statements[2] and '"status"' not in statements[2]
+    assert sum('"directory_hospital"' in sql for sql in statements) == 2
+
+
 def test_a_correction_does_not_undo_a_withdrawal_made_meanwhile(client, public_directory, monkeypatch):
     response, enquiry = send(client)
     path = private_path(response.content.decode())
