@@ -194,10 +194,19 @@ class ArticleQuerySet(models.QuerySet):
 
     def search(self, query: str):
         """Articles matching `query`, best first (directory.textsearch: the title, then the names of its
-        topics, weighted above the standfirst and body; the newest first among equals)."""
+        topics, weighted above the standfirst and body; the newest first among equals). On PostgreSQL
+        the vector of those fields is stored in `search_document`, a generated column (migration 0011:
+        change its expression with these fields)."""
         if not TextQuery.of(query):
             return self.none()
-        return ranked(self, query, ["title", "topic_text"], ["standfirst", "body_text"], then=["-publish_at"])
+        return ranked(
+            self,
+            query,
+            ["title", "topic_text"],
+            ["standfirst", "body_text"],
+            then=["-publish_at"],
+            document="search_document",
+        )
 
 
 @reversion.register(follow=("sections", "sources", "red_flags"))
