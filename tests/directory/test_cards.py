@@ -85,6 +85,34 @@ def test_package_card_values():
     assert card["hospital_name"] == package.hospital.name and card["city_name"] == package.city.name
 
 
+@pytest.mark.parametrize(
+    "prefix, compare, more",
+    [
+        (
+            "",
+            'Compare<span class="visually-hidden"> Room &amp; &lt;b&gt;care&lt;/b&gt; at Asha &quot;Mother&quot; Home</span>',
+            'All inclusions and exclusions<span class="visually-hidden"> of Room &amp; &lt;b&gt;care&lt;/b&gt;</span>',
+        ),
+        (
+            "/hi",
+            '<span class="visually-hidden">Asha &quot;Mother&quot; Home के Room &amp; &lt;b&gt;care&lt;/b&gt; की </span>तुलना करें',
+            '<span class="visually-hidden">Room &amp; &lt;b&gt;care&lt;/b&gt; में </span>क्या शामिल है',
+        ),
+    ],
+)
+def test_a_package_card_names_the_package_in_its_labels_escaped(client, prefix, compare, more):
+    """The compare box's label and the link to all inclusions name the package (and the centre) for
+    screen readers, in the page's language, with whatever the centre typed escaped."""
+    centre = HospitalFactory(name='Asha "Mother" Home')
+    package = MaternityPackageFactory(
+        hospital=centre, city=centre.city, name="Room & <b>care</b>", inclusions=["a", "b", "c", "d"]
+    )
+    html = client.get(f"{prefix}/hospitals/{centre.slug}/").content.decode()
+    assert f'<label for="compare-{package.slug}">{compare}</label>' in html
+    assert f'<a href="{prefix}/packages/{package.slug}/">{more}' in html
+    assert "<b>care" not in html
+
+
 def test_lists_cost_the_same_queries_for_any_number_of_cards(django_assert_num_queries):
     centre = HospitalFactory()
     languages = [LanguageFactory(), LanguageFactory()]
