@@ -7,16 +7,20 @@ person what needs doing.
   (`two-factor/setup/`); that page, and signing out, are all it can reach until it has.
 - Sign-in attempts are limited per client address before any password is hashed (portal/throttle.py).
 - "View on site" (`r/<content type>/<id>/`) opens only objects the user may view in the admin.
+- An action on a selection that names anything but object ids is a 400 (Django's admin filters by the
+  ids as given, and "abc" or an id past 64 bits was a 500).
 """
 
 from functools import update_wrapper
 
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.auth import logout as auth_logout
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.views import shortcut
+from django.core.exceptions import BadRequest, ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -36,6 +40,20 @@ def is_verified(user) -> bool:
     return bool(verified and verified())
 
 
+def _selection_is_ids(request, model_admin) -> bool:
+    """Whether the objects selected for an admin action (if any) are named by values their model's
+    primary key can hold (a number in range, or a UUID for the task results)."""
+    if request.method != "POST" or model_admin is None:
+        return True
+    pk = model_admin.model._meta.pk
+    try:
+        for value in request.POST.getlist(ACTION_CHECKBOX_NAME):
+            pk.run_validators(pk.to_python(value))
+    except ValidationError:
+        return False
+    return True
+
+
 def needs_enrolment(user) -> bool:
     """A signed-in staff account that has no authenticator app (nor backup codes) yet."""
     return (
@@ -53,6 +71,19 @@ class PortalAdminSite(admin.AdminSite):
     index_title = "Editorial and directory administration"
     login_form = twofactor.TwoFactorAuthenticationForm
     login_template = "admin/two_factor_login.html"
+
+    def admin_view(self, view, cacheable=False):
+        model_admin = getattr(view, "__self__", None)  # a ModelAdmin's own views are its methods
+        if not isinstance(model_admin, admin.ModelAdmin):
+            model_admin = None
+
+        def checked(request, *args, **kwargs):
+            if not _selection_is_ids(request, model_admin):
+                raise BadRequest("The selected objects must be named by their ids.")
+            return view(request, *args, **kwargs)
+
+        # Inside Django's wrapper: the sign-in, two-factor and CSRF checks come first.
+        return super().admin_view(update_wrapper(checked, view), cacheable)
 
     def has_permission(self, request):
         return super().has_permission(request) and is_verified(request.user)

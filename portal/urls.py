@@ -13,6 +13,9 @@ from portal import views
 
 SITEMAPS = {**portal_sitemaps.SITEMAPS, **article_sitemaps.SITEMAPS, **directory_sitemaps.SITEMAPS}
 
+handler400 = "portal.views.bad_request"
+handler403 = "portal.views.permission_denied"
+handler404 = "portal.views.page_not_found"
 handler500 = "portal.views.server_error"
 
 # The same in every language (machines and staff).

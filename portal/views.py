@@ -162,6 +162,25 @@ def readyz(request):
     return HttpResponse("ready", content_type="text/plain")
 
 
+# The 400, 403 and 404 pages. Django's own views for them are wrapped in requires_csrf_token, which checks
+# a POST's form token again and so reads its body again: a body Django had just refused (a form declared
+# in latin-1, more than DATA_UPLOAD_MAX_NUMBER_FIELDS fields) raised a second time inside the error view,
+# and anyone with a CSRF cookie got a 500 from any URL. These pages hold no form that is sent by POST, so
+# they need no token, and never read the body.
+
+
+def bad_request(request, exception):
+    return render(request, "400.html", status=400)
+
+
+def permission_denied(request, exception):
+    return render(request, "403.html", status=403)
+
+
+def page_not_found(request, exception):
+    return render(request, "404.html", status=404)
+
+
 def server_error(request):
     """The 500 page, rendered without the database or request context processors."""
     html = loader.get_template("500.html").render({"SITE_NAME": settings.SITE_NAME})

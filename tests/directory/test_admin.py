@@ -320,6 +320,36 @@ def test_mark_contacted(client, groups, listings):
     assert Enquiry.objects.get().status == EnquiryStatus.CONTACTED
 
 
+@pytest.mark.parametrize("action", ["export_csv", "mark_contacted"])
+@pytest.mark.parametrize("selected", ["abc", "\x00", "1.0", "", "99999999999999999999999"])
+def test_an_action_on_a_selection_that_is_not_ids_is_a_400_and_does_nothing(
+    client, groups, listings, action, selected
+):
+    """A mistyped or forged selection (Django's admin filtered by the values as given: a 500)."""
+    from directory.models import AccessRecord
+
+    client.force_login(make_user("staff", roles.CENTRE_STAFF, centres=[listings["hospital"]]))
+    client.raise_request_exception = False
+    response = client.post(
+        reverse("admin:directory_enquiry_changelist"),
+        {"action": action, "_selected_action": [listings["enquiry"].pk, selected]},
+    )
+    assert response.status_code == 400
+    assert "Error 400" in response.content.decode()
+    assert Enquiry.objects.get().status == EnquiryStatus.NEW
+    assert not AccessRecord.objects.exists()
+
+
+def test_an_action_on_the_largest_possible_id_finds_nothing(client, groups, listings):
+    client.force_login(make_user("staff", roles.CENTRE_STAFF, centres=[listings["hospital"]]))
+    response = client.post(
+        reverse("admin:directory_enquiry_changelist"),
+        {"action": "mark_contacted", "_selected_action": [str(2**63 - 1)]},
+    )
+    assert response.status_code == 302
+    assert Enquiry.objects.get().status == EnquiryStatus.NEW
+
+
 def export(client, pks):
     response = client.post(
         reverse("admin:directory_enquiry_changelist"), {"action": "export_csv", "_selected_action": pks}

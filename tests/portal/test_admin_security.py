@@ -78,3 +78,19 @@ def test_admin_actions_are_written_to_the_log(staff_user, caplog):
     assert record.getMessage() == "admin add user"
     assert record.user_id == staff_user.pk
     assert record.content_type == f"auth.{ContentType.objects.get_for_model(User).model}"
+
+
+def test_an_action_on_task_results_takes_their_uuids_and_refuses_anything_else(staff_user):
+    """Task results are named by UUIDs: the check of a selection follows each model's primary key."""
+    from django.test import Client
+
+    from tests.otp import verify_session
+
+    client = Client(raise_request_exception=False)
+    client.force_login(staff_user)
+    verify_session(client, staff_user)
+    url = "/admin/django_tasks_database/dbtaskresult/"
+    uuid = "0b6f3a52-6f0e-4f55-9d0a-1f1f5c6b8e21"
+    chosen = client.post(url, {"action": "delete_selected", "_selected_action": [uuid]})
+    assert chosen.status_code == 200  # the admin answers as usual: nothing by that id
+    assert client.post(url, {"action": "delete_selected", "_selected_action": ["7"]}).status_code == 400

@@ -69,6 +69,38 @@ def test_unknown_page_is_a_friendly_404(client):
     assert 'href="/gynecologists/"' in html
 
 
+HOSTILE_BODIES = {
+    # Django refuses both before any view reads them (BadRequest, TooManyFieldsSent).
+    "latin-1 form": ("a=b", "application/x-www-form-urlencoded; charset=latin-1"),
+    "utf-16 form": ("a=b", "application/x-www-form-urlencoded; charset=utf-16"),
+    "1,500 fields": ("&".join(f"a{n}=" for n in range(1500)), "application/x-www-form-urlencoded"),
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("body", HOSTILE_BODIES, ids=list(HOSTILE_BODIES))
+@pytest.mark.parametrize(
+    "path, status",
+    [
+        ("/privacy/grievance/", 400),
+        ("/hi/privacy/grievance/", 400),
+        ("/no-such-page/", 404),
+        ("/hi/no-such-page/", 404),
+        ("/admin/login/", 400),
+    ],
+)
+def test_a_form_body_django_refuses_is_an_error_page_not_a_500(body, path, status):
+    """With a CSRF cookie, as any browser that has opened a form has: the error page used to read the
+    refused body again for its own CSRF check, and every such request was a 500."""
+    client = FormClient(enforce_csrf_checks=True, raise_request_exception=False)
+    client.cookies["csrftoken"] = "A" * 32
+    data, content_type = HOSTILE_BODIES[body]
+    response = client.post(path, data, content_type=content_type)
+    assert response.status_code == status
+    code = f"गड़बड़ी {status}" if path.startswith("/hi/") else f"Error {status}"
+    assert code in response.content.decode()
+
+
 def _boom(request):
     raise RuntimeError("boom")
 
