@@ -18,6 +18,7 @@ from articles.models import Article, DraftStatus, Topic
 from articles.rendering import markdown_problems, render_markdown
 from articles.seo import article_structured_data
 from directory.lexicon import read_query
+from directory.paging import PageNumberMixin
 
 PREVIEW_PERMISSION = "articles.preview_article"
 # Django's own words for a search that is too long, so that the Hindi catalogue can word them in Hindi.
@@ -45,7 +46,7 @@ def _articles_crumb():
     return (gettext("Articles"), reverse("articles:article_list"))
 
 
-class ArticleListView(ListView):
+class ArticleListView(PageNumberMixin, ListView):
     """/articles/: published articles, newest first (best match first with ?q=), by ?topic=."""
 
     template_name = "articles/article_list.html"
@@ -98,7 +99,7 @@ class ArticleListView(ListView):
         )
 
 
-class TopicDetailView(ListView):
+class TopicDetailView(PageNumberMixin, ListView):
     """/articles/topics/<slug>/: one topic's published articles, newest first."""
 
     template_name = "articles/topic_detail.html"

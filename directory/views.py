@@ -21,6 +21,7 @@ from directory.filters import DoctorFilter, PackageFilter
 from directory.forms import CityChoiceForm, EnquiryForm
 from directory.lexicon import city_row, lexicon, read_query
 from directory.models import City, Enquiry, Gynecologist, Hospital, Language, MaternityPackage, new_reference
+from directory.paging import PageNumberMixin
 from directory.ratelimit import client_key
 from directory.vocabulary import suggest
 
@@ -42,7 +43,7 @@ def paginate(request, queryset, per_page=PAGE_SIZE):
 # ---- Searches and city pages ----
 
 
-class SearchView(TemplateView):
+class SearchView(PageNumberMixin, TemplateView):
     """A FilterSet over an already-optimised queryset, optionally fixed to one city."""
 
     filterset_class = None
