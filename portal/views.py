@@ -97,8 +97,8 @@ def sitemap_section(request, sitemaps, section):
     read as written in the sitemap index ("2"), nothing else: int() also takes "02", " 2" or "२", and
     each spelling was built and stored again."""
     page = request.GET.get("p", "1")
-    if not SITEMAP_PAGE.fullmatch(page):
-        raise Http404("No such sitemap page.")
+    if section not in sitemaps or not SITEMAP_PAGE.fullmatch(page):
+        raise Http404("No such sitemap page.")  # before the cache is asked for a key built from them
     return _stored_sitemap(
         request,
         f"sitemap:{section}:{int(page)}",

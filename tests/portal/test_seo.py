@@ -164,8 +164,16 @@ def test_sitemap_query_count_does_not_grow_with_doctors(client, django_assert_ma
         assert len(urls(client, "/sitemap-doctors.xml")) == 60  # each in English and in Hindi
 
 
-def test_unknown_sitemap_section_is_404(client):
-    assert client.get("/sitemap-nothing.xml").status_code == 404
+@pytest.mark.parametrize("section", ["nothing", "%00", "a%0Ab", "x" * 300])
+def test_unknown_sitemap_section_is_404_and_never_asked_of_the_cache(client, monkeypatch, section):
+    """A section name goes into the stored copy's cache key: a NUL or a newline in it made the cache warn
+    (CacheKeyWarning, in the log) and each made-up name cost a cache lookup."""
+    from django.core.cache import cache
+
+    asked = []
+    monkeypatch.setattr(cache, "get", lambda key, *args, **kwargs: asked.append(key))
+    assert client.get(f"/sitemap-{section}.xml").status_code == 404
+    assert [key for key in asked if "sitemap:" in key] == []
 
 
 def test_robots_txt_points_to_the_sitemap_and_keeps_admin_out(client):
