@@ -21,7 +21,7 @@ from directory.filters import DoctorFilter, PackageFilter
 from directory.forms import CityChoiceForm, EnquiryForm
 from directory.lexicon import city_row, lexicon, read_query
 from directory.models import City, Enquiry, Gynecologist, Hospital, Language, MaternityPackage, new_reference
-from directory.paging import PageNumberMixin
+from directory.paging import PageNumberMixin, check_spelling
 from directory.ratelimit import client_key
 from directory.vocabulary import suggest
 
@@ -33,11 +33,14 @@ SESSION_LINKS_SHOWN = "directory_private_links_shown"
 
 
 def paginate(request, queryset, per_page=PAGE_SIZE):
-    """The requested page; a page that is not a number or lies past the end is a 404."""
+    """The requested page; a page that is not a number or lies past the end is a 404, and one whose
+    number is written another way than the site's links write it ("02") a redirect (directory.paging)."""
     try:
-        return Paginator(queryset, per_page).page(request.GET.get("page") or 1)
+        page = Paginator(queryset, per_page).page(request.GET.get("page") or 1)
     except InvalidPage as exc:
         raise Http404("No such page of results.") from exc
+    check_spelling(request, page.number)
+    return page
 
 
 # ---- Searches and city pages ----

@@ -14,7 +14,7 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 OTHER_SPELLINGS = ["02", "002", "+2", " 2", "2 ", "２", "२", "٢"]
-NOT_NUMBERS = ["abc", "2.0", "2\x00", "0", "-2", "00", "99999999999999999999"]
+NOT_PAGES = ["abc", "2.0", "2\x00", "0", "-2", "00", "99999999999999999999", "03", "３", "३", "+3"]
 
 
 @pytest.fixture
@@ -54,7 +54,9 @@ def test_page_two_spelled_another_way_redirects_to_page_two(client, two_pages_of
         assert client.get(response.headers["Location"]).status_code == 200, path
 
 
-@pytest.mark.parametrize("value", NOT_NUMBERS)
-def test_a_page_that_is_no_page_number_is_still_a_404(client, two_pages_of_everything, value):
+@pytest.mark.parametrize("value", NOT_PAGES)
+def test_no_page_number_or_a_page_past_the_end_is_a_404_with_no_redirect_first(
+    client, two_pages_of_everything, value
+):
     for path in two_pages_of_everything:
         assert client.get(path, {"page": value}).status_code == 404, path
