@@ -61,7 +61,7 @@ seed: $(VENV)/.installed $(CATALOGUES)
 
 # One pytest worker per CPU (pytest-xdist); the browser journeys share one demo server on one worker.
 test: $(VENV)/.installed-dev $(CATALOGUES)
-	$(VENV)/bin/pytest -n $${PYTEST_WORKERS:-auto} --dist loadgroup
+	$(VENV)/bin/pytest -n $${PYTEST_WORKERS:-auto} --dist loadgroup -rs
 
 static: $(VENV)/.installed $(CATALOGUES)
 	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-collectstatic-only} GRIEVANCE_OFFICER_NAME=$${GRIEVANCE_OFFICER_NAME:-unset} \

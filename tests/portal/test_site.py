@@ -176,3 +176,11 @@ def test_every_page_links_the_feed_in_its_head_and_the_footer_sitemap_is_for_peo
         "application/xml"
     )  # still for search engines
     assert "Follow new articles with the RSS feed" in client.get("/articles/").content.decode()
+
+
+@pytest.mark.django_db
+def test_admin_pages_name_the_sites_icon_so_browsers_do_not_ask_for_favicon_ico(client):
+    """Newcomer check: the admin's sign-in page had no icon link, and the browser's request for
+    /favicon.ico was a 404 in its console."""
+    html = client.get("/admin/login/").content.decode()
+    assert '<link rel="icon" href="/static/img/favicon.svg" type="image/svg+xml">' in html
