@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 from django import forms
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -148,21 +148,35 @@ def _articles(reading: Reading, language=None) -> QuerySet:
 def _with_english_articles(reading: Reading, group: Group) -> Group:
     """On a Hindi page, while the Hindi articles the words found leave room: after them, the English
     articles the words find, each replaced by its Hindi translation where one is published, and none
-    listed twice (two queries). Hinglish and English ("ulti", "bleeding") meet the English text; and
-    "कमर दर्द" finds a Hindi article that names back pain among its danger signs, but the article about
-    back pain, not translated yet, only through the search terms' English."""
-    english = list(_articles(reading, Language.ENGLISH)[: GROUP_SIZE + 1])
-    translations = {
-        article.translation_of_id: article
-        for article in Article.objects.published()
+    listed twice. Hinglish and English ("ulti", "bleeding") meet the English text; and "कमर दर्द" finds
+    a Hindi article that names back pain among its danger signs, but the article about back pain, not
+    translated yet, only through the search terms' English.
+
+    One query, with each English article's published translation (the oldest, if there are several)
+    named by id; a second only for translations that are not listed already."""
+    translation = (
+        Article.objects.published()
         .in_language(Language.HINDI)
-        .filter(translation_of__in=[item.pk for item in english])
-        .only("title", "slug", "language", "standfirst", "publish_at", "last_reviewed", "translation_of")
-    }
+        .filter(translation_of=OuterRef("pk"))
+        .order_by("pk")
+        .values("pk")[:1]
+    )
+    english = list(
+        _articles(reading, Language.ENGLISH).annotate(translation_id=Subquery(translation))[: GROUP_SIZE + 1]
+    )
+    hindi = {item.pk: item for item in group.items}
+    wanted = {item.translation_id for item in english if item.translation_id} - hindi.keys()
+    if wanted:
+        hindi.update(
+            (article.pk, article)
+            for article in Article.objects.filter(pk__in=wanted).only(
+                "title", "slug", "language", "standfirst", "publish_at", "last_reviewed"
+            )
+        )
     listed = {item.pk for item in group.items}
     added = []
     for item in english:
-        shown = translations.get(item.pk, item)
+        shown = hindi.get(item.translation_id, item)
         if shown.pk not in listed:
             listed.add(shown.pk)
             added.append(shown)

@@ -372,3 +372,34 @@ def test_an_edited_search_term_is_used_at_once(client, small_site, django_captur
         SearchTerm.objects.create(phrase="Jalan Chhati", means="heartburn", group="synonym")
     html = client.get("/search/", {"q": "jalan chhati"}).content.decode()
     assert groups_of(html) == [("articles", "Articles", ["heartburn"])]
+
+
+def test_hindi_search_shows_english_articles_after_the_hindi_ones_as_their_translations(
+    client, django_assert_num_queries
+):
+    """On /hi/search/: the Hindi articles the words find, then the English ones, each as its published
+    Hindi translation where there is one, none twice. The translations come with the English articles;
+    those not listed already are read in one more query."""
+    spotting = ArticleFactory(title="Spotting and bleeding in pregnancy", slug="spotting")
+    ArticleFactory(title="Spotting: रक्तस्राव", slug="raktasrav", language="hi", translation_of=spotting)
+    gums = ArticleFactory(title="Bleeding gums in pregnancy", slug="gums")
+    ArticleFactory(title="मसूड़ों से खून", slug="masoode", language="hi", translation_of=gums)
+    ArticleFactory(
+        title="Bleeding gums draft",
+        slug="gums-draft",
+        language="hi",
+        translation_of=gums,
+        status=Status.DRAFT,
+    )
+    ArticleFactory(title="Bleeding after birth", slug="after-birth")  # not translated
+    client.get("/hi/search/", {"q": "birth"})  # the lexicon, read once for the content version
+    cache.clear()
+    lexicon.lexicon()
+    with django_assert_num_queries(6):  # Hindi articles, English ones, 2 translations, 3 directory groups
+        html = client.get("/hi/search/", {"q": "bleeding"}).content.decode()
+    assert sorted(group(html, "articles", "article")) == ["after-birth", "masoode", "raktasrav"]
+    cache.clear()
+    lexicon.lexicon()  # with Redis, emptying the cache publishes a new content version
+    with django_assert_num_queries(5):  # the one translation found is listed already
+        html = client.get("/hi/search/", {"q": "spotting"}).content.decode()
+    assert group(html, "articles", "article") == ["raktasrav"]
