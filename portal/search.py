@@ -136,12 +136,16 @@ def _hospitals(reading: Reading) -> QuerySet:
     )
 
 
+# What an article in the results shows (templates/search/results.html).
+ARTICLE_FIELDS = ("title", "slug", "language", "standfirst", "publish_at", "last_reviewed")
+
+
 def _articles(reading: Reading, language=None) -> QuerySet:
     return (
         Article.objects.published()
         .in_language(language)
         .search(reading.article_query())
-        .only("title", "slug", "language", "standfirst", "publish_at", "last_reviewed")
+        .only(*ARTICLE_FIELDS)
     )
 
 
@@ -165,15 +169,12 @@ def _with_english_articles(reading: Reading, group: Group) -> Group:
         _articles(reading, Language.ENGLISH).annotate(translation_id=Subquery(translation))[: GROUP_SIZE + 1]
     )
     hindi = {item.pk: item for item in group.items}
-    wanted = {item.translation_id for item in english if item.translation_id} - hindi.keys()
+    listed = set(hindi)
+    wanted = {item.translation_id for item in english if item.translation_id} - listed
     if wanted:
         hindi.update(
-            (article.pk, article)
-            for article in Article.objects.filter(pk__in=wanted).only(
-                "title", "slug", "language", "standfirst", "publish_at", "last_reviewed"
-            )
+            (article.pk, article) for article in Article.objects.filter(pk__in=wanted).only(*ARTICLE_FIELDS)
         )
-    listed = {item.pk for item in group.items}
     added = []
     for item in english:
         shown = hindi.get(item.translation_id, item)
