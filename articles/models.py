@@ -75,7 +75,7 @@ URGENCY_ADVICE = {
         "Call 102 for free transport to a government hospital, or 108 if you cannot travel safely."
     ),
     Urgency.WITHIN_24_HOURS: _(
-        "Contact your doctor or maternity unit today, without waiting for your next check-up."
+        "See your doctor, or go to your maternity unit, within 24 hours: do not wait for your next check-up."
     ),
     Urgency.NEXT_VISIT: _("Not urgent: tell your doctor at your next antenatal check-up."),
 }

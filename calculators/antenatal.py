@@ -200,7 +200,8 @@ STEPS: tuple[CareStep, ...] = (
             _(
                 "Your doctor may offer it if you are Rh negative and have no anti-D antibodies; some "
                 "hospitals give a second dose at 34 weeks. It protects a future baby. Another dose may be "
-                "needed after the birth or after bleeding."
+                "needed after the birth or after bleeding. It is not free at every government hospital: "
+                "ask at the hospital where you plan to give birth."
             ),
         ),
         references=(NICE_ANTI_D,),

@@ -257,6 +257,16 @@ class Note(StrEnum):
     IVF_SCAN_NOT_USED = "ivf-scan-not-used"
 
 
+class Overdue(StrEnum):
+    """Where today falls once the due date is reached (`DatingResult.overdue`), for the advice on what
+    to do if the baby has not come: WHO (2018) and NICE NG207 offer induction of labour between 41w0d
+    and 42w0d, and from 42 weeks a baby still unborn needs checking at once."""
+
+    DUE = "due"  # 40w0d to 40w6d
+    LATE_TERM = "late-term"  # 41w0d to 41w6d
+    POST_TERM = "post-term"  # 42w0d to 43w6d (after that no week is shown for today)
+
+
 @dataclass(frozen=True)
 class Why:
     """The reason for the due date as a code and the numbers it rests on, so that the web page can word
@@ -329,6 +339,13 @@ class DatingResult:
     def ga_today_in_range(self) -> bool:
         """Whether today's GA is shown (0w0d to 43w6d)."""
         return 0 <= self.ga_today.total_days <= MAX_SHOWN_GA_DAYS
+
+    @property
+    def overdue(self) -> Overdue | None:
+        """None before 40w0d and when today's week is not shown (past 43w6d)."""
+        if not self.ga_today_in_range or self.ga_today.weeks < 40:
+            return None
+        return {40: Overdue.DUE, 41: Overdue.LATE_TERM}.get(self.ga_today.weeks, Overdue.POST_TERM)
 
     @property
     def trimester_today(self) -> int | None:

@@ -38,6 +38,7 @@ def _render(request, today, form=None, status=200):
             "result": result,
             "reason": wording.reason(result),
             "notes": wording.notes(result),
+            "overdue_advice": wording.overdue_advice(result),
             "trimester": wording.trimester_name(result),
             "timeline": build_timeline(result, care),
             "care": care,

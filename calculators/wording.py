@@ -10,7 +10,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
-from calculators.dating import REDATING_BANDS, DatingResult, GestationalAge, Note, Reason, Why
+from calculators.dating import REDATING_BANDS, DatingResult, GestationalAge, Note, Overdue, Reason, Why
 
 LANDMARK_LABELS = {
     "second-trimester-start": _("Second trimester starts"),
@@ -58,6 +58,25 @@ NOTE_TEXT = {
         "An IVF due date comes from the embryo's known age, so no later scan changes it (SMFM guidance)."
     ),
     Note.IVF_SCAN_NOT_USED: _("Your scan was not used to change the date."),
+}
+# What to do once the due date is reached and the baby has not come (WHO 2018, NICE NG207, ACOG).
+OVERDUE_ADVICE = {
+    Overdue.DUE: _(
+        "You have reached your due date. If your baby has not been born yet, see your doctor this week "
+        "to plan what happens if labour has not started by 41 weeks. Keep feeling for your baby's "
+        "movements every day: if they slow down or stop, go to hospital at once."
+    ),
+    Overdue.LATE_TERM: _(
+        "You are past 41 weeks. If your baby has not been born yet, contact your doctor or maternity "
+        "unit today: induction of labour (starting labour off in hospital) is usually offered between "
+        "41 and 42 weeks, because the risks for the baby rise after that. If your baby moves less, your "
+        "waters break or you bleed, go to hospital at once."
+    ),
+    Overdue.POST_TERM: _(
+        "You are past 42 weeks. If your baby has not been born yet, go to your maternity unit today: "
+        "your baby needs checking, and doctors advise induction of labour. If your baby moves less, "
+        "your waters break or you bleed, go to hospital at once or call 108."
+    ),
 }
 
 
@@ -201,6 +220,11 @@ def reason(result: DatingResult) -> str:
             "due": ga_short(GestationalAge.of(40)),
         }
     return _scan_reason(why)
+
+
+def overdue_advice(result: DatingResult) -> str:
+    """What to do today if the due date has come and gone ("" before 40 weeks)."""
+    return str(OVERDUE_ADVICE[result.overdue]) if result.overdue else ""
 
 
 def notes(result: DatingResult) -> list[str]:

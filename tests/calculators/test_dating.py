@@ -364,3 +364,23 @@ def test_missing_inputs_are_errors_not_crashes():
             date_pregnancy(method, TODAY)
     with pytest.raises(ValueError):
         date_pregnancy("sonar", TODAY)
+
+
+@pytest.mark.parametrize(
+    ("days_since_lmp", "overdue"),
+    [
+        (0, None),
+        (279, None),
+        (280, dating.Overdue.DUE),
+        (286, dating.Overdue.DUE),
+        (287, dating.Overdue.LATE_TERM),
+        (293, dating.Overdue.LATE_TERM),
+        (294, dating.Overdue.POST_TERM),
+        (307, dating.Overdue.POST_TERM),
+        (308, None),  # past 43w6d no week is shown for today
+    ],
+)
+def test_overdue_stage_by_todays_week(days_since_lmp, overdue):
+    today = date(2025, 3, 15)
+    result = date_pregnancy(Method.LMP, today=today, lmp=today - timedelta(days=days_since_lmp))
+    assert result.overdue == overdue

@@ -366,3 +366,19 @@ def test_the_catalogue_translates_every_string_of_the_calculator_and_the_article
             ):
                 problems.append(entry.msgid)
     assert problems == []
+
+
+@pytest.mark.parametrize(
+    ("lmp", "stage", "says"),
+    [
+        ("2024-06-08", "due", "इसी हफ्ते अपने डॉक्टर से मिलें"),
+        ("2024-06-01", "late-term", "41 से 42 हफ्ते के बीच"),
+        ("2024-05-25", "post-term", "आज ही अपने डिलीवरी वाले अस्पताल जाएं"),
+    ],
+)
+def test_advice_once_the_due_date_has_come_in_hindi(client, lmp, stage, says):
+    html = client.post(HI, {"method": "lmp", "lmp": lmp}).content.decode()
+    advice = re.search(rf'data-result="overdue-advice" data-stage="{stage}">(.*?)</p>', html).group(1)
+    assert says in advice
+    assert "If your baby" not in advice
+    assert "खतरे के संकेत जानें" in advice

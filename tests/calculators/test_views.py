@@ -483,3 +483,37 @@ def test_a_date_that_does_not_exist_is_not_echoed_into_the_date_box(client):
     ).content.decode()
     assert "That date does not exist" in html
     assert 'value="2020-02-30"' not in html
+
+
+OVERDUE = re.compile(
+    r'<p class="callout calc-overdue" data-result="overdue-advice" data-stage="([a-z-]+)">(.*?)</p>'
+)
+
+
+@pytest.mark.parametrize(
+    ("lmp", "stage", "says"),
+    [
+        ("2024-06-09", None, None),  # 39w6d today: nothing yet
+        ("2024-06-08", "due", "see your doctor this week"),  # 40w0d
+        ("2024-06-02", "due", "see your doctor this week"),  # 40w6d
+        ("2024-06-01", "late-term", "contact your doctor or maternity unit today"),  # 41w0d
+        ("2024-05-26", "late-term", "usually offered between 41 and 42 weeks"),  # 41w6d
+        ("2024-05-25", "post-term", "go to your maternity unit today"),  # 42w0d
+        ("2024-05-12", "post-term", "go to hospital at once or call 108"),  # 43w6d, the last week shown
+        ("2024-05-11", None, None),  # 44w0d: no week is shown for today, so no advice either
+    ],
+)
+def test_advice_once_the_due_date_has_come(client, lmp, stage, says):
+    """WHO and NICE offer induction between 41 and 42 weeks: from 40w0d the result says what to do if
+    the baby has not come, more urgently each week, and links the danger signs."""
+    html = post(client, method="lmp", lmp=lmp).content.decode()
+    found = OVERDUE.findall(html)
+    if stage is None:
+        assert found == []
+        assert "calc-overdue" not in html
+        return
+    [(shown, text)] = found
+    assert shown == stage
+    assert "If your baby has not been born yet" in text
+    assert says in text
+    assert '<a href="/articles/danger-signs-in-pregnancy/">Know the danger signs</a>' in text
