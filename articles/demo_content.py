@@ -129,6 +129,11 @@ JSSK = Src(
     "National Health Mission, MoHFW",
     f"{NHM_GUIDELINES}/guidelines_for_jssk.pdf",
 )
+PMSMA = Src(
+    "Pradhan Mantri Surakshit Matritva Abhiyan (PMSMA): a free check-up on the 9th of every month",
+    MOHFW,
+    "https://pmsma.mohfw.gov.in/",
+)
 TELE_MANAS = Src(
     "Tele-MANAS: the national tele-mental health helpline, 14416",
     MOHFW,
@@ -147,6 +152,12 @@ WHO_ANC = Src(
     "https://www.who.int/publications/i/item/9789241549912",
     D(2016, 11, 28),
 )
+WHO_POSTNATAL = Src(
+    "WHO recommendations on maternal and newborn care for a positive postnatal experience",
+    "World Health Organization",
+    "https://www.who.int/publications/i/item/9789240045989",
+    D(2022, 3, 30),
+)
 NICE_ANC = Src(
     "Antenatal care (NICE guideline NG201)", NICE, "https://www.nice.org.uk/guidance/ng201", D(2021, 8, 19)
 )
@@ -155,6 +166,9 @@ NICE_HYPERTENSION = Src(
     NICE,
     "https://www.nice.org.uk/guidance/ng133",
     D(2019, 6, 25),
+)
+NICE_POSTNATAL = Src(
+    "Postnatal care (NICE guideline NG194)", NICE, "https://www.nice.org.uk/guidance/ng194", D(2021, 4, 20)
 )
 NICE_MENTAL_HEALTH = Src(
     "Antenatal and postnatal mental health (NICE guideline CG192)",
@@ -238,10 +252,11 @@ CLOT_IN_LEG = (
     "One calf or leg that is painful, swollen, warm or red, or darker than the other: a possible clot in a "
     "vein (deep vein thrombosis)."
 )
+PAIN_BELOW_RIBS = "Pain just below your ribs, especially on the right."
 PRE_ECLAMPSIA_SIGNS = [
     (HOSPITAL_NOW, "A severe headache that does not go away."),
     (HOSPITAL_NOW, "Blurred vision, flashing lights or spots in front of your eyes."),
-    (HOSPITAL_NOW, "Pain just below your ribs, especially on the right."),
+    (HOSPITAL_NOW, PAIN_BELOW_RIBS),
     (HOSPITAL_NOW, "Sudden swelling of your face, hands or feet."),
 ]
 PAINKILLERS = (
@@ -749,9 +764,9 @@ ARTICLES = [
             (
                 "Is it normal to feel low as well?",
                 "Feeling tired and emotional at times is common. But if you feel down or hopeless most days, "
-                "lose interest in things, or feel anxious all the time, tell your doctor. Low mood and "
-                "anxiety in pregnancy are common and treatable, and asking for help is the right thing to "
-                "do.\n\n"
+                "lose interest in things, or feel anxious all the time, tell your doctor within a day, "
+                "without waiting for your next check-up. Low mood and anxiety in pregnancy are common and "
+                "treatable, and asking for help is the right thing to do.\n\n"
                 "**If you have thoughts of harming yourself or of ending your life, get help now.** Tell "
                 "someone you trust, and call Tele-MANAS on [14416](tel:14416): it is free, open day and "
                 "night, and answers in many Indian languages. If you feel you might act on these thoughts, "
@@ -761,8 +776,9 @@ ARTICLES = [
             (
                 "When to see a doctor",
                 "Tiredness on its own is part of pregnancy. Breathlessness, a racing heart and paleness can "
-                "mean anaemia that needs treatment, and thoughts of harming yourself always need help the "
-                "same day.",
+                "mean anaemia that needs treatment. Thoughts of harming yourself need help at once: go to the "
+                "nearest hospital or call Tele-MANAS on [14416](tel:14416), and call [108](tel:108) if you "
+                "feel you might act on them.",
                 True,
             ),
         ],
@@ -779,11 +795,12 @@ ARTICLES = [
                 "You get breathless at rest or doing little, your heart races or pounds, or you feel faint.",
             ),
             (WITHIN_24_HOURS, "You look very pale, or tire far more than usual: ask for a haemoglobin test."),
-            (NEXT_VISIT, "Tiredness that stops you managing daily life."),
             (
-                NEXT_VISIT,
-                "Feeling low, hopeless or anxious most days for two weeks or more (sooner if it is getting worse).",
+                WITHIN_24_HOURS,
+                "Feeling low, hopeless or anxious most days for two weeks or more, or low mood that is getting "
+                "worse. To talk to someone now, call Tele-MANAS on 14416 (free, at any hour).",
             ),
+            (NEXT_VISIT, "Tiredness that stops you managing daily life."),
         ],
         sources=[
             nhs("Tiredness", "tiredness"),
@@ -1134,7 +1151,8 @@ ARTICLES = [
         slug=DANGER_SIGNS_SLUG,
         title="Danger signs in pregnancy: when to go to hospital at once",
         standfirst="The Mother and Child Protection card lists the signs that mean a pregnant woman needs a "
-        "hospital straight away. Know them, and know how you will get there.",
+        "hospital straight away. Know them, and the signs that still matter after the birth, and know how you "
+        "will get there.",
         topics=["symptoms", "second-trimester", "third-trimester", "labour-and-birth"],
         sections=[
             (
@@ -1150,7 +1168,11 @@ ARTICLES = [
                 "- your baby moving less than usual, or not at all\n"
                 "- breathlessness\n"
                 "- swelling of your face and hands\n"
-                "- severe pain in your tummy",
+                "- severe pain in your tummy\n\n"
+                "Two signs the card leaves out need a hospital at once too: pain just below your ribs, "
+                "especially on the right, and one calf or leg that is painful, swollen, warm or red. The one "
+                "exception to “at once” is light spotting without pain before 12 weeks, which is common and "
+                "often harmless but still needs a call to your doctor today.",
                 False,
             ),
             (
@@ -1170,15 +1192,37 @@ ARTICLES = [
                 "- **Bleeding or severe pain in the tummy:** the placenta may be coming away from the womb "
                 "or lying low, or labour may be starting early. In early pregnancy it can mean a miscarriage "
                 "or an ectopic pregnancy.\n"
-                "- **Fits, a severe headache, blurred vision, or swelling of the face and hands:** signs of "
-                "pre-eclampsia and eclampsia, dangerously high blood pressure of pregnancy, which can also "
-                "start in the weeks after the birth.\n"
+                "- **Fits, a severe headache, blurred vision, pain just below the ribs, or swelling of the "
+                "face and hands:** signs of pre-eclampsia and eclampsia, dangerously high blood pressure of "
+                "pregnancy, which can also start in the weeks after the birth.\n"
                 "- **High fever:** an infection, which needs treatment quickly for both of you.\n"
                 "- **Leaking fluid:** your waters may have broken, which brings a risk of infection and of "
                 "early labour.\n"
                 "- **Fewer movements:** your baby may not be getting enough oxygen or food through the "
                 "placenta.\n"
-                "- **Breathlessness:** severe anaemia, a heart problem or a blood clot in the lungs.",
+                "- **Breathlessness:** severe anaemia, a heart problem or a blood clot in the lungs.\n"
+                "- **A painful, swollen calf or leg:** a blood clot in a deep vein, which is more likely in "
+                "pregnancy and after the birth; if part of it breaks off, it can reach the lungs.",
+                False,
+            ),
+            (
+                "Which signs after the birth need a hospital?",
+                "The six weeks after the birth have dangers of their own, whether your baby was born at "
+                "home, in hospital or by caesarean. Some bleeding for a few weeks is normal, but it should "
+                "slowly lessen.\n\n"
+                "- **Heavy bleeding:** soaking a pad in an hour or less, or passing large clots. Call 108.\n"
+                "- **A fever or shivering, or discharge from the vagina that smells bad:** an infection of "
+                "the womb, which can spread to the blood (sepsis). Go to hospital now.\n"
+                "- **Fits, a severe headache or blurred vision:** pre-eclampsia can start after the birth, "
+                "even if your blood pressure was normal in pregnancy. Go to hospital now, and call 108 for "
+                "fits.\n"
+                "- **A painful, swollen calf, sudden breathlessness or pain in your chest:** the risk of a "
+                "blood clot is at its highest in the weeks after the birth. Go to hospital now for the calf, "
+                "and call 108 for breathlessness or chest pain.\n"
+                "- **A red, painful, swollen area on a breast, or a caesarean wound or stitches that are "
+                "red, leaking or coming apart:** see a doctor today; with a fever, go to hospital now.\n\n"
+                "Your ASHA visits you at home in the first weeks after the birth: tell her about any of these "
+                "signs, and keep your check-ups after the birth.",
                 False,
             ),
             (
@@ -1187,36 +1231,72 @@ ARTICLES = [
                 "- Find out which nearby hospital can do a caesarean and give blood, and how you would get "
                 "there at night.\n"
                 "- Keep your MCP card, some money and a bag ready, and decide who will go with you.\n"
-                "- Register your pregnancy early and go to every check-up. Government health facilities "
-                "hold a free check-up by a doctor on the 9th of every month (Pradhan Mantri Surakshit "
-                "Matritva Abhiyan).",
+                "- Register your pregnancy early and go to every check-up. In the second and third "
+                "trimesters (from the fourth month of pregnancy), government health facilities hold a free "
+                "check-up by a doctor on the 9th of every month, or the next working day if the 9th is a "
+                "Sunday or a holiday (Pradhan Mantri Surakshit Matritva Abhiyan, PMSMA).",
                 False,
             ),
             (
                 "When to see a doctor",
-                "Every sign on the MCP card means a hospital at once. The signs under “Call 108 now” also "
-                "mean you should not travel on your own.",
+                "Every sign on the MCP card means a hospital at once, with one exception: light spotting "
+                "without pain before 12 weeks needs a call to your doctor today. After the birth, a sore, red "
+                "breast or a wound that is not healing needs a doctor today, and a hospital at once if you "
+                "also have a fever. The signs under “Call 108 now” also mean you should not travel on your "
+                "own.",
                 True,
             ),
         ],
         red_flags=[
-            (CALL_108, "Fits (convulsions), or fainting and not waking up properly."),
+            (
+                CALL_108,
+                "Fits (convulsions), or fainting and not waking up properly, in pregnancy or after the birth.",
+            ),
             (CALL_108, "Heavy bleeding from the vagina."),
             (CALL_108, "Severe breathlessness, pain in your chest, or coughing up blood."),
             (
-                HOSPITAL_NOW,
-                "Bleeding from the vagina after 12 weeks, even if light, or with pain at any stage. (Light "
-                "spotting without pain before 12 weeks: call your doctor today.)",
+                CALL_108,
+                "After the birth, heavy bleeding from the vagina: soaking a pad in an hour or less, or "
+                "passing large clots.",
             ),
-            (HOSPITAL_NOW, "A severe headache, or blurred vision."),
+            (
+                HOSPITAL_NOW,
+                "Bleeding from the vagina after 12 weeks, even if light, or bleeding with pain at any stage.",
+            ),
+            (
+                HOSPITAL_NOW,
+                "A severe headache, or blurred vision, in pregnancy or in the weeks after the birth.",
+            ),
+            (HOSPITAL_NOW, PAIN_BELOW_RIBS),
             (HOSPITAL_NOW, "A high fever."),
             (HOSPITAL_NOW, "Fluid leaking from the vagina."),
             (HOSPITAL_NOW, "Your baby moving less than usual, or not at all."),
             (HOSPITAL_NOW, "Breathlessness that is new or getting worse."),
             (HOSPITAL_NOW, "Swelling of your face and hands."),
             (HOSPITAL_NOW, "Severe pain in your tummy."),
+            (HOSPITAL_NOW, CLOT_IN_LEG),
+            (
+                HOSPITAL_NOW,
+                "After the birth, a fever or shivering, or discharge from the vagina that smells bad.",
+            ),
+            (WITHIN_24_HOURS, "Light spotting without pain before 12 weeks: contact your doctor today."),
+            (
+                WITHIN_24_HOURS,
+                "After the birth, without a fever: a red, painful, swollen area on a breast, or a caesarean "
+                "wound or stitches that are red, leaking or coming apart.",
+            ),
         ],
-        sources=[MCP_CARD, SAFE_MOTHERHOOD, JSSK, NICE_HYPERTENSION, WHO_ANC],
+        sources=[
+            MCP_CARD,
+            SAFE_MOTHERHOOD,
+            JSSK,
+            PMSMA,
+            NICE_HYPERTENSION,
+            NHS_DVT,
+            WHO_ANC,
+            WHO_POSTNATAL,
+            NICE_POSTNATAL,
+        ],
     ),
     DemoArticle(
         slug="reduced-baby-movements",

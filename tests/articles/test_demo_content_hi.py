@@ -168,3 +168,42 @@ def test_bleeding_and_movements_urgencies():
     sickness = next(a for a in HINDI_ARTICLES if TRANSLATION_OF[a.slug] == "morning-sickness")
     assert flags(sickness, "24 घंटे") == [Urgency.HOSPITAL_NOW]  # nothing kept down for a day
     assert "16 से 20 हफ्ते" in text(sickness)
+
+
+@by_slug
+def test_each_red_flag_matches_its_english_flag_in_order_numbers_and_the_weeks_after_the_birth(article):
+    """The same flags in the same order: beside the urgencies (above), the n-th Hindi flag gives the
+    same numbers (weeks, hours, 14416) as the n-th English flag, and speaks of the time after the birth
+    exactly where the English does."""
+    original = english(article)
+    assert len(article.red_flags) == len(original.red_flags)
+    for (_, hindi), (_, text) in zip(article.red_flags, original.red_flags, strict=True):
+        assert re.findall(r"\d+", hindi) == re.findall(r"\d+", text), (hindi, text)
+        assert ("जन्म के बाद" in hindi) == ("after the birth" in text.lower()), (hindi, text)
+
+
+def test_danger_signs_split_early_spotting_add_ribs_calf_and_the_weeks_after_the_birth():
+    article = next(a for a in HINDI_ARTICLES if TRANSLATION_OF[a.slug] == DANGER_SIGNS_SLUG)
+    assert flags(article, "बिना दर्द के हल्के धब्बे") == [Urgency.WITHIN_24_HOURS]
+    assert flags(article, "आज ही") == [Urgency.WITHIN_24_HOURS]
+    assert flags(article, "पसलियों के ठीक नीचे") == [Urgency.HOSPITAL_NOW]
+    assert flags(article, "पिंडली") == [Urgency.HOSPITAL_NOW]
+    assert flags(article, "जन्म के बाद योनि से बहुत ज्यादा खून") == [Urgency.CALL_108]
+    assert flags(article, "बदबूदार") == [Urgency.HOSPITAL_NOW]
+    assert flags(article, "स्तन") == [Urgency.WITHIN_24_HOURS]
+    headings = [heading for heading, _, _ in article.sections]
+    assert "बच्चे के जन्म के बाद किन लक्षणों में अस्पताल जाना है?" in headings
+    for answer in (article.sections[0][1], next(a for h, a, _ in article.sections if h == CALLOUT)):
+        assert "12 हफ्ते से पहले बिना दर्द के हल्के धब्ब" in answer and "आज ही डॉक्टर" in answer
+    ready = next(a for h, a, _ in article.sections if h.startswith("कुछ होने से पहले"))
+    pmsma = next(line for line in ready.split("\n") if "9 तारीख" in line)
+    assert "दूसरी और तीसरी तिमाही" in pmsma and "प्रधानमंत्री सुरक्षित मातृत्व अभियान" in pmsma
+
+
+def test_tiredness_low_mood_is_within_24_hours_and_self_harm_needs_help_at_once():
+    article = next(a for a in HINDI_ARTICLES if TRANSLATION_OF[a.slug] == "tiredness-in-pregnancy")
+    assert flags(article, "मन उदास, निराश या घबराया") == [Urgency.WITHIN_24_HOURS]
+    assert "टेली-मानस को 14416" in next(t for _, t in article.red_flags if "मन उदास" in t)
+    callout = next(a for h, a, _ in article.sections if h == CALLOUT)
+    assert "उसी दिन" not in callout and "तुरंत मदद" in callout
+    assert "[14416](tel:14416)" in callout and "[108](tel:108)" in callout
