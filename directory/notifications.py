@@ -113,6 +113,23 @@ def queue(enquiry: Enquiry, kind: str) -> Notification:
     return notification
 
 
+# Email backends that deliver nothing: they print, write to files or drop each email. `make run` (debug
+# on) prints its emails with the console backend, the default. With debug off no notification is "sent"
+# through one: the console would print patients' private links into the server's log, and no centre
+# would hear of an enquiry. The try fails instead, as with a mail server that is down, and is retried
+# (NOTIFY_RETRY_HOURS), so nothing is lost once DJANGO_EMAIL_BACKEND names a real server. The in-memory
+# backend the tests use keeps working.
+UNDELIVERED = {
+    "django.core.mail.backends.console.EmailBackend",
+    "django.core.mail.backends.filebased.EmailBackend",
+    "django.core.mail.backends.dummy.EmailBackend",
+}
+
+
+class NoDeliveringEmailBackend(Exception):
+    """Debug is off and DJANGO_EMAIL_BACKEND is one of UNDELIVERED."""
+
+
 @task()
 def send_notification(notification_id: int) -> str:
     """The job: send one notification if it is still owed. Returns what happened (kept by the queue)."""
@@ -129,6 +146,8 @@ def send_notification(notification_id: int) -> str:
         _finish(notification, NotificationStatus.FAILED, "no address to send to")
         return "failed: no address"
     try:
+        if not settings.DEBUG and settings.EMAIL_BACKEND in UNDELIVERED:
+            raise NoDeliveringEmailBackend
         message.send()
     except Exception as exc:  # noqa: BLE001 - any mail failure is retried, never lost
         return _retry_or_fail(notification, exc)

@@ -46,6 +46,9 @@ class StaffSessionRefreshMiddleware:
         response = self.get_response(request)
         if settings.SESSION_COOKIE_NAME not in request.COOKIES:
             return response  # no session to keep (and untouched, it adds no "Vary: Cookie")
+        match = getattr(request, "resolver_match", None)
+        if match is not None and getattr(match.func, "session_untouched", False):
+            return response  # a health probe: it reads no session, whatever cookie the prober sends
         session = request.session
         if session.get(SESSION_KEY):
             now = int(time.time())

@@ -120,6 +120,14 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
+def session_untouched(view):
+    """Marks a view that never reads or extends a session (StaffSessionRefreshMiddleware leaves it be):
+    the health probes, so that a prober sending a signed-in cookie still touches nothing."""
+    view.session_untouched = True
+    return view
+
+
+@session_untouched
 @never_cache
 @require_GET
 def healthz(request):
@@ -152,6 +160,7 @@ def _cache_problem() -> str | None:
     return None
 
 
+@session_untouched
 @never_cache
 @require_GET
 def readyz(request):

@@ -328,3 +328,47 @@ def test_the_dashboard_shows_an_email_being_sent_only_once_its_worker_must_have_
         assert board.failed_count == 1 and board.failed[0].enquiry == enquiry
         client.force_login(root)
         assert "outcome unknown (the worker stopped while sending)" in client.get("/admin/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "backend",
+    [
+        "django.core.mail.backends.console.EmailBackend",
+        "django.core.mail.backends.filebased.EmailBackend",
+        "django.core.mail.backends.dummy.EmailBackend",
+    ],
+)
+def test_with_debug_off_nothing_is_sent_through_a_backend_that_delivers_nothing(
+    client, settings, centres, run_jobs, capsys, tmp_path, backend
+):
+    """The console backend, the default, would print the patient's private link into the log: with debug
+    off the try fails and waits for a real mail server, like an outage, and then sends."""
+    settings.DEBUG = False
+    settings.EMAIL_BACKEND = backend
+    settings.EMAIL_FILE_PATH = str(tmp_path)
+    with time_machine.travel(START, tick=False) as clock:
+        enquiry = send(client, centres["alpha"], "Esha", 5)
+        run_jobs()
+        notification = enquiry.notifications.get()
+        assert (notification.status, notification.attempts) == ("pending", 1)
+        assert notification.last_error == "NoDeliveringEmailBackend"
+        assert enquiry.reference not in capsys.readouterr().out and list(tmp_path.iterdir()) == []
+        port = free_port()
+        use_smtp(settings, port)
+        with smtp_server(port) as inbox:
+            clock.shift(datetime.timedelta(seconds=60))
+            run_jobs()
+            assert [m["Subject"].split()[2] for m in inbox.to("alpha@centres.example")] == [enquiry.reference]
+    notification.refresh_from_db()
+    assert (notification.status, notification.attempts) == ("sent", 2)
+
+
+def test_with_debug_on_the_console_backend_prints_as_make_run_expects(
+    client, settings, centres, run_jobs, capsys
+):
+    settings.DEBUG = True
+    settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    enquiry = send(client, centres["alpha"], "Farah", 6)
+    run_jobs()
+    assert enquiry.notifications.get().status == "sent"
+    assert enquiry.reference in capsys.readouterr().out

@@ -346,3 +346,15 @@ def test_on_redis_every_attempt_that_goes_ahead_took_a_place_however_many_race(s
         thread.join()
     cache.clear()
     assert counts["allowed"] == counts["taken"] and 10 <= counts["taken"] <= 40
+
+
+@pytest.mark.parametrize(("path", "queries"), [("/healthz", 0), ("/readyz", 1)])
+def test_health_probes_never_read_or_extend_a_session(client, asha, django_assert_num_queries, path, queries):
+    """CONTRACT.md: /healthz touches nothing, even when the prober carries a signed-in session cookie
+    whose refresh is due; /readyz runs only its own SELECT 1."""
+    with at(START):
+        client.force_login(asha)
+    with at(START + datetime.timedelta(hours=1)), django_assert_num_queries(queries):
+        response = client.get(path)
+    assert response.status_code == 200
+    assert "sessionid" not in response.cookies
