@@ -96,8 +96,15 @@ class ReferenceMultipleChoiceField(ReferenceRowsMixin, fields.ModelMultipleChoic
         for key in value:
             if str(key) not in rows:
                 raise self.invalid_choice(key)
+        return self.known_rows(value)
+
+    def known_rows(self, value) -> list:
+        """The listed rows among the values, in list order; what is not listed is left out. SearchForm
+        keeps them when the field has an error, so one unknown value leaves the others applied."""
+        if not isinstance(value, list | tuple | frozenset):
+            return []
         wanted = {str(key) for key in value}
-        return [row for key, row in rows.items() if key in wanted]
+        return [row for key, row in self.row_keys().items() if key in wanted]
 
 
 class ReferenceChoiceFilter(django_filters.ModelChoiceFilter):
@@ -283,8 +290,8 @@ class DoctorFilter(CityFixedMixin, FormClassOnceMixin, django_filters.FilterSet)
         method="filter_languages",
         widget=forms.CheckboxSelectMultiple,
         error_messages={
-            "invalid_choice": _("“%(value)s” is not a language we list. The language filter was left out."),
-            "invalid_pk_value": _("“%(pk)s” is not a language we list. The language filter was left out."),
+            "invalid_choice": _("“%(value)s” is not a language we list, so it was left out."),
+            "invalid_pk_value": _("“%(pk)s” is not a language we list, so it was left out."),
         },
     )
     gender = _choice(

@@ -158,6 +158,7 @@ class SearchForm(AccessibleErrorsMixin, forms.Form):
     def clean(self):
         """A maximum below the minimum would match nothing: it is left out, with a message beside it."""
         cleaned = super().clean()
+        self._keep_known_choices(cleaned)
         low, high = cleaned.get("min_price"), cleaned.get("max_price")
         if low is not None and high is not None and high < low:
             self.add_error(
@@ -168,6 +169,17 @@ class SearchForm(AccessibleErrorsMixin, forms.Form):
                 ),
             )
         return cleaned
+
+    def _keep_known_choices(self, cleaned) -> None:
+        """A repeatable filter (the languages) with a value we do not list still applies its other
+        values; the message beside it names the one left out (CONTRACT.md: results ignore that value)."""
+        for name, field in self.fields.items():
+            if name in cleaned or name not in self.errors or not hasattr(field, "known_rows"):
+                continue
+            values = field.widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
+            known = field.known_rows(values)
+            if known:
+                cleaned[name] = known
 
 
 class CityChoiceForm(AccessibleErrorsMixin, forms.Form):

@@ -1,5 +1,7 @@
 """The doctor and package searches: filters, sorts, city pages, bad input, pagination, query counts."""
 
+import re
+
 import pytest
 from django.core.cache import cache
 from django.db import connection
@@ -480,3 +482,20 @@ def test_no_suggestion_when_nothing_is_close_or_something_was_found(client, publ
     assert "Did you mean" not in client.get("/gynecologists/?q=zzqxv").content.decode()
     assert "Did you mean" not in client.get("/gynecologists/?q=kulkarni").content.decode()
     assert "Did you mean" not in client.get("/gynecologists/?max_fee=1").content.decode()
+
+
+def test_an_unknown_language_among_known_ones_leaves_only_itself_out(client, public_directory):
+    """CONTRACT.md: a value that does not parse gets a message and results that ignore that one value;
+    the languages that are listed still apply."""
+    hindi = cards(client.get("/gynecologists/?language=hindi"))
+    assert 0 < len(hindi) < len(EVERY_DOCTOR)
+    response = client.get("/gynecologists/?language=hindi&language=klingon")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert cards(response) == hindi
+    assert "“klingon” is not a language we list, so it was left out." in html
+    assert 'id="id_language-error"' in html
+    assert re.search(r'value="hindi"[^>]*checked', html)
+    hi = client.get("/hi/gynecologists/?language=hindi&language=klingon")
+    assert cards(hi) == hindi
+    assert "“klingon” कोई ऐसी भाषा नहीं है जो हमारी सूची में हो, इसलिए उसे छोड़ दिया गया।" in hi.content.decode()
