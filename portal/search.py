@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 from django import forms
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -52,12 +52,13 @@ class SiteSearchForm(forms.Form):
 
 @dataclass
 class Group:
-    """One kind of result: the first GROUP_SIZE items, and whether there are more."""
+    """One kind of result: the first GROUP_SIZE items, whether there are more, and how many match."""
 
     key: str
     title: str
     items: list = field(default_factory=list)
     has_more: bool = False
+    total: int = 0  # every match, not only the items shown
     more_url: str = ""
     lead: bool = False  # the group the query asked for
     query: str = ""
@@ -90,14 +91,23 @@ class SearchResults:
         return sum(len(group.items) for group in self.groups)
 
     @property
+    def total(self) -> int:
+        """Every match of every group (the page's data-result-count), not only those shown."""
+        return sum(group.total for group in self.groups)
+
+    @property
     def asked_for(self) -> bool:
         """Whether the first group is a listing the query asked for (its heading says its order)."""
         return bool(self.groups and self.groups[0].lead and self.groups[0].items)
 
 
 def _first(queryset: QuerySet, group: Group, cards=None) -> Group:
+    """The group's first items, and its total: the items themselves when they are all there is, else a
+    COUNT of the same query. A count sent with each row (a window) would make the database read every
+    match instead of stopping at the first nine: with 100,000 doctors that took "pune" from 9 to 39 ms."""
     rows = list(queryset[: GROUP_SIZE + 1])
     group.items, group.has_more = rows[:GROUP_SIZE], len(rows) > GROUP_SIZE
+    group.total = queryset.count() if group.has_more else len(group.items)
     if cards is not None:
         group.items = cards(group.items)
     return group
@@ -157,7 +167,11 @@ def _with_english_articles(reading: Reading, group: Group) -> Group:
     translated yet, only through the search terms' English.
 
     One query, with each English article's published translation (the oldest, if there are several)
-    named by id; a second only for translations that are not listed already."""
+    named by id; a second only for translations that are not listed already.
+
+    The group's total: the Hindi articles found (all of them listed, or this is not called), and the
+    English articles found that are not shown as one of those (their translation is not among them),
+    counted by one more query only when more of them match than the group can show."""
     translation = (
         Article.objects.published()
         .in_language(Language.HINDI)
@@ -165,11 +179,15 @@ def _with_english_articles(reading: Reading, group: Group) -> Group:
         .order_by("pk")
         .values("pk")[:1]
     )
-    english = list(
-        _articles(reading, Language.ENGLISH).annotate(translation_id=Subquery(translation))[: GROUP_SIZE + 1]
-    )
     hindi = {item.pk: item for item in group.items}
     listed = set(hindi)
+    found = _articles(reading, Language.ENGLISH).annotate(translation_id=Subquery(translation))
+    english = list(found[: GROUP_SIZE + 1])
+    # Every Hindi article found is listed: an English one is new unless its translation is one of them.
+    if len(english) > GROUP_SIZE:
+        group.total += found.filter(Q(translation_id__isnull=True) | ~Q(translation_id__in=listed)).count()
+    else:
+        group.total += sum(item.translation_id not in listed for item in english)
     wanted = {item.translation_id for item in english if item.translation_id} - listed
     if wanted:
         hindi.update(

@@ -130,8 +130,10 @@ def test_more_link_when_a_group_is_full(client):
     assert 'href="/articles/?q=sleep"' in html
 
 
-@pytest.mark.parametrize("count", [2, 12])
-def test_query_count_is_constant(client, count, django_assert_max_num_queries):
+@pytest.mark.parametrize(("count", "queries"), [(2, 4), (8, 4), (9, 8), (12, 8), (40, 8)])
+def test_query_count_is_bounded(client, count, queries, django_assert_num_queries):
+    """One query a group, and a COUNT for a group with more matches than it shows: at most eight,
+    however many results."""
     city = CityFactory(name="Pune", slug="pune")
     for i in range(count):
         hospital = HospitalFactory(name=f"Pune Centre {i}", slug=f"centre-{i}", city=city)
@@ -139,11 +141,11 @@ def test_query_count_is_constant(client, count, django_assert_max_num_queries):
         MaternityPackageFactory(hospital=hospital, name=f"Pune package {i}", slug=f"pkg-{i}")
         ArticleFactory(title=f"Pune article {i}", slug=f"art-{i}")
     # After content changes, the first search reads the lexicon (terms, cities, languages): one query.
-    with django_assert_max_num_queries(5):
+    with django_assert_num_queries(queries + 1):
         assert client.get("/search/", {"q": "pune"}).status_code == 200
     cache.clear()  # not the page cache: the search itself
     lexicon.lexicon()  # read for the version now current (with Redis, emptying the cache publishes one)
-    with django_assert_max_num_queries(4):  # one per group
+    with django_assert_num_queries(queries):
         response = client.get("/search/", {"q": "pune"})
     assert response.status_code == 200
     html = response.content.decode()
@@ -156,6 +158,138 @@ def test_query_count_is_constant(client, count, django_assert_max_num_queries):
     ]:
         found = group(html, key, marker)
         assert len(found) == shown and set(found) <= {f"{prefix}-{i}" for i in range(count)}, (key, found)
+    assert result_count(html) == 4 * count  # every match, not only those shown
+
+
+# ---- How many results (data-result-count, CONTRACT.md): every match, not only those shown ----
+
+
+def result_count(html):
+    counts = re.findall(r'data-result-count="(\d+)"', html)
+    assert len(counts) == 1, counts
+    return int(counts[0])
+
+
+@pytest.fixture
+def crowded_pune(db):
+    """More matches for "pune" than a group shows, in every group, besides some that must not count:
+    11 articles, 30 doctors, 10 centres and 18 packages in Pune (69 in all)."""
+    pune = CityFactory(name="Pune", slug="pune")
+    mumbai = CityFactory(name="Mumbai", slug="mumbai")
+    centres = [HospitalFactory(name=f"Pune Centre {i}", slug=f"centre-{i}", city=pune) for i in range(10)]
+    HospitalFactory(name="Closed Pune Clinic", slug="closed", city=pune, is_active=False)
+    elsewhere = HospitalFactory(name="Seaside", slug="seaside", city=mumbai)
+    for i in range(30):
+        GynecologistFactory(name=f"Dr Pune {i}", slug=f"dr-{i}", city=pune, hospitals=[centres[i % 10]])
+    GynecologistFactory(name="Dr Gone", slug="gone", city=pune, is_active=False)
+    GynecologistFactory(name="Dr Mumbai", slug="dr-mumbai", city=mumbai, hospitals=[elsewhere])
+    for i in range(18):
+        MaternityPackageFactory(hospital=centres[i % 10], name=f"Package {i}", slug=f"pkg-{i}")
+    MaternityPackageFactory(
+        hospital=centres[0], name="Old offer", slug="expired", valid_until=datetime.date(2020, 1, 1)
+    )
+    MaternityPackageFactory(hospital=centres[0], name="Hidden", slug="hidden", is_active=False)
+    MaternityPackageFactory(hospital=elsewhere, name="Mumbai package", slug="pkg-mumbai")
+    for i in range(11):
+        ArticleFactory(title=f"Giving birth in Pune {i}", slug=f"art-{i}")
+    ArticleFactory(title="Pune draft", slug="pune-draft", status=Status.DRAFT)
+    ArticleFactory(title="Mumbai article", slug="mumbai-article")
+    return pune
+
+
+def test_result_count_is_every_match_while_each_group_shows_eight(
+    client, crowded_pune, django_assert_num_queries
+):
+    client.get("/search/", {"q": "birth"})  # the lexicon, read once for the content version
+    cache.clear()
+    lexicon.lexicon()
+    with django_assert_num_queries(8):  # each group's first nine rows, and its count
+        html = client.get("/search/", {"q": "pune"}).content.decode()
+    for key, marker in [
+        ("articles", "article"),
+        ("doctors", "doctor"),
+        ("hospitals", "hospital"),
+        ("packages", "package"),
+    ]:
+        assert len(group(html, key, marker)) == 8, key
+    assert result_count(html) == 11 + 30 + 10 + 18
+
+
+def test_result_count_of_the_listing_asked_for(client, crowded_pune):
+    html = client.get("/search/", {"q": "gynecologist pune"}).content.decode()
+    assert groups_of(html)[0][0] == "doctors" and len(group(html, "doctors", "doctor")) == 8
+    assert result_count(html) == 30
+    html = client.get("/search/", {"q": "packages pune"}).content.decode()
+    assert len(group(html, "packages", "package")) == 8
+    assert result_count(html) == 18
+
+
+@pytest.mark.parametrize("path", ["/search/", "/hi/search/"])
+def test_result_count_is_zero_when_nothing_matches(client, crowded_pune, path):
+    html = client.get(path, {"q": "qwxzvbnm"}).content.decode()
+    assert "data-group" not in html
+    assert result_count(html) == 0
+
+
+def test_hindi_result_count_is_every_match(client, crowded_pune, django_assert_num_queries):
+    """On /hi/search/ the English articles found (no Hindi one is) count with the directory's groups."""
+    client.get("/hi/search/", {"q": "birth"})
+    cache.clear()
+    lexicon.lexicon()
+    # Hindi articles (none), English ones and their count, the 3 directory groups and their counts.
+    with django_assert_num_queries(9):
+        html = client.get("/hi/search/", {"q": "pune"}).content.decode()
+    for key, marker in [("articles", "article"), ("doctors", "doctor"), ("packages", "package")]:
+        assert len(group(html, key, marker)) == 8, key
+    assert result_count(html) == 11 + 30 + 10 + 18
+
+
+def test_hindi_result_count_counts_an_article_and_its_translation_once(client, django_assert_max_num_queries):
+    """The Hindi articles found, then the English ones not shown as one of those: an English article
+    whose listed translation was found counts once; one shown as a translation the words did not find,
+    or as itself (no published translation), counts."""
+    found = ArticleFactory(title="Bleeding in pregnancy", slug="bleeding")
+    ArticleFactory(title="Bleeding: रक्तस्राव", slug="raktasrav", language="hi", translation_of=found)
+    ArticleFactory(title="Bleeding: हिंदी में", slug="hindi-only", language="hi")
+    gums = ArticleFactory(title="Bleeding gums", slug="gums")
+    ArticleFactory(title="मसूड़ों से खून", slug="masoode", language="hi", translation_of=gums)
+    drafted = ArticleFactory(title="Bleeding nose", slug="nose")
+    ArticleFactory(
+        title="Bleeding nose draft",
+        slug="nose-hi",
+        language="hi",
+        translation_of=drafted,
+        status=Status.DRAFT,
+    )
+    for i in range(9):
+        ArticleFactory(title=f"Bleeding after birth {i}", slug=f"after-birth-{i}")
+    ArticleFactory(title="Heartburn", slug="heartburn")
+    client.get("/hi/search/", {"q": "birth"})
+    cache.clear()
+    lexicon.lexicon()
+    # Hindi articles, English ones, their count, the translations shown for them, doctors, centres.
+    with django_assert_max_num_queries(7):
+        html = client.get("/hi/search/", {"q": "bleeding"}).content.decode()
+    shown = group(html, "articles", "article")
+    assert len(shown) == 8
+    assert {"raktasrav", "hindi-only"} <= set(shown) and "bleeding" not in shown  # shown as raktasrav
+    # 2 Hindi, then gums (as masoode), nose (as itself) and the 9 untranslated: 13 articles.
+    assert result_count(html) == 2 + 1 + 1 + 9
+
+
+def test_hindi_result_count_when_the_hindi_articles_fill_the_group(client, django_assert_num_queries):
+    """Nine Hindi articles found: the group shows eight of them and links to the Hindi article list;
+    the English articles are not searched (nor shown), so the count is the Hindi articles'."""
+    for i in range(9):
+        ArticleFactory(title=f"Bleeding {i}: रक्तस्राव", slug=f"hi-{i}", language="hi")
+    ArticleFactory(title="Bleeding gums", slug="gums")
+    client.get("/hi/search/", {"q": "birth"})
+    cache.clear()
+    lexicon.lexicon()
+    with django_assert_num_queries(5):  # Hindi articles and their count, 3 directory groups
+        html = client.get("/hi/search/", {"q": "bleeding"}).content.decode()
+    assert len(group(html, "articles", "article")) == 8
+    assert result_count(html) == 9
 
 
 def test_header_search_box_submits_to_site_search(client):
