@@ -334,7 +334,13 @@ def test_reader_follows_the_danger_signs_from_the_home_page_and_can_call_108_or_
             < (page.viewport_size["height"])
         )
     groups = callout.locator("[data-urgency]")
-    assert [g.get_attribute("data-urgency") for g in groups.all()] == ["call_108", "hospital_now"]
+    # Most urgent first; light painless spotting before 12 weeks and a sore breast or wound without fever
+    # after the birth are the article's only signs that can wait a day.
+    assert [g.get_attribute("data-urgency") for g in groups.all()] == [
+        "call_108",
+        "hospital_now",
+        "within_24_hours",
+    ]
     expect(groups.first.get_by_role("heading", level=3)).to_have_text("Call 108 now")
     expect(groups.nth(1)).to_contain_text("Your baby moving less than usual, or not at all.")
     assert_accessible(page)
