@@ -46,6 +46,20 @@ from directory.admin.scoping import PlainRelatedTextMixin
 PUBLISH_PERMISSION = "articles.publish_article"
 
 
+class TextAsStored(forms.CharField):
+    """A text box's value with its line breaks as the site stores them: browsers send every textarea's
+    line breaks as CR LF, so each save of an article would otherwise turn every untouched section into
+    a "change" (CR LF against the stored LF) in the draft and in the reviewer's comparison."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n").replace("\r", "\n") if isinstance(value, str) else value
+
+
+# For each admin of article text: text fields read through TextAsStored.
+TEXT_AS_STORED = {models.TextField: {"form_class": TextAsStored}}
+
+
 @admin.register(Topic)
 class TopicAdmin(admin.ModelAdmin):
     list_display = ["name", "slug", "order", "article_count"]
@@ -122,6 +136,7 @@ class RedFlagFormSet(PublishCheckFormSet):
 class SectionInline(admin.StackedInline):
     model = ArticleSection
     formset = SectionFormSet
+    formfield_overrides = TEXT_AS_STORED
     fields = ["order", "heading", "answer", "is_doctor_callout"]
     extra = 0
 
@@ -159,6 +174,7 @@ class RedFlagInline(admin.StackedInline):
     model = RedFlag
     form = RedFlagForm
     formset = RedFlagFormSet
+    formfield_overrides = TEXT_AS_STORED
     fields = ["order", "urgency", "text"]
     verbose_name = "red flag for the “When to see a doctor” callout"
     verbose_name_plural = "red flags for the “When to see a doctor” callout (grouped by urgency on the page)"
@@ -172,7 +188,7 @@ class SourceInline(admin.StackedInline):  # stacked: every field has its own lab
     fields = ["order", "title", "publisher", "url", "date", "accessed", "link_report"]
     readonly_fields = ["link_report"]
     extra = 1
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}, **TEXT_AS_STORED}
 
     @admin.display(description="link check")
     def link_report(self, obj):
@@ -306,6 +322,7 @@ class ArticleAdmin(
     GuardedHistoryMixin, PlainRelatedTextMixin, ArticleTranslationsMixin, LiveArticleDraftsMixin, VersionAdmin
 ):
     form = ArticleAdminForm
+    formfield_overrides = TEXT_AS_STORED
     inlines = [SectionInline, RedFlagInline, SourceInline]
     list_display = [
         "title",

@@ -234,7 +234,9 @@ def _sort(choices):
         error_messages={
             "invalid_choice": _("“%(value)s” is not a sort order we offer, so the default order is used.")
         },
-        widget=forms.Select(attrs={"data-autosubmit": ""}),
+        # No submit on change: with the keyboard each arrow press would reload the page and lose the
+        # reader's place (WCAG 3.2.2). "Show results" applies it, as for every other filter.
+        widget=forms.Select,
     )
 
 

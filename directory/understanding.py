@@ -58,6 +58,7 @@ CONCEPTS: dict[tuple[str, ...], tuple[str, str]] = {
     ("price",): ("price", "low"),
     ("charges",): ("price", "low"),
     ("fee",): ("price", "low"),
+    ("fees",): ("price", "low"),
     ("rate",): ("price", "low"),
     ("cheap",): ("price", "low"),
     ("cheapest",): ("price", "low"),

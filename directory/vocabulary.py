@@ -118,7 +118,10 @@ def _split(word: str, found: dict[str, int]) -> str | None:
 
 def _correct(word: str, found: dict[str, int], lexicon_words: list[tuple[str, int]]) -> str:
     """The word(s) to search instead of `word`: a Devanagari name in Latin letters, two words run
-    together, the closest word one mistake away, then two; `word` itself when nothing is close."""
+    together, the closest word one mistake away, then two; `word` itself when nothing is close, and
+    always for a word with a digit in it: a fee or a number is meant as typed ("1500" is not "500")."""
+    if any(char.isdigit() for char in word):
+        return word
     latin = transliterate(word)
     if latin in found:
         return latin

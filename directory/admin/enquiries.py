@@ -99,6 +99,16 @@ class EnquiryAdmin(ScopedAdminMixin, admin.ModelAdmin):
             fields = [f for f in fields if f not in ("phone", "email")]
         return fields
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "staff_notes":
+            # Shown to the patient word for word on her private page (my_enquiry.html): staff must know.
+            field.help_text = (
+                "The patient reads these notes on her private enquiry page. Write them for her; keep "
+                "anything she should not read out of them."
+            )
+        return field
+
     def has_module_permission(self, request):
         return request.user.is_active and request.user.has_perm("directory.view_enquiry")
 

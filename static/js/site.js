@@ -7,8 +7,4 @@
     summary.setAttribute("tabindex", "-1");
     summary.focus();
   }
-  // Controls that submit their form as soon as they change (sort selects on search pages).
-  document.querySelectorAll("[data-autosubmit]").forEach(function (el) {
-    el.addEventListener("change", function () { if (el.form) el.form.requestSubmit(); });
-  });
 })();

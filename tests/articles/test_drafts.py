@@ -367,3 +367,36 @@ def test_a_typo_fix_with_changes_waiting_joins_them_instead_of_publishing_them(
     draft = ArticleDraft.objects.get(status="pending")
     assert draft.content["fields"]["title"] == "Nosebleeds in pregnancy."
     assert draft.drafted_by() == "ed, rev"
+
+
+def test_line_breaks_as_browsers_send_them_are_not_a_change(client, editor, reviewer):
+    """Browsers send a textarea's line breaks as CR LF. An answer is stored with LF, and sending it back
+    untouched (as every save does) leaves it out of the draft's changes."""
+    from tests.factories import GynecologistFactory
+
+    client.force_login(reviewer)
+    answer = "If the bleeding lasts more than 10 minutes.\r\n\r\n- or comes back often\r\n- or is heavy"
+    data = new_article_data(
+        status=Status.PUBLISHED,
+        medical_reviewer=GynecologistFactory().pk,
+        last_reviewed="2026-01-10",
+        **{"sections-1-answer": answer},
+    )
+    assert client.post(ADD_URL, data).status_code == 302
+    article = Article.objects.get()
+    stored = article.sections.get(order=2).answer
+    assert stored == answer.replace("\r\n", "\n")
+    client.force_login(editor)
+    edit(
+        client,
+        article,
+        **{
+            "sections-0-answer": "Blood vessels in the nose **widen** in pregnancy.",
+            "sections-1-answer": answer,
+        },
+    )
+    assert ArticleDraft.objects.get().content["sections"][1]["answer"] == stored
+    client.force_login(reviewer)
+    changes = client.get(changes_url(article)).content.decode()
+    assert "<ins>**widen**</ins>" in changes
+    assert "comes back often</del>" not in changes and "comes back often</ins>" not in changes

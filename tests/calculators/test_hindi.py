@@ -150,7 +150,10 @@ def test_redating_reason_and_notes_in_hindi(client):
     ivf = client.post(
         HI, {"method": "ivf", "transfer_date": "2025-01-20", "embryo_age": "5"}
     ).content.decode()
-    assert "ट्रांसफर के समय 5 दिन का भ्रूण पहले से 5 दिन का था, इसलिए यह ट्रांसफर की तारीख से 261 दिन बाद है।" in ivf
+    assert (
+        "ट्रांसफर के दिन डे-5 भ्रूण गर्भधारण के 5 दिन बाद की अवस्था में होता है, इसलिए ड्यू डेट ट्रांसफर की तारीख से 261 दिन बाद है।"
+        in ivf
+    )
     assert "आईवीएफ में ड्यू डेट भ्रूण की पता उम्र से निकलती है" in ivf
 
 

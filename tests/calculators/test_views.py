@@ -517,3 +517,11 @@ def test_advice_once_the_due_date_has_come(client, lmp, stage, says):
     assert "If your baby has not been born yet" in text
     assert says in text
     assert '<a href="/articles/danger-signs-in-pregnancy/">Know the danger signs</a>' in text
+
+
+def test_a_date_too_long_ago_asks_to_check_the_year(client):
+    """A period date a year out (2024 typed for 2025) gives a due date long past: the page says so and
+    asks to check the dates, instead of showing only a timeline in the past."""
+    html = post(client, method="lmp", lmp="2024-01-10").content.decode()
+    assert "this pregnancy would be past 43 weeks 6 days" in html
+    assert "If you are still pregnant, check the dates you entered, the year especially." in html

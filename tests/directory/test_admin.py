@@ -464,3 +464,10 @@ def test_bulk_deactivation_records_each_row_in_a_couple_of_queries(superuser_cli
     # Django's admin log writes a row and looks up its content type for each; the versions of them all
     # go in one insert, their hospitals read in one query (it was four queries a row).
     assert (fifteen - five) / 10 <= 2
+
+
+def test_staff_are_told_the_patient_reads_their_notes(superuser_client, listings):
+    """Staff notes appear word for word on the patient's private page: the field says so."""
+    enquiry = Enquiry.objects.get()
+    html = superuser_client.get(f"/admin/directory/enquiry/{enquiry.pk}/change/").content.decode()
+    assert "The patient reads these notes on her private enquiry page." in html

@@ -3,6 +3,7 @@ notifications queued with it and sent by the worker."""
 
 import datetime
 import logging
+import re
 import smtplib
 
 import pytest
@@ -316,3 +317,20 @@ def test_thank_you_page_says_what_was_sent_to_whom_and_the_number_they_will_call
     assert "Sahyadri Women&#x27;s Hospital</a>" in html
     assert '<a href="tel:02025400000">020 2540 0000</a>' in html
     assert "<dd data-phone>+91 98765 43210</dd>" in html
+
+
+def test_the_error_summary_names_each_field_once_without_doubled_punctuation(client, public_directory):
+    """A tick box's label is a sentence: its summary line is the message alone, not the sentence again
+    ending in ".:"; other fields' lines start with their label."""
+    data = valid(phone="12345")
+    del data["consent"]
+    html = client.post(DOCTOR_URL, data).content.decode()
+    summary = html[html.index("data-error-summary") : html.index("</div>", html.index("data-error-summary"))]
+    lines = re.findall(r'<li><a href="#([^"]+)">([^<]+)</a></li>', summary)
+    assert [target for target, _ in lines] == ["id_phone", "id_consent"]
+    assert lines[0][1].startswith("Mobile number: Enter a 10-digit Indian mobile number")
+    assert (
+        lines[1][1]
+        == "Tick this box so that the centre may contact you; we cannot send the enquiry without it."
+    )
+    assert ".:" not in summary

@@ -1,6 +1,7 @@
 """The doctor and package searches: filters, sorts, city pages, bad input, pagination, query counts."""
 
 import re
+from pathlib import Path
 
 import pytest
 from django.core.cache import cache
@@ -499,3 +500,14 @@ def test_an_unknown_language_among_known_ones_leaves_only_itself_out(client, pub
     hi = client.get("/hi/gynecologists/?language=hindi&language=klingon")
     assert cards(hi) == hindi
     assert "“klingon” कोई ऐसी भाषा नहीं है जो हमारी सूची में हो, इसलिए उसे छोड़ दिया गया।" in hi.content.decode()
+
+
+@pytest.mark.parametrize("path", ["/gynecologists/", "/maternity-packages/", "/hi/gynecologists/"])
+def test_changing_the_sort_order_does_not_reload_the_page_by_itself(client, public_directory, path):
+    """With the keyboard each arrow press on a select is a change: a page that submitted on change
+    reloaded at every press and sent focus to the top (WCAG 3.2.2). "Show results" applies the order."""
+    html = client.get(path).content.decode()
+    select = re.search(r'<select name="sort"[^>]*>', html).group(0)
+    assert "data-autosubmit" not in select and "onchange" not in select
+    site_js = (Path(__file__).resolve().parents[2] / "static" / "js" / "site.js").read_text()
+    assert "requestSubmit" not in site_js and ".submit(" not in site_js

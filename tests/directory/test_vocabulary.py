@@ -86,6 +86,7 @@ def listed():
     GynecologistFactory(name="Dr Ritu Deshpande", city=pune)
     ArticleFactory(title="Back pain in pregnancy", standfirst="An aching back.").refresh_body_text()
     ArticleFactory(title="Leg cramps in pregnancy", standfirst="Calves at night.").refresh_body_text()
+    ArticleFactory(title="Iron tablets", standfirst="Take 500 mg if you feel tired.").refresh_body_text()
 
 
 @pytest.mark.parametrize(
@@ -101,6 +102,9 @@ def listed():
         ("marathii", "marathi"),  # a language's name
         ("kulkarni", None),  # nothing to correct
         ("zzqxv", None),  # nothing close
+        ("1500", None),  # a number is meant as typed, never "500"
+        ("kulkarmi 1500", "kulkarni 1500"),
+        ("fees 1500", None),  # "fees" is a word the search knows (the fee order), not "feel"
         ("", None),
     ],
 )
