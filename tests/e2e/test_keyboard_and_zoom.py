@@ -131,3 +131,26 @@ def test_pages_reflow_without_horizontal_scrolling_at_high_zoom(zoomed, site_pag
     if sizes[0] > sizes[1]:
         overflowing["calculator-result"] = (sizes, [])
     assert overflowing == {}, overflowing
+
+
+def test_on_a_phone_focus_never_hides_under_the_compare_bar_and_boxes_are_big_enough_to_tap(phone_page):
+    """The sticky "Compare selected" bar covers the foot of the screen: each link and box reached with
+    Tab scrolls into view above it (WCAG 2.4.11). Tick boxes and round options are at least 24 px."""
+    phone_page.goto("/maternity-packages/bengaluru/")
+    hidden = []
+    for _ in range(60):
+        phone_page.keyboard.press("Tab")
+        hidden += phone_page.evaluate(
+            """() => { const a = document.activeElement, bar = document.querySelector('.compare-bar');
+                if (!a || !bar || bar.contains(a)) return [];
+                return a.getBoundingClientRect().bottom > bar.getBoundingClientRect().top + 1
+                    ? [a.outerHTML.slice(0, 80)] : []; }"""
+        )
+    assert hidden == []
+    for path in ("/maternity-packages/bengaluru/", "/gynecologists/bengaluru/"):
+        phone_page.goto(path)
+        sizes = phone_page.evaluate(
+            """() => [...document.querySelectorAll('input[type=checkbox], input[type=radio]')]
+                .map(box => Math.min(box.getBoundingClientRect().width, box.getBoundingClientRect().height))"""
+        )
+        assert sizes and min(sizes) >= 24, (path, sizes)
