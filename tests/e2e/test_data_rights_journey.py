@@ -58,6 +58,14 @@ def test_enquire_see_correct_withdraw_and_the_centre_is_told(page):
     private_url = page.url
 
     # She withdraws: erased at once, and the link is used up.
+    # The browser asks once more: cancelled, nothing happens; accepted, she withdraws.
+    questions = []
+    page.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.dismiss()))
+    page.get_by_role("button", name="Withdraw and erase my details").click()
+    assert questions == ["Erase your details and withdraw this enquiry? This cannot be undone."]
+    expect(page).to_have_url(private_url)
+    expect(page.get_by_role("button", name="Withdraw and erase my details")).to_be_visible()
+    page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Withdraw and erase my details").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Your consent is withdrawn and your details are erased"
