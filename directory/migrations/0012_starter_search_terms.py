@@ -171,6 +171,14 @@ SYMPTOMS = [
     ("khoon aana", "bleeding", SYNONYM),
     ("khoon aa raha hai", "bleeding", SYNONYM),
     ("khoon girna", "bleeding", SYNONYM),
+    # Added by 0021: phrases whose words alone mean something else ("khoon" is bleeding, "jalan"
+    # heartburn): a shortage of blood is anaemia, a burning when passing urine a possible infection.
+    ("khoon ki kami", "anaemia", SYNONYM),
+    ("khun ki kami", "anaemia", SYNONYM),
+    ("peshab mein jalan", "burning urine", SYNONYM),
+    ("peshab me jalan", "burning urine", SYNONYM),
+    ("pishab mein jalan", "burning urine", SYNONYM),
+    ("urine mein jalan", "burning urine", SYNONYM),
     ("bleed", "bleeding", SYNONYM),
     ("high bp", "high blood pressure", SYNONYM),
     ("bp", "blood pressure", SYNONYM),
@@ -230,6 +238,8 @@ HINDI_WORDS = [
     ("मसूड़ों से खून", "bleeding gums", HINDI),
     ("खून", "bleeding", HINDI),
     ("खून आना", "bleeding", HINDI),
+    ("खून की कमी", "anaemia", HINDI),  # added by 0021, as above
+    ("पेशाब में जलन", "burning urine", HINDI),
     ("ब्लीडिंग", "bleeding", HINDI),
     ("रक्तस्राव", "bleeding", HINDI),
     ("मसूड़े", "gums", HINDI),
