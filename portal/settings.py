@@ -335,7 +335,9 @@ EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 25, minimum=1)
 EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_flag("DJANGO_EMAIL_USE_TLS", False)
+# STARTTLS unless turned off: emails carry patients' private links, never sent in clear by default
+# (CONTRACT.md: DJANGO_EMAIL_USE_TLS=0 for a plain server on loopback).
+EMAIL_USE_TLS = env_flag("DJANGO_EMAIL_USE_TLS", True)
 EMAIL_TIMEOUT = 10
 
 # ---- Background jobs: Django's Tasks API, stored in the database, run by `manage.py db_worker`.

@@ -155,3 +155,11 @@ def test_sqlite_overwrites_erased_data():
     result = run_django(code, DJANGO_DEBUG="1")
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["1"]
+
+
+@pytest.mark.parametrize(("value", "expected"), [(None, "True"), ("0", "False"), ("1", "True")])
+def test_email_goes_over_tls_unless_turned_off_for_a_plain_server_on_loopback(value, expected):
+    env = {"DJANGO_DEBUG": "1"} | ({"DJANGO_EMAIL_USE_TLS": value} if value is not None else {})
+    result = run_django("from django.conf import settings; print(settings.EMAIL_USE_TLS)", **env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == expected
