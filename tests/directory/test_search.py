@@ -511,3 +511,32 @@ def test_changing_the_sort_order_does_not_reload_the_page_by_itself(client, publ
     assert "data-autosubmit" not in select and "onchange" not in select
     site_js = (Path(__file__).resolve().parents[2] / "static" / "js" / "site.js").read_text()
     assert "requestSubmit" not in site_js and ".submit(" not in site_js
+
+
+@pytest.mark.parametrize(
+    ("path", "advice", "not_advice"),
+    [
+        ("/gynecologists/?q=xyzzy", ["search for a shorter word"], ["fewer languages", "maximum fee"]),
+        ("/gynecologists/?max_fee=1", ["raise the maximum fee"], ["fewer languages", "shorter word"]),
+        (
+            "/gynecologists/?language=hindi&language=tamil&min_experience=60",
+            ["fewer languages", "maximum fee"],
+            [],
+        ),
+        ("/maternity-packages/?q=xyzzy", ["search for a shorter word"], ["delivery type", "maximum price"]),
+        (
+            "/maternity-packages/?max_price=1000",
+            ["raise the maximum price"],
+            ["delivery type", "shorter word"],
+        ),
+    ],
+)
+def test_an_empty_page_suggests_widening_only_what_was_set(
+    client, public_directory, path, advice, not_advice
+):
+    html = client.get(path).content.decode()
+    assert 'data-result-count="0"' in html
+    empty = html[html.index("empty-state") : html.index("</div>", html.index("empty-state"))]
+    assert all(words in empty for words in advice), empty
+    assert not any(words in empty for words in not_advice), empty
+    assert "clear all filters" in empty
