@@ -175,10 +175,10 @@ SYMPTOMS = [
     # heartburn): a shortage of blood is anaemia, a burning when passing urine a possible infection.
     ("khoon ki kami", "anaemia", SYNONYM),
     ("khun ki kami", "anaemia", SYNONYM),
-    ("peshab mein jalan", "burning urine", SYNONYM),
-    ("peshab me jalan", "burning urine", SYNONYM),
-    ("pishab mein jalan", "burning urine", SYNONYM),
-    ("urine mein jalan", "burning urine", SYNONYM),
+    ("peshab mein jalan", "burning pass urine", SYNONYM),
+    ("peshab me jalan", "burning pass urine", SYNONYM),
+    ("pishab mein jalan", "burning pass urine", SYNONYM),
+    ("urine mein jalan", "burning pass urine", SYNONYM),
     ("bleed", "bleeding", SYNONYM),
     ("high bp", "high blood pressure", SYNONYM),
     ("bp", "blood pressure", SYNONYM),
@@ -239,7 +239,7 @@ HINDI_WORDS = [
     ("खून", "bleeding", HINDI),
     ("खून आना", "bleeding", HINDI),
     ("खून की कमी", "anaemia", HINDI),  # added by 0021, as above
-    ("पेशाब में जलन", "burning urine", HINDI),
+    ("पेशाब में जलन", "burning pass urine", HINDI),
     ("ब्लीडिंग", "bleeding", HINDI),
     ("रक्तस्राव", "bleeding", HINDI),
     ("मसूड़े", "gums", HINDI),
