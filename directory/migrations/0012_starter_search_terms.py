@@ -351,6 +351,11 @@ FILLERS = [
         # articles that happen to say "problems" and not the sleep article.
         "problem", "problems", "issue", "issues", "trouble", "samasya", "pareshani", "dikkat", "समस्या",
         "समस्याएं", "समस्याएँ", "परेशानी", "दिक्कत",
+        # Added by 0022: the Hinglish and Hindi verbs around a symptom ("ulti aana", "khoon aa raha hai"),
+        # which no article says: "ulti aana" found nothing while "ulti" found the article.
+        "aana", "ana", "raha", "rahi", "rahe", "hai", "hain", "hona", "ho", "hota", "hoti", "hua", "hui",
+        "kya", "kyon", "kyun", "आना", "रहा", "रही", "रहे", "है", "हैं", "होना", "हो", "होता", "होती",
+        "क्या", "क्यों",
     )
 ]  # fmt: skip
 
