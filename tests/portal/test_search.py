@@ -537,3 +537,15 @@ def test_hindi_search_shows_english_articles_after_the_hindi_ones_as_their_trans
     with django_assert_num_queries(5):  # the one translation found is listed already
         html = client.get("/hi/search/", {"q": "spotting"}).content.decode()
     assert group(html, "articles", "article") == ["raktasrav"]
+
+
+def test_on_hindi_pages_an_english_article_says_it_is_in_english(client):
+    """A Hindi reader sees, before following the link, which results are English pages."""
+    ArticleFactory(title="Bleeding: रक्तस्राव", slug="raktasrav", language="hi")
+    ArticleFactory(title="Bleeding nose", slug="nose")
+    html = client.get("/hi/search/", {"q": "bleeding"}).content.decode()
+    english = re.search(r'<li data-article="nose" lang="en">(.*?)</li>', html, re.S).group(1)
+    assert '<span class="tag" lang="hi">अंग्रेजी में</span>' in english
+    hindi = re.search(r'<li data-article="raktasrav">(.*?)</li>', html, re.S).group(1)
+    assert 'class="tag"' not in hindi
+    assert "अंग्रेजी में" not in client.get("/search/", {"q": "bleeding nose"}).content.decode()
