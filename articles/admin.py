@@ -32,7 +32,9 @@ from articles.models import (
     NO_RED_FLAGS_MESSAGE,
     ONE_CALLOUT_MESSAGE,
     Article,
+    ArticleDraft,
     ArticleSection,
+    DraftStatus,
     LinkStatus,
     RedFlag,
     Source,
@@ -228,6 +230,26 @@ class CalloutFilter(admin.SimpleListFilter):
         return queryset
 
 
+def _changes_waiting():
+    return Exists(ArticleDraft.objects.filter(article=OuterRef("pk"), status=DraftStatus.PENDING))
+
+
+class ChangesWaitingFilter(admin.SimpleListFilter):
+    """A live article an editor corrected keeps its status (the page stays as it is): reviewers find
+    the corrections waiting for their sign-off here."""
+
+    title = "changes"
+    parameter_name = "changes"
+
+    def lookups(self, request, model_admin):
+        return [("waiting", "Changes waiting for review")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "waiting":
+            return queryset.filter(_changes_waiting())
+        return queryset
+
+
 class ReviewOverdueFilter(admin.SimpleListFilter):
     title = "medical review"
     parameter_name = "review"
@@ -337,6 +359,7 @@ class ArticleAdmin(
     ]
     list_filter = [
         "status",
+        ChangesWaitingFilter,
         "language",
         TranslationFilter,
         "topics",
@@ -369,7 +392,11 @@ class ArticleAdmin(
 
     def get_queryset(self, request):
         broken = Source.objects.filter(article=OuterRef("pk"), link_status=LinkStatus.BROKEN)
-        return super().get_queryset(request).annotate(has_broken_source=Exists(broken))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(has_broken_source=Exists(broken), has_changes_waiting=_changes_waiting())
+        )
 
     def view_on_site(self, obj):
         """ "View on site" opens the staff preview, which shows drafts and scheduled articles too."""
@@ -465,9 +492,10 @@ class ArticleAdmin(
 
     @admin.display(description="status", ordering="status")
     def status_display(self, obj):
-        if obj.is_scheduled:
-            return "Scheduled"
-        return obj.get_status_display()
+        status = "Scheduled" if obj.is_scheduled else obj.get_status_display()
+        if getattr(obj, "has_changes_waiting", False):
+            return format_html('{} <strong class="review-overdue">{}</strong>', status, "· changes waiting")
+        return status
 
     @admin.display(description="next review due", ordering="next_review_due")
     def review_due(self, obj):

@@ -400,3 +400,20 @@ def test_line_breaks_as_browsers_send_them_are_not_a_change(client, editor, revi
     changes = client.get(changes_url(article)).content.decode()
     assert "<ins>**widen**</ins>" in changes
     assert "comes back often</del>" not in changes and "comes back often</ins>" not in changes
+
+
+def test_reviewers_find_the_corrections_waiting_for_them(client, editor, second_reviewer, live):
+    """An editor's correction leaves the live article "Published": the list says changes are waiting,
+    and a filter lists only those articles."""
+    from tests.factories import ArticleFactory
+
+    ArticleFactory(title="Leg cramps", slug="leg-cramps")
+    client.force_login(editor)
+    edit(client, live, title="Nosebleeds in pregnancy: what helps")
+    client.force_login(second_reviewer)
+    listing = client.get("/admin/articles/article/").content.decode()
+    assert listing.count("changes waiting</strong>") == 1
+    waiting = client.get("/admin/articles/article/", {"changes": "waiting"}).content.decode()
+    assert "Nosebleeds in pregnancy" in waiting and "Leg cramps" not in waiting
+    client.post(changes_url(live), {"action": "publish"})
+    assert "Nosebleeds" not in client.get("/admin/articles/article/", {"changes": "waiting"}).content.decode()
