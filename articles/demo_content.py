@@ -1220,7 +1220,10 @@ ARTICLES = [
                 "blood clot is at its highest in the weeks after the birth. Go to hospital now for the calf, "
                 "and call 108 for breathlessness or chest pain.\n"
                 "- **A red, painful, swollen area on a breast, or a caesarean wound or stitches that are "
-                "red, leaking or coming apart:** see a doctor today; with a fever, go to hospital now.\n\n"
+                "red, leaking or coming apart:** see a doctor today; with a fever, go to hospital now.\n"
+                "- **Feeling low, hopeless or anxious most days for two weeks or more:** depression after "
+                "the birth is common and treatable; see a doctor within a day. Thoughts of harming yourself "
+                "or your baby need help at once: go to hospital now, or call Tele-MANAS on 14416.\n\n"
                 "Your ASHA visits you at home in the first weeks after the birth: tell her about any of these "
                 "signs, and keep your check-ups after the birth.",
                 False,
@@ -1279,11 +1282,20 @@ ARTICLES = [
                 HOSPITAL_NOW,
                 "After the birth, a fever or shivering, or discharge from the vagina that smells bad.",
             ),
+            (
+                HOSPITAL_NOW,
+                "After the birth, thoughts of harming yourself or your baby. If you cannot get to a hospital, "
+                "call Tele-MANAS on 14416 (free, at any hour).",
+            ),
             (WITHIN_24_HOURS, "Light spotting without pain before 12 weeks: contact your doctor today."),
             (
                 WITHIN_24_HOURS,
                 "After the birth, without a fever: a red, painful, swollen area on a breast, or a caesarean "
                 "wound or stitches that are red, leaking or coming apart.",
+            ),
+            (
+                WITHIN_24_HOURS,
+                "After the birth, feeling low, hopeless or anxious most days for two weeks or more.",
             ),
         ],
         sources=[
@@ -1296,6 +1308,8 @@ ARTICLES = [
             WHO_ANC,
             WHO_POSTNATAL,
             NICE_POSTNATAL,
+            NICE_MENTAL_HEALTH,
+            TELE_MANAS,
         ],
     ),
     DemoArticle(

@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from articles.demo_content import ARTICLES
+from articles.demo_content import ARTICLES, NICE_MENTAL_HEALTH, TELE_MANAS
+from articles.demo_content_hi import DANGER_SIGNS as DANGER_SIGNS_HI
 from articles.demo_content_hi import HINDI_ARTICLES
 from articles.models import DANGER_SIGNS_SLUG, Urgency
 
@@ -140,6 +141,19 @@ def test_the_signs_after_the_birth_have_a_section_and_their_own_flags(danger):
     assert "without a fever" in next(t for u, t in danger.red_flags if "breast" in t)
     urls = {src.url for src in danger.sources}
     assert "https://www.who.int/publications/i/item/9789240045989" in urls  # WHO postnatal care, 2022
+
+
+def test_low_mood_and_thoughts_of_harm_after_the_birth_have_their_own_flags(danger):
+    """Depression after the birth is common and treatable (NICE CG192): two weeks of low mood is "within
+    24 hours"; thoughts of harming herself or the baby mean hospital now, with Tele-MANAS 14416."""
+    assert _flags(danger, "after the birth", "feeling low", "two weeks") == [Urgency.WITHIN_24_HOURS]
+    assert _flags(danger, "after the birth", "harming yourself or your baby", "14416") == [
+        Urgency.HOSPITAL_NOW
+    ]
+    assert "harming yourself or your baby" in _answer(danger, "Which signs after the birth")
+    assert {src.url for src in danger.sources} >= {src.url for src in (NICE_MENTAL_HEALTH, TELE_MANAS)}
+    assert [u for u, text in DANGER_SIGNS_HI.red_flags if "14416" in text] == [Urgency.HOSPITAL_NOW]
+    assert [u for u, text in DANGER_SIGNS_HI.red_flags if "मन उदास" in text] == [Urgency.WITHIN_24_HOURS]
 
 
 def test_pmsma_is_for_the_second_and_third_trimesters_and_cited(danger):
