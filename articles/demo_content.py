@@ -252,6 +252,20 @@ CLOT_IN_LEG = (
     "One calf or leg that is painful, swollen, warm or red, or darker than the other: a possible clot in a "
     "vein (deep vein thrombosis)."
 )
+# The danger-signs article's sources, in English and in its Hindi translation.
+DANGER_SIGNS_SOURCES = [
+    MCP_CARD,
+    SAFE_MOTHERHOOD,
+    JSSK,
+    PMSMA,
+    NICE_HYPERTENSION,
+    NHS_DVT,
+    WHO_ANC,
+    WHO_POSTNATAL,
+    NICE_POSTNATAL,
+    NICE_MENTAL_HEALTH,
+    TELE_MANAS,
+]
 PAIN_BELOW_RIBS = "Pain just below your ribs, especially on the right."
 PRE_ECLAMPSIA_SIGNS = [
     (HOSPITAL_NOW, "A severe headache that does not go away."),
@@ -1298,19 +1312,7 @@ ARTICLES = [
                 "After the birth, feeling low, hopeless or anxious most days for two weeks or more.",
             ),
         ],
-        sources=[
-            MCP_CARD,
-            SAFE_MOTHERHOOD,
-            JSSK,
-            PMSMA,
-            NICE_HYPERTENSION,
-            NHS_DVT,
-            WHO_ANC,
-            WHO_POSTNATAL,
-            NICE_POSTNATAL,
-            NICE_MENTAL_HEALTH,
-            TELE_MANAS,
-        ],
+        sources=DANGER_SIGNS_SOURCES,
     ),
     DemoArticle(
         slug="reduced-baby-movements",
